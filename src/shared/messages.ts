@@ -1,0 +1,85 @@
+/**
+ * Every message between the extension's parts, one call map per direction: name -> (args) => reply.
+ * Handler tables `satisfies` these maps, so a missing or misspelt handler is a compile error.
+ * Replies are always Result<T> (see result.ts): nothing throws across a process boundary.
+ */
+import type { Analysis, Corroboration, ExtractedArticle } from './model.js';
+import type { Result } from './result.js';
+
+/** The page as the background knows it, enough for the popup and the tooltips. */
+export interface PageReport {
+  articleId: string;
+  url: string;
+  outlet: string;
+  title: string;
+  text: string;
+  analysis: Analysis;
+  corroboration: Corroboration;
+  /** Highlights currently shown in the tab. */
+  enabled: boolean;
+  /** Set when the article could not be stored (quota, corrupt store): the page still works. */
+  storageWarning: string | null;
+}
+
+/** What the content script knows about its page. */
+export type PageState =
+  | { state: 'article'; article: ExtractedArticle; enabled: boolean }
+  | { state: 'not-article'; reason: string }
+  | { state: 'pending' };
+
+/** content -> background */
+export interface ContentToBackground {
+  /** Analyse the extracted article, store it in the library, and corroborate it. */
+  'page/analyze': (args: { article: ExtractedArticle }) => PageReport;
+  /** Test builds only (`__E2E__`): open an extension page in a tab (Firefox BiDi can't navigate there). */
+  'e2e/open': (args: { path: string }) => { tabId: number };
+}
+
+/** popup (or library page) -> background */
+export interface PopupToBackground {
+  /** Everything the popup shows for a tab; corroboration is recomputed against the library now. */
+  'tab/report': (args: { tabId: number }) => PageReport | { notArticle: string };
+  /** Scroll the tab to a highlight and flash it. */
+  'tab/reveal': (args: { tabId: number; itemId: string }) => boolean;
+  /** Turn the tab's highlights off or on. */
+  'tab/set-enabled': (args: { tabId: number; enabled: boolean }) => boolean;
+  /** Library size and storage health. */
+  'library/stats': (args: Record<string, never>) => { articles: number; bytes: number | null; warning: string | null };
+}
+
+/** background -> content */
+export interface BackgroundToContent {
+  'page/state': (args: Record<string, never>) => PageState;
+  'highlights/reveal': (args: { itemId: string }) => boolean;
+  'highlights/set-enabled': (args: { enabled: boolean }) => boolean;
+  /** Fresh statuses for the tooltips after the library changed. */
+  'highlights/statuses': (args: { corroboration: Corroboration }) => boolean;
+}
+
+/** The wire shape of every message: a name from one of the maps and its arguments. */
+export interface Envelope<M, K extends keyof M = keyof M> {
+  sourcemark: 1;
+  name: K;
+  args: M[K] extends (args: infer A) => unknown ? A : never;
+}
+
+export type ArgsOf<M, K extends keyof M> = M[K] extends (args: infer A) => unknown ? A : never;
+export type ReplyOf<M, K extends keyof M> = M[K] extends (...a: never[]) => infer R ? R : never;
+
+/** A handler table for a call map: each handler may be async and returns a Result. */
+export type Handlers<M, Ctx = void> = {
+  [K in keyof M]: (args: ArgsOf<M, K>, ctx: Ctx) => Promise<Result<ReplyOf<M, K>>> | Result<ReplyOf<M, K>>;
+};
+
+/** Returns a message envelope. */
+export function envelope<M, K extends keyof M>(name: K, args: ArgsOf<M, K>): Envelope<M, K> {
+  return { sourcemark: 1, name, args } as Envelope<M, K>;
+}
+
+/** Returns true when the value has the envelope shape and names one of the given handlers. */
+export function isEnvelope<M>(value: unknown, names: readonly (keyof M)[]): value is Envelope<M> {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.sourcemark === 1 && typeof v.name === 'string' && names.includes(v.name as keyof M)
+    && typeof v.args === 'object' && v.args !== null;
+}
