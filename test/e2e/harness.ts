@@ -1,0 +1,163 @@
+/**
+ * End-to-end harness: serves pages from 127.0.0.1, launches Debian's Chromium or Firefox ESR with
+ * the built extension (playwright-core 1.64.1, recipes in ../shared/notes/extension-testing.md),
+ * blocks every request that would leave the machine, and opens the popup for a page's tab.
+ */
+import { chromium, firefox, type BrowserContext, type Page } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+const EXECUTABLES: Record<BrowserName, { path: string; install: string }> = {
+  chromium: { path: '/usr/bin/chromium', install: 'sudo apt-get update && sudo apt-get install -y chromium' },
+  firefox: { path: '/usr/bin/firefox-esr', install: 'sudo apt-get update && sudo apt-get install -y firefox-esr' },
+};
+export const GECKO_ID = 'sourcemark@sourcemark.example';
+const FIREFOX_UUID = '8d1f9a52-3c1e-4b7e-9a51-5e0c2f3d7a10';
+
+/** Returns the absolute build folder for the browser, failing with the build command when absent. */
+export function extensionDir(browser: BrowserName): string {
+  const dir = path.resolve(browser === 'chromium' ? 'dist/chrome' : 'dist/firefox');
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No build in ${dir}: run \`E2E=1 node build.mjs\` first (npm test does this).`);
+  }
+  return dir;
+}
+
+/** Throws a clear message with the install command when the browser is not installed. */
+export function requireBrowser(browser: BrowserName): string {
+  const exe = EXECUTABLES[browser];
+  if (!existsSync(exe.path)) throw new Error(`${exe.path} is missing. Install it with: ${exe.install}`);
+  return exe.path;
+}
+
+export interface Site {
+  server: Server;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves the given path -> HTML map from 127.0.0.1 on a free port. */
+export async function serve(pages: Map<string, string>): Promise<Site> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const body = pages.get(url.pathname);
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    server,
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+export interface Session {
+  browser: BrowserName;
+  ctx: BrowserContext;
+  /** Every request that tried to leave 127.0.0.1 (blocked), by URL. */
+  outbound: string[];
+  close(): Promise<void>;
+}
+
+const isLocal = (url: string) => {
+  try {
+    const u = new URL(url);
+    if (!/^https?:$/.test(u.protocol) && !/^wss?:$/.test(u.protocol)) return true;   // extension, data, about
+    return u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+  } catch {
+    return true;
+  }
+};
+
+/** Launches the browser with the built extension in a fresh profile. */
+export async function launch(browser: BrowserName): Promise<Session> {
+  const executablePath = requireBrowser(browser);
+  const ext = extensionDir(browser);
+  const profile = await mkdtemp(path.join(tmpdir(), `sourcemark-${browser}-`));
+  let ctx: BrowserContext;
+  if (browser === 'chromium') {
+    ctx = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    });
+    // The service worker proves the extension loaded.
+    if (ctx.serviceWorkers().length === 0) await ctx.waitForEvent('serviceworker', { timeout: 15000 });
+  } else {
+    await mkdir(path.join(profile, 'extensions'), { recursive: true });
+    // A "proxy file" named after the add-on id whose content is the unpacked folder: no zip needed.
+    await writeFile(path.join(profile, 'extensions', GECKO_ID), ext);
+    ctx = await firefox.launchPersistentContext(profile, {
+      channel: 'moz-firefox',
+      executablePath,
+      headless: true,
+      firefoxUserPrefs: {
+        'xpinstall.signatures.required': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        'app.normandy.enabled': false,
+        'messaging-system.rsexperimentloader.enabled': false,
+      },
+    });
+  }
+  const outbound: string[] = [];
+  await ctx.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    outbound.push(url);
+    return route.abort();
+  });
+  return {
+    browser, ctx, outbound,
+    close: async () => {
+      await ctx.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+/** Opens the page and waits until the content script says it finished (E2E builds set the flag). */
+export async function visit(session: Session, url: string): Promise<Page> {
+  const page = await session.ctx.newPage();
+  await page.goto(url);
+  await page.waitForFunction(
+    () => ['done', 'not-article', 'error'].includes(document.documentElement.dataset.sourcemarkState ?? ''),
+    undefined, { timeout: 30000 },
+  );
+  return page;
+}
+
+/**
+ * Opens popup.html for the page's tab. Both browsers go through the E2E hook (page -> content
+ * script -> background -> tabs.create), because Firefox over BiDi may not navigate to
+ * moz-extension:// URLs; the background fills in the sender's tab id.
+ */
+export async function openPopup(session: Session, page: Page): Promise<Page> {
+  const opened = session.ctx.waitForEvent('page', { timeout: 15000 });
+  await page.evaluate(() => window.postMessage({ type: 'sourcemark:e2e-open', path: 'popup.html' }, '*'));
+  const popup = await opened;
+  // waitForURL never resolves for moz-extension tabs over BiDi: poll the URL instead.
+  for (let i = 0; i < 100 && !/popup\.html/.test(popup.url()); i++) await new Promise((r) => setTimeout(r, 100));
+  await popup.waitForSelector('[data-sourcemark-ready]', { timeout: 20000 });
+  return popup;
+}
+
+/** Returns the seed text by file prefix ("000"), or null when ../shared/seeds is absent. */
+export async function readSeed(prefix: string): Promise<string | null> {
+  const dir = path.resolve('..', 'shared', 'seeds');
+  if (!existsSync(dir)) return null;
+  const { readdir } = await import('node:fs/promises');
+  const file = (await readdir(dir)).find((f) => f.startsWith(prefix + '_'));
+  return file ? readFile(path.join(dir, file), 'utf8') : null;
+}

@@ -1,0 +1,3 @@
+import { seedAcceptance } from './seed-acceptance.ts';
+
+seedAcceptance('chromium');
