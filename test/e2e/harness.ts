@@ -79,10 +79,11 @@ const isLocal = (url: string) => {
   }
 };
 
-/** Launches the browser with the built extension in a fresh profile. */
-export async function launch(browser: BrowserName): Promise<Session> {
+/** Launches the browser in a fresh profile, with the built extension unless told otherwise. */
+export async function launch(browser: BrowserName, opts: { extension?: boolean } = {}): Promise<Session> {
   const executablePath = requireBrowser(browser);
-  const ext = extensionDir(browser);
+  const withExtension = opts.extension !== false;
+  const ext = withExtension ? extensionDir(browser) : '';
   const profile = await mkdtemp(path.join(tmpdir(), `sourcemark-${browser}-`));
   let ctx: BrowserContext;
   if (browser === 'chromium') {
@@ -91,14 +92,16 @@ export async function launch(browser: BrowserName): Promise<Session> {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+        ...(withExtension ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : [])],
     });
     // The service worker proves the extension loaded.
-    if (ctx.serviceWorkers().length === 0) await ctx.waitForEvent('serviceworker', { timeout: 15000 });
+    if (withExtension && ctx.serviceWorkers().length === 0) await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   } else {
-    await mkdir(path.join(profile, 'extensions'), { recursive: true });
-    // A "proxy file" named after the add-on id whose content is the unpacked folder: no zip needed.
-    await writeFile(path.join(profile, 'extensions', GECKO_ID), ext);
+    if (withExtension) {
+      await mkdir(path.join(profile, 'extensions'), { recursive: true });
+      // A "proxy file" named after the add-on id whose content is the unpacked folder: no zip needed.
+      await writeFile(path.join(profile, 'extensions', GECKO_ID), ext);
+    }
     ctx = await firefox.launchPersistentContext(profile, {
       channel: 'moz-firefox',
       executablePath,

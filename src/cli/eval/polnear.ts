@@ -3,6 +3,8 @@
  * data/<compartment>/text/<name>.txt and data/<compartment>/attributions/<name>_<annotator>.ann.
  * Offsets in the .ann files are characters into the .txt. One annotator's file per article is
  * used (the first in name order), so an article is never counted twice.
+ * The authors ask that their `test` compartment not be read directly, so only `train` and `dev`
+ * are used (see ../shared/eval/polnear/SOURCE.md).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,6 +70,8 @@ export function parseAnn(ann: string): PolnearRelation[] {
   return relations;
 }
 
+const READ_COMPARTMENTS = new Set(['train', 'dev']);
+
 const none = (v: string | undefined) => (!v || v === 'None' || v === 'NA' ? null : v);
 
 /** Returns every article with one annotator's relations, or null when the folder is absent. */
@@ -78,16 +82,11 @@ export function loadPolnear(dataDir: string): PolnearArticle[] | null {
   const rows = readFileSync(metaPath, 'utf8').split('\n').filter(Boolean);
   const header = rows[0]!.split('\t');
   const col = (name: string) => header.indexOf(name);
-  const annIndex = new Map<string, string[]>();
-  for (const comp of readdirSync(root)) {
-    const dir = path.join(root, comp, 'attributions');
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) annIndex.set(`${comp}/${f}`, []);
-  }
   const articles: PolnearArticle[] = [];
   for (const row of rows.slice(1)) {
     const c = row.split('\t');
     const compartment = c[col('compartment')]!;
+    if (!READ_COMPARTMENTS.has(compartment)) continue;
     const filename = c[col('filename')]!;
     const textPath = path.join(root, compartment, 'text', `${filename}.txt`);
     if (!existsSync(textPath)) continue;

@@ -1,0 +1,107 @@
+/**
+ * Sentence check-worthiness scores and the claims picked for highlighting.
+ *
+ * `scoreSentences` scores every sentence with the committed logistic-regression model.
+ * `selectClaims` is conservative on news prose: a sentence is a claim only when
+ *   - its score reaches the model's `newsThreshold` (the debate threshold chosen by
+ *     cross-validation on ClaimBuster, plus NEWS_MARGIN = 0.1: a wrong highlight costs more
+ *     trust than a missing one), or, because the debate-trained model under-rates third-person
+ *     news reporting, its score reaches NEWS_FLOOR and it names an actor together with a
+ *     reported action, a date or a number ("X withdrew from Y in 2018", "X denied Z"), and
+ *   - it reads as a factual statement: not a question, not an opinion in the first/second person,
+ *     not page furniture (boilerplate lines, datelines, bylines, headlines / Title-Case lines),
+ *     at least 6 words, and with something checkable (a number, a date, a named actor, a reported
+ *     action or a comparison), and is not mostly a direct quotation (the speaker's claim is
+ *     shown as a quote).
+ */
+import type { Claim, ClaimReason, Quote, Attribution, Sentence } from '../shared/model.js';
+import type { Tokenized } from './nlp.js';
+import { sentenceFeatures, type SentenceSignals } from './checkworthiness-features.js';
+import { MODEL, scoreFeatures } from './checkworthiness-model.js';
+import { BOILERPLATE_LINE } from './cues.js';
+
+const MIN_WORDS = 6;
+/** Lowest model score a sentence with a named actor plus an action, date or number may have. */
+const NEWS_FLOOR = 0.005;
+/** Non-claims that look concrete: speaker lines ("X stated:") and "did not comment" notes. */
+const NON_CLAIM = /:\s*$|\b(?:declined|refused) to comment\b|\bdid not (?:immediately )?(?:respond|comment|reply)\b|\bcould not be reached\b/i;
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'vs.', 'amid', 'over', 'after']);
+
+/** Returns true for a headline-like line: most words capitalised and no sentence-final period. */
+function isHeadline(s: string): boolean {
+  if (/[.!]["”’]?$/.test(s.trim())) return false;
+  const words = s.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));
+  if (words.length < 2) return true;
+  const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
+  const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase())).length;
+  return caps >= Math.max(2, content * 0.7);
+}
+
+/** Returns true for a dateline / byline / view-counter line ("August 10 2024 , 07:56 PM • 1085 views", "By Jane Doe"). */
+function isDatelineOrByline(s: string): boolean {
+  if (/^by\s+[A-Z]/i.test(s) && s.split(/\s+/).length <= 8) return true;
+  if (/\b\d+\s+(?:views|comments|shares|min read)\b/i.test(s)) return true;
+  if (/•|\|/.test(s) && !/[.!?]["”]?$/.test(s)) return true;
+  // A line that is mostly a date and time.
+  return /^(?:\w+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b/i.test(s) && s.split(/\s+/).length <= 10;
+}
+
+function scoreOne(tok: Tokenized, tokenStart: number, tokenEnd: number): { score: number; signals: SentenceSignals } {
+  const { features, signals } = sentenceFeatures(tok, tokenStart, tokenEnd);
+  return { score: scoreFeatures(features), signals };
+}
+
+// Signals of the last scoreSentences call, so selectClaims need not run the feature pass twice.
+let lastSignals: { tok: Tokenized; signals: SentenceSignals[] } | null = null;
+
+/** Returns every sentence with its check-worthiness score in [0, 1]. */
+export function scoreSentences(tok: Tokenized): Sentence[] {
+  const signals: SentenceSignals[] = [];
+  const out = tok.sentences.map((s) => {
+    const r = scoreOne(tok, s.tokenStart, s.tokenEnd);
+    signals.push(r.signals);
+    return { start: s.start, end: s.end, checkworthiness: Math.round(r.score * 1e4) / 1e4 };
+  });
+  lastSignals = { tok, signals };
+  return out;
+}
+
+/** Returns the reasons a sentence is checkable, empty when it has nothing concrete. */
+function reasonsOf(sig: SentenceSignals): ClaimReason[] {
+  const r: ClaimReason[] = [];
+  if (sig.numbers) r.push('number');
+  if (sig.dates) r.push('date');
+  if (sig.names) r.push('named-actor');
+  if (sig.reportedActions) r.push('reported-action');
+  if (sig.comparisons) r.push('comparison');
+  return r;
+}
+
+/** Returns the sentences to highlight as check-worthy claims, ids `c<i>`, in text order. */
+export function selectClaims(
+  tok: Tokenized,
+  sentences: Sentence[],
+  ctx: { quotes: Quote[]; attributions: Attribution[] },
+): Claim[] {
+  const signals = lastSignals?.tok === tok && lastSignals.signals.length === sentences.length
+    ? lastSignals.signals
+    : tok.sentences.map((s) => scoreOne(tok, s.tokenStart, s.tokenEnd).signals);
+  const claims: Claim[] = [];
+  sentences.forEach((s, i) => {
+    const sig = signals[i]!;
+    const byModel = s.checkworthiness >= MODEL.newsThreshold;
+    const concrete = sig.names > 0 && (sig.reportedActions > 0 || sig.dates > 0 || sig.numbers > 0);
+    if (!byModel && !(concrete && s.checkworthiness >= NEWS_FLOOR)) return;
+    if (sig.words < MIN_WORDS || sig.question || sig.firstSecond > 1) return;
+    const text = tok.text.slice(s.start, s.end);
+    if (BOILERPLATE_LINE.test(text) || NON_CLAIM.test(text) || isHeadline(text) || isDatelineOrByline(text)) return;
+    let quoted = 0;
+    for (const q of ctx.quotes) quoted += Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start));
+    if (quoted > 0.6 * (s.end - s.start)) return;
+    const reasons = reasonsOf(sig);
+    if (!reasons.length) return;
+    if (byModel) reasons.push('model');
+    claims.push({ id: `c${claims.length}`, start: s.start, end: s.end, score: s.checkworthiness, reasons });
+  });
+  return claims;
+}

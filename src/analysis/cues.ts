@@ -1,0 +1,250 @@
+/**
+ * Every word list the analysis uses, once, with where it comes from. Attribution cues are regular
+ * expression sources matched case-insensitively on word boundaries over the article text; the
+ * plain word lists feed the check-worthiness features (checkworthiness-features.ts) and the claim
+ * filters (claims.ts).
+ */
+import type { AttributionKind } from '../shared/model.js';
+
+export interface CueDef {
+  kind: AttributionKind;
+  /** Regular-expression source; compiled once with flags "gi" and \b on both ends. */
+  pattern: string;
+  /** The tooltip sentence: why the span is vague or unverified. */
+  reason: string;
+  /**
+   * The first word must be a lower-case modal/auxiliary (POS AUX or VERB): keeps "may" from
+   * matching the month or Theresa May.
+   */
+  modal?: boolean;
+  /**
+   * The cue names an unstated source (someone says / believes / reports), as opposed to the
+   * writer's own speculation ("may", "probably"). The PolNeAR vague-attribution score counts only
+   * these; every cue is highlighted in the product.
+   */
+  attributing?: boolean;
+  /** The first word must be tagged VERB (keeps the nouns "thought", "claims", "fears" out). */
+  verb?: boolean;
+}
+
+// Reporting verbs in the forms that follow a plural or singular subject. From the PARC / PolNeAR
+// cue inventories (Pareti 2016; Newell et al. 2018 guidelines): the most frequent attribution
+// cue lemmas there are say, tell, add, note, claim, argue, believe, report, warn, accuse.
+const SAY =
+  '(?:say|says|said|saying|tell|tells|told|claim|claims|claimed|argue|argues|argued|believe|believes|believed|' +
+  'suggest|suggests|suggested|contend|contends|contended|insist|insists|insisted|acknowledge|acknowledged|warn|warns|warned|' +
+  'note|notes|noted|add|adds|added|confirm|confirms|confirmed|indicate|indicated|estimate|estimated|describe|described|' +
+  'disclose|disclosed|reveal|revealed|speculate|speculated|fear|feared|expect|expected|think|thinks|maintain|maintained|' +
+  'allege|alleges|alleged|report|reported|explain|explained|concede|conceded|assert|asserted|predict|predicted|caution|cautioned)';
+// Optional "have/had/has" + one -ly adverb between subject and verb ("officials have repeatedly said").
+const AUX_ADV = '(?:\\s+(?:have|has|had|would|will|did|do))?(?:\\s+\\w+ly)?';
+// Modifiers of an anonymous official: up to three words, no punctuation or clause break.
+const MODS = "(?:[\\w.'’-]+\\s+){0,3}?";
+const QUANT = '(?:an?|one|another|two|three|four|five|several|multiple|some|other|numerous|various)';
+const GROUPS =
+  '(?:people|observers|analysts|critics|experts|commentators|pundits|economists|scientists|historians|scholars|' +
+  'researchers|residents|voters|officials|lawmakers|insiders|sources|diplomats|americans|conservatives|liberals|' +
+  'republicans|democrats|supporters|opponents|skeptics|sceptics)';
+
+/**
+ * Anonymous and unnamed sources. From AP and Reuters style guidance on anonymous sourcing
+ * ("people familiar with the matter", "spoke on condition of anonymity", "not authorized to
+ * speak") and the PolNeAR task 2c description (Source spans "sources", "a source", "officials").
+ * The span covers the source phrase and its cue.
+ */
+export const ANONYMOUS_SOURCE_CUES: CueDef[] = [
+  { kind: 'anonymous-source', attributing: true, pattern: `${QUANT}?\\s*(?:anonymous|unnamed|unidentified)\\s+${MODS}(?:sources?|officials?|persons?|people|individuals?|insiders?|aides?|employees?|staffers?|members?|diplomats?|officers?|spokesm[ae]n|spokesperson|spokeswoman)`,
+    reason: 'The source is not named, so readers cannot judge how well placed or independent it is.' },
+  { kind: 'anonymous-source', attributing: true, pattern: `(?:${QUANT}\\s+)?(?:people|persons?|sources?|officials?|those|someone|insiders?)\\s+(?:\\w+\\s+)?(?:familiar with|briefed on|close to|with (?:direct |first-?hand )?knowledge of)\\s+(?:the|this|that|these|his|her|their)\\s+(?:matter|matters|situation|discussions?|plans?|investigation|probe|negotiations|talks|case|thinking|deliberations|decision|process|conversations?|issue|report|incident|operation|inquiry)`,
+    reason: 'The people cited are described only by their access, not by name.' },
+  { kind: 'anonymous-source', attributing: true, pattern: `${QUANT}\\s+${MODS}(?:officials?|sources?|persons?|people|aides?|insiders?|diplomats?)\\s+(?:who|that)\\s+(?:spoke|speaks|was speaking|were speaking|talked|requested|asked|insisted|declined|was granted|were granted)\\s+(?:to [\\w.]+ )?(?:on (?:the )?condition of anonymity|anonymity|not to be (?:named|identified)|to be (?:named|identified))`,
+    reason: 'The source spoke on condition of anonymity, so readers cannot weigh who is speaking.' },
+  { kind: 'anonymous-source', attributing: true, pattern: '(?:spoke|speaking|talked|talking)\\s+(?:to [\\w.]+ )?on (?:the )?condition of anonymity|(?:requested|requesting|asked for|granted|demanded) anonymity|(?:declined|asked|requested|wished) not to be (?:named|identified)|not authori[sz]ed to (?:speak|comment|discuss) (?:publicly|on the record)',
+    reason: 'The source is kept anonymous, so readers cannot weigh who is speaking.' },
+  { kind: 'anonymous-source', attributing: true, pattern: `(?:a|one|another|two|three|several|multiple|other)\\s+(?:(?:senior|administration|government|intelligence|military|security|campaign|police|diplomatic|western|european|israeli|u\\.s\\.|american|well-placed|trusted|independent|knowledgeable|reliable|credible)\\s+){0,2}sources?(?!\\s+(?:of|for|in|on|to)\\b)`,
+    reason: 'The source is not named, so readers cannot judge how well placed or independent it is.' },
+  { kind: 'anonymous-source', attributing: true, pattern: `sources${AUX_ADV}\\s+${SAY}|according to\\s+(?:(?:a|one|two|several|multiple|some|other|unnamed|anonymous)\\s+)?(?:[\\w.-]+\\s+){0,2}?sources`,
+    reason: 'The sources are not named, so readers cannot judge how well placed or independent they are.' },
+  { kind: 'anonymous-source', attributing: true, pattern: `officials${AUX_ADV}\\s+${SAY}|(?:according to|${SAY} by)\\s+(?:(?:some|several|multiple|two|three|other|senior|top|local|federal|state)\\s+)?(?:[\\w.-]+\\s+){0,2}?officials`,
+    reason: 'The officials are not named, so readers cannot check who said this or how they know.' },
+  { kind: 'anonymous-source', attributing: true, pattern: `(?:an?|one|another|two|three|several)\\s+(?:(?:senior|top|former|high-ranking|administration|government|intelligence|military|defense|campaign|police|state|federal|white house|u\\.s\\.|american|western|european)\\s+){0,3}(?:official|officials|aide|aides|insider|insiders)${AUX_ADV}\\s+${SAY}|${SAY}\\s+(?:an?|one|another|two|three|several)\\s+(?:(?:senior|top|former|high-ranking|administration|government|intelligence|military|defense|campaign|police|state|federal|white house|u\\.s\\.|american|western|european)\\s+){0,3}(?:official|officials|aide|aides|insider|insiders)`,
+    reason: 'The official is not named, so readers cannot check who said this or how they know.' },
+];
+
+/**
+ * Hedges. The attributing ones ("reportedly", "allegedly", "it is believed", "is thought to") are
+ * from the Wikipedia weasel-word guideline and the Szeged uncertainty corpus cue inventory
+ * (Szarvas et al. 2012, doxastic class); the epistemic ones ("may", "might", "probably",
+ * "likely") from the same corpus' most frequent cues (its modal/probable class), limited to the
+ * writer's own voice (text inside quotation marks is skipped).
+ */
+export const HEDGE_CUES: CueDef[] = [
+  { kind: 'hedge', attributing: true, pattern: 'reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red',
+    reason: 'The statement is passed on without saying who established it.' },
+  { kind: 'hedge', attributing: true, pattern: "alleged(?=\\s+(?!by\\b|that\\b|to\\b|in\\b)[a-z])",
+    reason: 'Called "alleged": the claim has not been established.' },
+  { kind: 'hedge', attributing: true, pattern: "it(?:'s|’s| is| was| has been| had been)\\s+(?:widely |generally |commonly |now |also )?(?:believed|thought|said|claimed|rumou?red|alleged|suspected|assumed|understood|speculated|feared|suggested)(?:\\s+that)?",
+    reason: 'Believed by whom? The sentence does not say who holds this view.' },
+  { kind: 'hedge', attributing: true, pattern: '(?:is|are|was|were|been|be)\\s+(?:widely |generally |commonly |long |also |now |still )?(?:believed|thought|said|rumou?red|alleged|understood|reported|presumed|suspected|assumed)\\s+(?:to|of|by|that)\\b',
+    reason: 'Believed by whom? The sentence does not say who holds this view.' },
+  { kind: 'hedge', attributing: true, pattern: '(?:suggest|suggests|suggested|suggesting|indicate|indicates|indicated)\\s+(?:that\\s+)?(?:[\\w’\'-]+\\s+){0,6}?(?:might|may|could)',
+    reason: 'Only a suggestion that something might be so, not an established fact.' },
+  { kind: 'hedge', modal: true, pattern: '(?:may|might|could)(?: well)? have(?: been)?',
+    reason: 'Speculation: the sentence says this may have happened, not that it did.' },
+  { kind: 'hedge', modal: true, pattern: 'may|might',
+    reason: 'Speculation: the writer says this may be so, not that it is.' },
+  { kind: 'hedge', modal: true, pattern: 'could(?!\\s+(?:not|n[’\']t|never)\\b)',
+    reason: 'Speculation: the writer says this could be so, not that it is.' },
+  // Doxastic verbs (Szeged doxastic class: belief, opinion, suggestion) in the writer's voice.
+  { kind: 'hedge', verb: true, pattern: 'believes?|believed|thinks?|thought|considers?|considered|regards?|regarded|suggests?|suggested|suggesting|supposed(?=\\s+to)|indicates?|indicated|implies|implied|speculated?|speculates|presumed|assumed|doubts?|doubted|suspects?|suspected|estimated|alleges?',
+    reason: 'A belief or suggestion, not an established fact.' },
+  { kind: 'hedge', pattern: "possible|possibility|unclear|uncertain|uncertainty|potentially|questionable|debatable|arguably|allegations?|rumou?rs?|speculation",
+    reason: 'A hedge: the writer signals this is not certain.' },
+  { kind: 'hedge', pattern: 'probably|possibly|perhaps|presumably|apparently|seemingly|conceivably|likely(?!\\s+(?:voters?|candidates?|nominee)\\b)|unlikely',
+    reason: 'A hedge: the writer signals this is not certain.' },
+  { kind: 'hedge', pattern: "it (?:would seem)|it(?:'s|’s| is| was| seems| remains) (?:quite |entirely |also |very )?possible|(?:is|are|was|were|be|been|being)\\s+(?:\\w+ly\\s+)?(?:considered|regarded)\\s+(?!for\\b)[a-z]+",
+    reason: 'A hedge: the writer signals this is an impression, not an established fact.' },
+];
+
+/**
+ * Claims the article itself says are unsupported. From fact-checking house phrasing (AP, Reuters,
+ * PolitiFact: "without evidence", "could not be independently verified", "unsubstantiated").
+ */
+export const UNSUPPORTED_CUES: CueDef[] = [
+  { kind: 'unsupported-claim', pattern: 'no\\s+(?:(?:concrete|specific|direct|hard|firm|public|credible|clear|supporting|such|further|real)\\s+)?(?:evidence|proof)\\s+(?:has|have|had|was|were)\\s+(?:yet\\s+)?(?:been\\s+)?(?:provided|presented|offered|produced|made public|released|shown|given|found|cited)',
+    reason: 'The article notes that no evidence has been provided for this claim.' },
+  { kind: 'unsupported-claim', pattern: '(?:did|does|do|has|have|had)\\s*(?:not|n[\'’]t)\\s+(?:yet\\s+)?(?:provide|provided|present|presented|offer|offered|produce|produced|show|shown|cite|cited|release|released|give|given|share|shared)\\s+(?:any\\s+)?(?:(?:specific|concrete|direct|hard|public|supporting|further|credible)\\s+)?(?:evidence|proof)',
+    reason: 'The article notes that no evidence was presented for this claim.' },
+  { kind: 'unsupported-claim', pattern: '(?:provided|presented|offered|produced|gave|cited|showed)\\s+no\\s+(?:(?:specific|concrete|direct|hard|public|supporting|further|credible)\\s+)?(?:evidence|proof)|without\\s+(?:(?:providing|offering|presenting|citing|giving|showing|producing)\\s+)?(?:any\\s+)?(?:(?:specific|concrete|direct|hard|supporting|credible)\\s+)?(?:evidence|proof)',
+    reason: 'The claim is made without evidence.' },
+  { kind: 'unsupported-claim', pattern: '(?:remain|remains|remained|is|are|was|were|be|been)\\s+(?:as yet\\s+|still\\s+|so far\\s+|largely\\s+|entirely\\s+)?(?:unsubstantiated|unverified|unconfirmed|unproven|uncorroborated)',
+    reason: 'The article itself says this remains unsubstantiated.' },
+  { kind: 'unsupported-claim', pattern: 'unsubstantiated|uncorroborated|unverified(?=\\s+(?:claims?|reports?|allegations?|accounts?|information|rumou?rs?|videos?|footage|images?))|unconfirmed(?=\\s+(?:claims?|reports?|allegations?|accounts?|information|rumou?rs?))',
+    reason: 'The article itself calls this unverified.' },
+  { kind: 'unsupported-claim', pattern: '(?:could|can|cannot|can[\'’]t|could not|has not been|have not been|was not|were not|is not)\\s*(?:not\\s+)?(?:be\\s+|been\\s+|able to\\s+)?(?:independently\\s+)?(?:verified|confirmed|verify|confirm)(?:\\s+independently)?',
+    reason: 'The article says this could not be independently verified.' },
+];
+
+/**
+ * Weasel words: a claim credited to an unspecified group. From the Wikipedia "Manual of Style /
+ * Words to watch: unsupported attributions" list ("some people say", "many believe", "critics
+ * argue", "experts say", "it has been suggested").
+ */
+export const WEASEL_CUES: CueDef[] = [
+  { kind: 'weasel', attributing: true, pattern: `(?:some|many|most|numerous|several|few|other)(?:\\s+${GROUPS})?${AUX_ADV}\\s+${SAY}`,
+    reason: 'Who exactly? The claim is credited to an unnamed group.' },
+  { kind: 'weasel', attributing: true, pattern: `(?:critics|experts|analysts|observers|commentators|pundits|skeptics|sceptics|insiders|economists|scientists)${AUX_ADV}\\s+${SAY}`,
+    reason: 'Which ones? The claim is credited to an unnamed group.' },
+  { kind: 'weasel', attributing: true, pattern: `according to\\s+(?:multiple|several|various|numerous|some|many|other|unnamed|anonymous|certain)\\s+(?:[\\w.-]+\\s+){0,2}?(?:assessments|reports|estimates|analysts|experts|accounts|studies|observers|critics|estimates|analyses|media reports)`,
+    reason: 'The sources behind this are not named, so readers cannot check them.' },
+  { kind: 'weasel', attributing: true, pattern: '(?:studies|research|surveys|polls)\\s+(?:have\\s+|has\\s+)?(?:show|shows|shown|suggest|suggests|suggested|found|prove|proves|proven)\\b',
+    reason: 'The research is not identified, so readers cannot check it.' },
+  { kind: 'weasel', attributing: true, pattern: '(?:widely|commonly|generally)\\s+(?:believed|reported|considered|regarded|seen|accepted|thought|assumed)',
+    reason: 'Widely held by whom? The claim is credited to an unnamed group.' },
+  { kind: 'weasel', attributing: true, pattern: 'there (?:are|have been|were)\\s+(?:some\\s+|many\\s+|unconfirmed\\s+|growing\\s+)?(?:reports|claims|rumou?rs|suggestions|allegations)\\s+that',
+    reason: 'The reports are not identified, so readers cannot check them.' },
+];
+
+/**
+ * Agentless attributions: the sentence reports an expectation, impression or allegation without
+ * saying whose it is ("is expected to", "seems", "appears to", "is seen as", "is known to",
+ * "has been accused of"). From the PolNeAR guidelines' Attribution-no-source class (Newell et al.
+ * 2018: perception verbs and agentless passives of saying / believing / expecting) and the
+ * Szeged doxastic cues (Szarvas et al. 2012). Counted as attributions (whose view is this?).
+ */
+export const AGENTLESS_CUES: CueDef[] = [
+  { kind: 'hedge', attributing: true, pattern: "(?:is|are|was|were|be|been|being|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\\s+(?:not\\s+)?(?:\\w+ly\\s+)?(?:expected|projected|predicted|anticipated|forecast|estimated|believed|thought|rumou?red|reported|said|alleged|suspected|presumed|assumed|understood)\\s+(?:to|that)\\b",
+    reason: 'Expected or believed by whom? The sentence does not say whose view this is.' },
+  { kind: 'hedge', attributing: true, pattern: "(?:is|are|was|were|be|been|being)\\s+(?:\\w+ly\\s+)?(?:seen|viewed|regarded|perceived|considered|deemed|touted|billed)\\s+(?:as|to be)\\b",
+    reason: 'Seen that way by whom? The sentence does not say whose view this is.' },
+  { kind: 'hedge', attributing: true, pattern: "(?:is|are|was|were|has been|have been|had been|be|being)\\s+(?:\\w+ly\\s+)?(?:accused|suspected)\\s+of",
+    reason: 'Accused by whom? The sentence does not say who makes the accusation.' },
+  { kind: 'hedge', attributing: true, pattern: "(?:seems|seemed)|(?:appears?|appeared)\\s+(?:to|that|as if|as though|likely|unlikely|poised|set|ready|increasingly)|(?:looks?|looked|sounds?|sounded)\\s+(?:as if|as though|likely|set to|poised to)|it (?:was|has been|had been|is) (?:widely |previously |first |also )?reported",
+    reason: 'An impression, not an established fact, and the sentence does not say whose.' },
+];
+
+/** All attribution cues in the order they are tried (earlier wins on overlap). */
+export const ATTRIBUTION_CUES: CueDef[] = [...UNSUPPORTED_CUES, ...ANONYMOUS_SOURCE_CUES, ...WEASEL_CUES, ...AGENTLESS_CUES, ...HEDGE_CUES];
+
+/**
+ * Reporting/speech-act lemmas that mark a reported action or statement in news ("announced",
+ * "withdrew", "denied"). From the PARC 3.0 attribution cue lemma list (Pareti 2016), trimmed to the
+ * verbs frequent in ClaimBuster CFS sentences.
+ */
+export const REPORTED_ACTION_LEMMAS = new Set([
+  'say', 'tell', 'report', 'announce', 'deny', 'confirm', 'reveal', 'claim', 'accuse', 'allege', 'admit',
+  'state', 'declare', 'warn', 'charge', 'attribute', 'conclude', 'find', 'show', 'vote', 'sign', 'pass',
+  'withdraw', 'approve', 'reject', 'launch', 'kill', 'arrest', 'indict', 'sue', 'ban', 'cut', 'raise',
+  'increase', 'decrease', 'rise', 'fall', 'double', 'triple', 'lose', 'win', 'spend', 'cost', 'create',
+  'unseal', 'target', 'hack', 'breach', 'infiltrate', 'sanction', 'threaten', 'attack', 'strike', 'invade',
+]);
+
+/**
+ * Opinion, evaluation and stance words that mark a non-factual sentence. Seeded from the
+ * ClaimBuster NFS class (Hassan et al. 2017: "opinions, beliefs, declarations") and the MPQA
+ * subjectivity lexicon's strongest entries.
+ */
+export const OPINION_WORDS = new Set([
+  'think', 'believe', 'feel', 'hope', 'wish', 'want', 'should', 'must', 'ought', 'need', 'love', 'hate',
+  'great', 'wonderful', 'terrible', 'horrible', 'best', 'worst', 'good', 'bad', 'wrong', 'right', 'important',
+  'crucial', 'vital', 'tremendous', 'disaster', 'shame', 'sad', 'happy', 'proud', 'glad', 'thank', 'welcome',
+  'agree', 'disagree', 'opinion', 'view', 'guess', 'perhaps', 'maybe', 'probably', 'frankly', 'honestly',
+  'beautiful', 'amazing', 'incredible', 'ridiculous', 'absolutely', 'really', 'very', 'so', 'always', 'never',
+]);
+
+/** Modal auxiliaries (Penn Treebank MD closed class). */
+export const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'ought', "'ll", 'wo']);
+
+/** First- and second-person pronouns and possessives: speaker/addressee voice, rarely a checkable claim. */
+export const FIRST_SECOND_PERSON = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours', 'you', 'your', 'yours']);
+
+/** Comparison words besides -er/-est forms (which the POS/suffix check covers). */
+export const COMPARISON_WORDS = new Set(['more', 'less', 'fewer', 'most', 'least', 'than', 'compared', 'versus', 'percent', 'times', 'twice', 'double', 'half', 'majority', 'minority', 'record', 'highest', 'lowest', 'largest', 'smallest']);
+
+/**
+ * Page furniture that is never a claim, as extracted text lines. From looking at the seed pages'
+ * leftovers and Readability's own boilerplate class list (skip links, share bars, subscription
+ * prompts, image captions).
+ */
+export const BOILERPLATE_LINE =
+  /^(?:skip to (?:content|main)|subscribe(?: now)?\b|sign up\b|sign in\b|log in\b|share (?:this|on)\b|advertisement|image|photo|video|author avatar|continue reading|read more|related\b|click here|follow us|discover more from|all rights reserved|copyright|©|\(?getty images\)?|listen to this article)/i;
+
+/**
+ * Verbs of saying, believing and showing whose subject, when it is an unnamed person or group,
+ * makes a vague attribution ("officials said", "critics argue", "some believe", "polls show").
+ * From the PolNeAR / PARC cue inventories (most frequent cue lemmas), restricted to speech,
+ * cognition and evidence verbs: stance verbs such as "support" or "want" are left out.
+ */
+export const SOURCE_VERB_LEMMAS = new Set([
+  'say', 'tell', 'claim', 'argue', 'believe', 'think', 'suggest', 'contend', 'insist', 'acknowledge', 'warn',
+  'note', 'add', 'confirm', 'indicate', 'estimate', 'describe', 'disclose', 'reveal', 'speculate', 'fear', 'expect',
+  'maintain', 'allege', 'report', 'explain', 'concede', 'assert', 'predict', 'caution', 'worry', 'complain',
+  'charge', 'accuse', 'show', 'find', 'question', 'doubt', 'wonder', 'agree', 'disagree', 'say', 'point',
+  'counter', 'recall', 'describe', 'predict', 'conclude', 'contend', 'testify', 'admit', 'deny', 'dispute',
+  'criticize', 'criticise', 'praise', 'blame', 'credit', 'call', 'see', 'view', 'consider', 'hope', 'reckon',
+  'suspect', 'tweet', 'write', 'announce', 'state', 'declare', 'urge', 'ask', 'tout', 'stress', 'emphasize',
+]);
+
+/** Pronoun-like quantifiers that stand for an unnamed group ("some say", "others argue"). */
+export const VAGUE_PRONOUNS = new Set(['some', 'many', 'others', 'most', 'few', 'several', 'someone', 'somebody', 'nobody', 'everyone', 'everybody', 'anyone']);
+
+/** Determiners that open an indefinite, unnamed source ("a source", "several aides", "many voters"). */
+export const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'few', 'most', 'other', 'two', 'three', 'four', 'five', 'multiple', 'numerous', 'various', 'certain', 'no', 'more', 'fewer', 'all', 'a few', 'dozens', 'hundreds', 'thousands']);
+
+/**
+ * Singular nouns that name an unnamed source when indefinite ("a senior official said", "one
+ * aide said", "a new poll shows"): the AP anonymous-source vocabulary plus documents.
+ */
+export const SOURCE_NOUNS = new Set([
+  'official', 'source', 'aide', 'spokesman', 'spokeswoman', 'spokesperson', 'person', 'insider', 'diplomat',
+  'analyst', 'expert', 'critic', 'observer', 'lawmaker', 'friend', 'adviser', 'advisor', 'staffer',
+  'employee', 'member', 'officer', 'investigator', 'strategist', 'operative', 'confidant', 'associate',
+  'poll', 'survey', 'study', 'report', 'memo', 'document', 'analysis', 'review', 'audit', 'assessment',
+]);
+
+/** Plural nouns that are not sources even as subjects of "show"/"see"/"call" ("years show", "times"). */
+export const NOT_SOURCE_PLURALS = new Set([
+  'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'times', 'things', 'ways', 'percent', 'points', 'dollars',
+  'numbers', 'figures', 'results', 'events', 'items', 'words', 'questions', 'answers', 'issues', 'matters', 'efforts',
+  'plans', 'changes', 'rules', 'laws', 'bills', 'cases', 'charges', 'costs', 'prices', 'rates', 'taxes', 'votes',
+]);

@@ -1,0 +1,306 @@
+/**
+ * Direct quotes and their speakers. Quote stretches come from pairing quotation marks in the raw
+ * text (quote-marks.ts); each is kept or dropped and given a speaker from the words around it in
+ * its sentence (speakers.ts), a speaker line in the paragraph before or after it, or the previous
+ * quote it continues. Short quoted words with no speech around them (nicknames, titles, scare
+ * quotes) are dropped: a wrong highlight costs more trust than a missing one.
+ */
+import type { Quote } from '../shared/model.js';
+import type { Tokenized } from './nlp.js';
+import { findQuoteStretches, type QuoteStretch } from './quote-marks.js';
+import { phraseStartingAt } from './names.js';
+import { SpeakerContext, accordingTo, invertedBefore, subjectOf, type Found } from './speakers.js';
+
+/**
+ * Words that introduce a name, title or nickname rather than speech: "identified only as
+ * “Robert.”", "the so-called “Gang of Eight”". From the scare-quote cases in the seed articles and
+ * PolNeAR dev; they veto short quotes only.
+ */
+const NAMING_CUES = new Set(['as', 'dubbed', 'nicknamed', 'titled', 'entitled', 'named', 'so-called', 'called', 'headlined', 'word', 'term', 'phrase', 'label', 'slogan', 'hashtag']);
+
+/** Quoted stretches embedded in a sentence with no speaker need this many words to count. */
+const MIN_UNATTRIBUTED_WORDS = 5;
+/** A quote standing alone as its sentence needs this many words (“Robert.” is not a quote). */
+const MIN_STANDALONE_WORDS = 2;
+
+interface Located {
+  s: QuoteStretch;
+  /** Token range of the stretch, marks included. */
+  qa: number;
+  qb: number;
+  /** Token range of the sentences the stretch lies in. */
+  fa: number;
+  fb: number;
+  line: number;
+  words: number;
+  /** The stretch is its sentence(s): nothing outside the marks but punctuation. */
+  standalone: boolean;
+}
+
+/** Returns the direct quotes of the text with their speakers, in text order. */
+export function findQuotes(tok: Tokenized): Quote[] {
+  const { text, tokens, sentences } = tok;
+  const stretches = findQuoteStretches(text);
+  if (stretches.length === 0 || tokens.length === 0) return [];
+  const ctx = new SpeakerContext(tok, stretches);
+
+  // locate every stretch in tokens and sentences with one forward walk
+  const located: Located[] = [];
+  let t = 0, line = 0, lineScan = 0;
+  for (const s of stretches) {
+    while (lineScan < s.start) { if (text.charCodeAt(lineScan) === 10) line++; lineScan++; }
+    while (t < tokens.length && tokens[t]!.end <= s.start) t++;
+    const qa = t;
+    let qb = qa;
+    while (qb < tokens.length && tokens[qb]!.start < s.end) qb++;
+    if (qb <= qa) continue;
+    const sa = ctx.sentOf[qa]!, sb = ctx.sentOf[qb - 1]!;
+    const fa = sa >= 0 ? Math.min(sentences[sa]!.tokenStart, qa) : qa;
+    const fb = sb >= 0 ? Math.max(sentences[sb]!.tokenEnd, qb) : qb;
+    let words = 0;
+    for (let i = qa; i < qb; i++) if (tokens[i]!.pos !== 'PUNCT' && tokens[i]!.pos !== 'SPACE' && tokens[i]!.type !== 'tabCRLF') words++;
+    let standalone = true;
+    for (let i = fa; i < fb; i++) {
+      if (ctx.inQuote[i]) continue;
+      const p = tokens[i]!.pos;
+      if (p !== 'PUNCT' && p !== 'SPACE' && tokens[i]!.type !== 'tabCRLF') { standalone = false; break; }
+    }
+    located.push({ s, qa, qb, fa, fb, line, words, standalone });
+  }
+
+  const quotes: Quote[] = [];
+  let last = null as { found: Found | null; line: number; group: number } | null;
+  const groupSpeaker = new Map<number, Found>();
+  for (let k = 0; k < located.length; k++) {
+    const q = located[k]!;
+    let found = speakerInSentence(ctx, q, last?.found ?? null);
+    found ??= colonOrDashSpeaker(ctx, q);
+    if (!found && q.words < MIN_UNATTRIBUTED_WORDS && isNamed(ctx, q)) continue;
+    if (!found && q.standalone) found = speakerLine(ctx, q, located[k + 1]);
+    const gs = groupSpeaker.get(q.s.group);
+    if (!found && gs) found = { ...gs, how: 'continuation' };
+    const sentenceInitial = q.standalone || startsSentence(ctx, q);
+    if (!found && last && last.found && sentenceInitial && q.line - last.line <= 2) {
+      found = { ...last.found, how: 'continuation' };
+    }
+    const keep = found?.how === 'same-sentence' || found?.how === 'coreference' || found?.how === 'speaker-line'
+      || (q.standalone && q.words >= MIN_STANDALONE_WORDS)
+      || (found?.how === 'continuation' && q.words >= MIN_STANDALONE_WORDS)
+      || q.words >= MIN_UNATTRIBUTED_WORDS && !isTitleCase(ctx, q)
+      || groupSpeaker.has(q.s.group);
+    if (!keep) continue;
+    if (found && !groupSpeaker.has(q.s.group)) groupSpeaker.set(q.s.group, found);
+    quotes.push(toQuote(text, q.s, found, quotes.length));
+    last = { found: found ?? null, line: q.line, group: q.s.group };
+  }
+  backfillGroups(quotes, located, groupSpeaker);
+  return quotes;
+}
+
+/**
+ * Returns the speaker from speech verbs (or "according to") in the quote's own sentence(s). Left
+ * of the quote, the nearest speech verb wins, except that a weak one ("find", "believe", "feel")
+ * gives way to a reporting verb further left ("Djokovic told reporters he is feeling “…”").
+ * Right of the quote, only an attribution that directly follows it counts ("“…,” X said", "“…,”
+ * said X", "“…,” X, a spokesman, said"), not a verb of a later clause ("… because he cannot
+ * defend"); "according to X" counts anywhere.
+ */
+function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
+  const tokens = ctx.tokens;
+  // right: the attribution clause right after the closing mark
+  let first = q.qb;
+  while (first < q.fb && (tokens[first]!.pos === 'PUNCT' || ctx.inQuote[first])) first++;
+  for (let r = first; r < q.fb; r++) {
+    if (ctx.inQuote[r]) break;
+    if (ctx.isSpeechVerb(r)) {
+      if (!attributionSpan(ctx, first, r)) break;
+      const f = subjectOf(ctx, r, q.qb, q.fb, last);
+      if (f) return f;
+      break;
+    }
+    if (tokens[r]!.pos === 'VERB' && !isWeakGap(ctx, first, r)) break;
+  }
+  let weak: Found | null = null;
+  for (let l = q.qa - 1; l >= q.fa; l--) {
+    if (ctx.inQuote[l]) continue;
+    if (ctx.isSpeechVerb(l)) {
+      const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa);
+      if (f) {
+        if (!isWeakVerb(ctx, l)) return f;
+        weak ??= f;
+      }
+    } else {
+      const f = accordingTo(ctx, l, q.qa, last);
+      if (f) return f;
+    }
+  }
+  for (let r = q.qb; r < q.fb; r++) {
+    if (ctx.inQuote[r]) continue;
+    const f = accordingTo(ctx, r, q.fb, last);
+    if (f) return f;
+  }
+  return weak;
+}
+
+/**
+ * Verbs that report a finding, belief or feeling more than an utterance: they attribute a quote
+ * only when no reporting verb governs it. From the SPEECH_VERBS entries that most often carried
+ * the wrong subject in PolNeAR dev (the verb of an embedded clause).
+ */
+const WEAK_VERBS = new Set(['find', 'show', 'reveal', 'believe', 'think', 'feel', 'hope', 'fear', 'indicate', 'put', 'read', 'offer', 'continue', 'point', 'defend', 'question', 'hit', 'fire', 'shoot', 'boom', 'snap', 'rip', 'speak']);
+
+function isWeakVerb(ctx: SpeakerContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  return WEAK_VERBS.has(t.lemma) && !ALWAYS_SPEECH_FORMS.has(t.value.toLowerCase());
+}
+const ALWAYS_SPEECH_FORMS = new Set(['said', 'says', 'told', 'tells', 'added', 'wrote', 'tweeted', 'asked']);
+
+/** Words that end an attribution clause: a new clause starts, so a later verb is not the quote's. */
+const CLAUSE_BREAKERS = new Set(['because', 'and', 'but', 'that', 'when', 'if', 'while', 'although', 'though', 'until', 'since', 'so', 'or', 'before', 'after', 'as']);
+
+/**
+ * True when tokens [first, verb) can be the subject part of an attribution: a noun phrase, an
+ * appositive or a relative clause set off by commas, or a pronoun, but no new clause.
+ */
+function attributionSpan(ctx: SpeakerContext, first: number, verb: number): boolean {
+  let relative = false;
+  for (let i = first; i < verb; i++) {
+    const t = ctx.tokens[i]!;
+    const v = t.value.toLowerCase();
+    if (ctx.inQuote[i]) return false;
+    if (v === 'who' || v === 'which') { relative = true; continue; }
+    if (CLAUSE_BREAKERS.has(v) && !relative) return false;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !isGapBeforeVerb(ctx, i, verb)) return false;
+    if (t.pos === 'PRON' && i !== first && !relative && v !== 'its' && v !== 'his' && v !== 'her' && v !== 'their') return false;
+  }
+  return true;
+}
+
+/** True when token i is an auxiliary or adverb run leading straight into the verb ("will say"). */
+function isGapBeforeVerb(ctx: SpeakerContext, i: number, verb: number): boolean {
+  for (let k = i; k < verb; k++) {
+    const p = ctx.tokens[k]!.pos;
+    if (p !== 'AUX' && p !== 'ADV' && p !== 'PART') return false;
+  }
+  return true;
+}
+
+/** True when the verb at r is inside an appositive or relative clause of the attribution. */
+function isWeakGap(ctx: SpeakerContext, first: number, r: number): boolean {
+  for (let i = first; i < r; i++) {
+    const v = ctx.tokens[i]!.value.toLowerCase();
+    if (v === 'who' || v === 'which') return true;
+  }
+  return false;
+}
+
+/**
+ * Returns the speaker from a line of its own ending in ":" with a speech verb ("Trump campaign
+ * spokesperson Steven Cheung stated:"), before the quote or, when that line introduces no quote
+ * of its own, after it.
+ */
+function speakerLine(ctx: SpeakerContext, q: Located, next: Located | undefined): Found | null {
+  const { sentences } = ctx.tok;
+  const sa = ctx.sentOf[q.fa]!, sb = ctx.sentOf[q.fb - 1]!;
+  if (sa > 0) {
+    const f = fromColonSentence(ctx, sa - 1);
+    if (f) return f;
+  }
+  if (sb >= 0 && sb + 1 < sentences.length) {
+    const s = sentences[sb + 1]!;
+    // the line after the speaker line must not open a quote of its own
+    const introducesNext = next && next.qa >= s.tokenEnd && ctx.sentOf[next.qa] === sb + 2;
+    if (!introducesNext) {
+      const f = fromColonSentence(ctx, sb + 1);
+      if (f) return { ...f, how: 'speaker-line' };
+    }
+  }
+  return null;
+}
+
+function fromColonSentence(ctx: SpeakerContext, si: number): Found | null {
+  const s = ctx.tok.sentences[si]!;
+  const lastTok = ctx.tokens[s.tokenEnd - 1]!;
+  if (lastTok.value !== ':' || s.tokenEnd - s.tokenStart > 30) return null;
+  for (let i = s.tokenEnd - 2; i >= s.tokenStart; i--) {
+    if (ctx.inQuote[i]) return null;
+    if (ctx.isSpeechVerb(i)) {
+      const f = subjectOf(ctx, i, s.tokenStart, s.tokenEnd - 1, null);
+      if (f) return { ...f, how: 'speaker-line' };
+    }
+  }
+  return null;
+}
+
+/**
+ * Returns the speaker of "Meghan McCain, Twitter: “…”" (a name opening the sentence, the quote
+ * after a colon) or "“…” ― Krystal Correa" (a dash and a name after the quote), or null.
+ */
+function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
+  const tokens = ctx.tokens;
+  const prev = tokens[q.qa - 1];
+  if (prev && prev.value === ':' && !ctx.inQuote[q.qa - 1] && q.fa < q.qa - 1) {
+    const np = phraseStartingAt(tokens, q.fa, q.qa - 1);
+    if (np && np.name) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
+  }
+  const next = tokens[q.qb];
+  if (next && /^[\u2015\u2014\u2013-]$/.test(next.value) && q.qb + 1 < tokens.length) {
+    const np = phraseStartingAt(tokens, q.qb + 1, Math.min(tokens.length, q.qb + 8));
+    if (np && np.name) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
+  }
+  return null;
+}
+
+/** True when the word before the quote introduces a name or title ("identified only as"). */
+function isNamed(ctx: SpeakerContext, q: Located): boolean {
+  const prev = ctx.tokens[q.qa - 1];
+  if (!prev || ctx.inQuote[q.qa - 1]) return false;
+  const v = prev.value.toLowerCase();
+  if (!NAMING_CUES.has(v)) return false;
+  // "Trump called it “a disaster”": calling with a speaker is speech, not a name
+  if (v === 'called') return !ctx.isSpeechVerb(q.qa - 1) || ctx.tokens[q.qa - 2]?.pos === 'AUX' || ctx.tokens[q.qa - 2]?.value.toLowerCase() === 'so';
+  return true;
+}
+
+/** True when the quote opens its sentence (only punctuation before it). */
+function startsSentence(ctx: SpeakerContext, q: Located): boolean {
+  for (let i = q.fa; i < q.qa; i++) if (ctx.tokens[i]!.pos !== 'PUNCT' && !ctx.inQuote[i]) return false;
+  return true;
+}
+
+/** True when most quoted words are capitalised: a title ("Shark Tank"), not speech. */
+function isTitleCase(ctx: SpeakerContext, q: Located): boolean {
+  let caps = 0, words = 0;
+  for (let i = q.qa; i < q.qb; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.pos === 'PUNCT' || t.type === 'tabCRLF') continue;
+    words++;
+    if (/^[A-Z]/.test(t.value) || (t.stop && t.value.length <= 3)) caps++;
+  }
+  return words > 0 && caps / words >= 0.8 && words <= 8;
+}
+
+function toQuote(text: string, s: QuoteStretch, found: Found | null, index: number): Quote {
+  return {
+    id: `q${index}`,
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.innerStart, s.innerEnd).trim(),
+    speaker: found?.text ?? null,
+    speakerStart: found?.start ?? null,
+    speakerEnd: found?.end ?? null,
+    speakerHow: found?.how ?? 'none',
+  };
+}
+
+/** Gives earlier parts of a multi-paragraph quote the speaker found only in a later part. */
+function backfillGroups(quotes: Quote[], located: Located[], groupSpeaker: Map<number, Found>): void {
+  const groupOf = new Map<number, number>();
+  for (const l of located) groupOf.set(l.s.start, l.s.group);
+  for (const q of quotes) {
+    if (q.speaker) continue;
+    const g = groupOf.get(q.start);
+    const f = g === undefined ? undefined : groupSpeaker.get(g);
+    if (f) Object.assign(q, { speaker: f.text, speakerStart: f.start, speakerEnd: f.end, speakerHow: 'continuation' });
+  }
+}

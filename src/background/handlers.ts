@@ -1,0 +1,211 @@
+/**
+ * The background's message handlers, one table per incoming direction, and the dispatcher that
+ * checks sender and payload before a handler runs. Everything the handlers touch comes in through
+ * `Services`, so the tables run in Node tests without a browser.
+ */
+import {
+  isEnvelope, type ArgsOf, type BackgroundToContent, type ContentToBackground, type Handlers,
+  type PageReport, type PageState, type PopupToBackground, type ReplyOf,
+} from '../shared/messages.js';
+import { ANALYSIS_VERSION, type Analysis, type ArticleRecord, type Corroboration, type ExtractedArticle } from '../shared/model.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import type { ArticleStore } from '../corpus/store.js';
+import { argChecks } from './validate.js';
+import type { TabStates } from './tab-state.js';
+
+/** The library as the handlers use it (src/corpus/library.ts). */
+export interface LibraryLike {
+  readonly size: number;
+  upsert(record: ArticleRecord): Promise<unknown> | unknown;
+  corroborate(record: ArticleRecord): Corroboration;
+}
+
+/** The opened library plus what went wrong opening it (unreadable records, no IndexedDB). */
+export interface OpenedLibrary {
+  library: LibraryLike;
+  store: ArticleStore;
+  /** Set when the library is degraded: e.g. records skipped, or kept in memory only. */
+  warning: string | null;
+}
+
+export interface Services {
+  /** The one `ready` promise: the library, opened once per worker. */
+  ready: Promise<OpenedLibrary>;
+  analyze(text: string): Analysis;
+  makeRecord(article: ExtractedArticle, analysis: Analysis, now: number, previous?: ArticleRecord): ArticleRecord;
+  tabs: TabStates;
+  /** Sends a message to the tab's content script; fails with 'no-content' when none answers. */
+  toTab<K extends keyof BackgroundToContent>(tabId: number, name: K, args: ArgsOf<BackgroundToContent, K>):
+    Promise<Result<ReplyOf<BackgroundToContent, K>>>;
+  isIncognito(tabId: number): Promise<boolean>;
+  /** Opens an extension page in a new tab (E2E builds only). */
+  openExtensionPage(path: string): Promise<number>;
+  storageUsage(): Promise<number | null>;
+  now(): number;
+  /** True only in E2E builds. */
+  e2e: boolean;
+  /** How long 'tab/report' waits for a content script that is still reading its page. */
+  pendingTimeoutMs?: number;
+}
+
+export interface ContentCtx { services: Services; tabId: number; incognito: boolean }
+export interface PopupCtx { services: Services }
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+async function stored(lib: OpenedLibrary, id: string): Promise<ArticleRecord | undefined> {
+  try {
+    return await lib.store.get(id);
+  } catch (e) {
+    console.warn('Sourcemark: could not read the stored article, re-analysing', e);
+    return undefined;
+  }
+}
+
+/**
+ * Returns the stored record when it still matches the page (same text, current analysis
+ * version), else a fresh analysis of the page that keeps the stored record's history.
+ */
+async function recordFor(
+  s: Services, lib: OpenedLibrary, article: ExtractedArticle, knownId: string | undefined,
+): Promise<{ record: ArticleRecord; fresh: boolean }> {
+  const known = knownId ? await stored(lib, knownId) : undefined;
+  if (known && known.text === article.text && known.analysis.version === ANALYSIS_VERSION) {
+    return { record: known, fresh: false };
+  }
+  const analysis = s.analyze(article.text);
+  const now = s.now();
+  const record = s.makeRecord(article, analysis, now);
+  const previous = known?.id === record.id ? known : await stored(lib, record.id);
+  return { record: previous ? s.makeRecord(article, analysis, now, previous) : record, fresh: true };
+}
+
+/** Stores the record unless the tab is incognito; returns the storage warning, if any. */
+async function store(lib: OpenedLibrary, record: ArticleRecord, incognito: boolean): Promise<string | null> {
+  if (incognito) return null;
+  try {
+    await lib.library.upsert(record);
+    return null;
+  } catch (e) {
+    // StoreError (quota, corrupt store) or anything else: the page still gets its analysis.
+    console.warn('Sourcemark: article not saved to the library', e);
+    return messageOf(e);
+  }
+}
+
+function report(record: ArticleRecord, corroboration: Corroboration, enabled: boolean, storageWarning: string | null): PageReport {
+  return {
+    articleId: record.id, url: record.url, outlet: record.outlet, title: record.title, text: record.text,
+    analysis: record.analysis, corroboration, enabled, storageWarning,
+  };
+}
+
+/** Asks the content script for its page, waiting while it is still reading the page. */
+async function pageState(s: Services, tabId: number): Promise<Result<PageState>> {
+  const deadline = s.now() + (s.pendingTimeoutMs ?? 4000);
+  for (;;) {
+    const r = await s.toTab(tabId, 'page/state', {});
+    if (!r.ok || r.value.state !== 'pending' || s.now() >= deadline) return r;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+export const contentHandlers = {
+  async 'page/analyze'({ article }, { services: s, tabId, incognito }) {
+    const lib = await s.ready;
+    const before = await s.tabs.get(tabId);
+    const { record, fresh } = await recordFor(s, lib, article, before?.articleId);
+    const warning = fresh ? await store(lib, record, incognito) : before?.storageWarning ?? null;
+    const corroboration = lib.library.corroborate(record);
+    const enabled = before?.articleId === record.id ? before.enabled : true;
+    const storageWarning = warning ?? lib.warning;
+    await s.tabs.set(tabId, { articleId: record.id, enabled, incognito, storageWarning });
+    return ok(report(record, corroboration, enabled, storageWarning));
+  },
+  async 'e2e/open'({ path }, { services: s }) {
+    if (!s.e2e) return fail('bad-request', 'e2e/open is only available in test builds');
+    return ok({ tabId: await s.openExtensionPage(path) });
+  },
+} satisfies Handlers<ContentToBackground, ContentCtx>;
+
+export const popupHandlers = {
+  async 'tab/report'({ tabId }, { services: s }) {
+    const page = await pageState(s, tabId);
+    if (!page.ok) return page;
+    if (page.value.state === 'not-article') return ok({ notArticle: page.value.reason });
+    if (page.value.state === 'pending') return fail('internal', 'The page is still being read. Try again in a moment.');
+    const { article, enabled } = page.value;
+    const lib = await s.ready;
+    const known = await s.tabs.get(tabId);
+    const incognito = known?.incognito ?? await s.isIncognito(tabId);
+    const { record, fresh } = await recordFor(s, lib, article, known?.articleId);
+    let storageWarning = known?.articleId === record.id ? known.storageWarning : null;
+    if (fresh) storageWarning = await store(lib, record, incognito);
+    storageWarning ??= lib.warning;
+    // The library may have grown since the page was analysed: corroborate against it now.
+    const corroboration = lib.library.corroborate(record);
+    await s.tabs.set(tabId, { articleId: record.id, enabled, incognito, storageWarning });
+    const pushed = await s.toTab(tabId, 'highlights/statuses', { corroboration });
+    if (!pushed.ok) console.warn('Sourcemark: could not update the page tooltips', pushed.error);
+    return ok(report(record, corroboration, enabled, storageWarning));
+  },
+  async 'tab/reveal'({ tabId, itemId }, { services: s }) {
+    return s.toTab(tabId, 'highlights/reveal', { itemId });
+  },
+  async 'tab/set-enabled'({ tabId, enabled }, { services: s }) {
+    const r = await s.toTab(tabId, 'highlights/set-enabled', { enabled });
+    if (r.ok) await s.tabs.update(tabId, { enabled });
+    return r;
+  },
+  async 'library/stats'(_args, { services: s }) {
+    const lib = await s.ready;
+    return ok({ articles: lib.library.size, bytes: await s.storageUsage(), warning: lib.warning });
+  },
+} satisfies Handlers<PopupToBackground, PopupCtx>;
+
+const contentNames = Object.keys(contentHandlers) as (keyof ContentToBackground)[];
+const popupNames = Object.keys(popupHandlers) as (keyof PopupToBackground)[];
+
+/** The parts of runtime.MessageSender the dispatcher reads. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; incognito?: boolean };
+}
+
+export interface Self {
+  /** runtime.id */
+  id: string;
+  /** runtime.getURL(''): the origin of this extension's own pages. */
+  origin: string;
+}
+
+/**
+ * Returns the reply to a runtime message, or undefined when the message is not ours (so another
+ * listener may answer it). Checks that the sender is this extension, routes extension pages to
+ * the popup table and tabs to the content table, and validates the arguments first.
+ */
+export function dispatch(message: unknown, sender: Sender, self: Self, services: Services): Promise<Result<unknown>> | undefined {
+  const fromPage = typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+  const names: readonly string[] = fromPage ? popupNames : contentNames;
+  if (!isEnvelope<Record<string, unknown>>(message, names)) return undefined;
+  if (sender.id !== self.id) return Promise.resolve(fail('bad-request', 'Message from another extension refused'));
+  const name = message.name as string;
+  const args = message.args as Record<string, unknown>;
+  const check = argChecks[name as keyof typeof argChecks];
+  if (!check(args)) return Promise.resolve(fail('bad-request', `Bad arguments for ${name}`));
+  const run = async (): Promise<Result<unknown>> => {
+    if (fromPage) {
+      const h = popupHandlers[name as keyof PopupToBackground] as (a: unknown, c: PopupCtx) => Promise<Result<unknown>>;
+      return h(args, { services });
+    }
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || tabId < 0) return fail('bad-request', `${name} must come from a tab`);
+    const h = contentHandlers[name as keyof ContentToBackground] as (a: unknown, c: ContentCtx) => Promise<Result<unknown>>;
+    return h(args, { services, tabId, incognito: sender.tab?.incognito === true });
+  };
+  return run().catch((e: unknown) => {
+    console.error(`Sourcemark: ${name} failed`, e);
+    return fail('internal', messageOf(e));
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Hedge-cue eval on the Szeged Uncertainty Corpus, Wikipedia part (Szarvas et al. 2012), file
+ * `szeged-wikiweasel/wiki.xml`.
+ *
+ * Reader: the file is BioScope-style XML with a fixed, flat shape (Document > DocumentPart >
+ * Sentence, with inline <ccue> elements that never nest), so a small regular-expression reader is
+ * enough: each <Sentence> becomes one line of plain text (only `&amp;`-style entities decoded)
+ * and each <ccue> a gold character span in it. A document's sentences are joined with "\n\n"
+ * (paragraph breaks, so the analysis never joins two sentences) and analysed as one text.
+ *
+ * Scoring (span overlap, the CoNLL-2010 "overlap" variant): predictions are the product's
+ * attributions of kind `hedge` and `weasel` (uncertainty cues; anonymous sources and
+ * "no evidence" notes are not uncertainty cues in this corpus).
+ *   precision = predicted spans overlapping some gold cue / predicted spans
+ *   recall    = gold cues overlapped by some predicted span / gold cues
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Span } from '../../shared/spans.js';
+import { tokenize } from '../../analysis/nlp.js';
+import { findAttributions } from '../../analysis/attributions.js';
+
+export interface SpanScores {
+  f1: number;
+  precision: number;
+  recall: number;
+  n_gold: number;
+}
+
+export interface SzegedDoc {
+  id: string;
+  text: string;
+  cues: Span[];
+}
+
+const decode = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+
+/** Returns the documents of a Szeged-style XML string with gold cue spans. */
+export function parseSzeged(xml: string): SzegedDoc[] {
+  const docs: SzegedDoc[] = [];
+  const docRe = /<Document\b[^>]*>([\s\S]*?)<\/Document>/g;
+  for (let d = docRe.exec(xml); d; d = docRe.exec(xml)) {
+    const id = decode(/<DocID[^>]*>([\s\S]*?)<\/DocID>/.exec(d[1]!)?.[1] ?? '');
+    let text = '';
+    const cues: Span[] = [];
+    const sentRe = /<Sentence\b[^>]*>([\s\S]*?)<\/Sentence>/g;
+    for (let s = sentRe.exec(d[1]!); s; s = sentRe.exec(d[1]!)) {
+      if (text) text += '\n\n';
+      const partRe = /<ccue\b[^>]*>([\s\S]*?)<\/ccue>|([^<]+)|<[^>]*>/g;
+      for (let p = partRe.exec(s[1]!); p; p = partRe.exec(s[1]!)) {
+        if (p[1] !== undefined) {
+          const cue = decode(p[1]);
+          cues.push({ start: text.length, end: text.length + cue.length });
+          text += cue;
+        } else if (p[2] !== undefined) text += decode(p[2]).replace(/\n/g, ' ');
+      }
+    }
+    docs.push({ id, text, cues });
+  }
+  return docs;
+}
+
+/**
+ * Returns overlap precision / recall / F1. Each gold item is a group of spans (any one may be hit);
+ * a prediction is correct when it overlaps any span of any gold item.
+ */
+export function overlapScores(pred: Span[], gold: Span[][]): SpanScores {
+  const hit = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+  const goodPred = pred.filter((p) => gold.some((g) => g.some((s) => hit(p, s)))).length;
+  const found = gold.filter((g) => g.some((s) => pred.some((p) => hit(p, s)))).length;
+  const precision = pred.length ? goodPred / pred.length : 0;
+  const recall = gold.length ? found / gold.length : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { f1, precision, recall, n_gold: gold.length };
+}
+
+/** Returns hedge-cue overlap scores on wiki.xml, or null when the dataset folder is absent. */
+export async function evalHedges(dataDir: string): Promise<SpanScores | null> {
+  const file = path.join(dataDir, 'szeged-wikiweasel', 'wiki.xml');
+  if (!existsSync(file)) return null;
+  const docs = parseSzeged(readFileSync(file, 'utf8'));
+  // Offsets differ per document: shift every document into one running coordinate space.
+  const pred: Span[] = [];
+  const gold: Span[][] = [];
+  let base = 0;
+  for (const doc of docs) {
+    for (const a of findAttributions(tokenize(doc.text))) {
+      if (a.kind === 'hedge' || a.kind === 'weasel') pred.push({ start: base + a.start, end: base + a.end });
+    }
+    for (const c of doc.cues) gold.push([{ start: base + c.start, end: base + c.end }]);
+    base += doc.text.length + 1;
+  }
+  return overlapScores(pred, gold);
+}

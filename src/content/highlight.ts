@@ -1,0 +1,341 @@
+/**
+ * Wraps analysis spans in <mark> elements with mark.js, in time-budgeted slices, and removes them
+ * again. Marks only wrap existing text: the page's text (body.textContent) is identical before,
+ * during and after. Offsets go through the text map; mark.js gets ranges in its own offset space
+ * (the concatenated text nodes of one block element), which wrapping never changes, so every range
+ * is computed once up front and stays valid while later slices nest marks inside earlier ones.
+ */
+import Mark from 'mark.js/dist/mark.es6.js';
+import type { Analysis } from '../shared/model.js';
+import type { TextMap } from './text-map.js';
+
+export type MarkKind = 'claim' | 'quote' | 'attribution';
+
+export const MARK_CLASS = 'sourcemark';
+export const MARK_SELECTOR = `mark.${MARK_CLASS}[data-sourcemark-kind]`;
+const FLASH_CLASS = 'sourcemark-flash';
+
+/** Text under these is never marked: form fields, editable regions, code the page runs. */
+const EXCLUDE = [
+  'input', 'textarea', 'select', 'option', 'button', 'noscript', 'template', 'svg', 'svg *',
+  '[contenteditable]', '[contenteditable] *',
+];
+/** mark.js always adds these to `exclude`; our offset walk must skip the same nodes. */
+const MARKJS_DEFAULT_EXCLUDE = ['script', 'style', 'title', 'head', 'html'];
+const ALL_EXCLUDE = [...EXCLUDE, ...MARKJS_DEFAULT_EXCLUDE];
+
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S',
+  'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'INS', 'DEL', 'LABEL',
+]);
+
+interface MarkRange {
+  start: number;
+  length: number;
+  kind: MarkKind;
+  id: string;
+  speaker: string | null;
+  /** The page text the range must cover; a mismatch (the page changed) skips the range. */
+  expect: string;
+}
+
+interface Job {
+  context: Element;
+  kind: MarkKind;
+  ranges: MarkRange[];
+}
+
+export interface HighlightOptions {
+  /** Milliseconds of work per slice before yielding to the page. */
+  budgetMs?: number;
+  /** How to yield between slices (tests pass a synchronous one). */
+  yieldFn?: () => Promise<void>;
+  signal?: AbortSignal;
+  /** Wraps each synchronous DOM write (the lifecycle hides them from its MutationObserver). */
+  around?: <T>(fn: () => T) => T;
+}
+
+export interface HighlightResult {
+  marks: number;
+  skipped: number;
+}
+
+const defaultYield = (): Promise<void> =>
+  new Promise((resolve) => {
+    const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+      .requestIdleCallback;
+    if (ric) ric(() => resolve(), { timeout: 100 });
+    else setTimeout(resolve, 0);
+  });
+
+/** Returns true when text in this node may be marked. */
+export function isMarkable(node: Node): boolean {
+  const el = node.parentElement;
+  if (!el) return false;
+  if (el.closest('input, textarea, select, option, button, script, style, noscript, template, svg, [contenteditable]')) {
+    return false;
+  }
+  return !(el as HTMLElement).isContentEditable;
+}
+
+/**
+ * Returns the mark jobs for an analysis: per kind (claims, then quotes, then attributions, so
+ * later kinds nest inside earlier ones), per block element, the ranges in mark.js offsets.
+ */
+export function planMarks(map: TextMap, analysis: Analysis): Job[] {
+  type Item = { kind: MarkKind; id: string; start: number; end: number; speaker: string | null };
+  const items: Item[] = [
+    ...analysis.claims.map((c) => ({ kind: 'claim' as const, id: c.id, start: c.start, end: c.end, speaker: null })),
+    ...analysis.quotes.map((q) => ({ kind: 'quote' as const, id: q.id, start: q.start, end: q.end, speaker: q.speaker })),
+    ...analysis.attributions.map((a) => ({ kind: 'attribution' as const, id: a.id, start: a.start, end: a.end, speaker: null })),
+  ];
+  const offsetCache = new Map<Element, Map<Text, number>>();
+  const jobs = new Map<string, Job>();
+  const contextIds = new Map<Element, number>();
+  const out: Job[] = [];
+
+  for (const item of items) {
+    if (!(item.end > item.start)) continue;
+    for (const piece of map.pieces(item.start, item.end)) {
+      if (!piece.node.isConnected || !isMarkable(piece.node)) continue;
+      const context = blockContext(piece.node);
+      const base = textOffsets(context, offsetCache).get(piece.node);
+      if (base === undefined) continue;
+      let cid = contextIds.get(context);
+      if (cid === undefined) contextIds.set(context, (cid = contextIds.size));
+      const key = `${item.kind}:${cid}`;
+      let job = jobs.get(key);
+      if (!job) {
+        job = { context, kind: item.kind, ranges: [] };
+        jobs.set(key, job);
+        out.push(job);
+      }
+      const start = base + piece.startOffset;
+      const expect = map.text.slice(piece.textStart, piece.textEnd);
+      const prev = job.ranges[job.ranges.length - 1];
+      if (prev && prev.id === item.id && prev.start + prev.length === start) {
+        // The same item continues in the next text node of this block: one range.
+        prev.length += piece.endOffset - piece.startOffset;
+        prev.expect += expect;
+      } else {
+        job.ranges.push({ start, length: piece.endOffset - piece.startOffset, kind: item.kind, id: item.id, speaker: item.speaker, expect });
+      }
+    }
+  }
+  const order: Record<MarkKind, number> = { claim: 0, quote: 1, attribution: 2 };
+  // Stable sort: all claims first, then quotes, then attributions.
+  return out.sort((a, b) => order[a.kind] - order[b.kind]);
+}
+
+function blockContext(node: Text): Element {
+  let el = node.parentElement!;
+  while (el.parentElement && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
+  return el;
+}
+
+/** mark.js's offset space for a context: its text nodes, minus those whose parent is excluded. */
+function textOffsets(context: Element, cache: Map<Element, Map<Text, number>>): Map<Text, number> {
+  let m = cache.get(context);
+  if (m) return m;
+  m = new Map();
+  const doc = context.ownerDocument;
+  const walker = doc.createTreeWalker(context, 0x4);
+  let pos = 0;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const parent = n.parentElement;
+    if (parent && ALL_EXCLUDE.some((sel) => parent.matches(sel))) continue;
+    m.set(n, pos);
+    pos += n.data.length;
+  }
+  cache.set(context, m);
+  return m;
+}
+
+/** Owns the marks of one analysis on one page. */
+export class Highlighter {
+  private doc: Document;
+
+  constructor(doc: Document) {
+    this.doc = doc;
+  }
+
+  /** Returns how many marks were added; slices its work and stops early when aborted. */
+  async apply(map: TextMap, analysis: Analysis, opts: HighlightOptions = {}): Promise<HighlightResult> {
+    const budget = opts.budgetMs ?? 8;
+    const yieldFn = opts.yieldFn ?? defaultYield;
+    const jobs = planMarks(map, analysis);
+    let marks = 0;
+    let skipped = 0;
+    let sliceStart = performance.now();
+    for (const job of jobs) {
+      if (opts.signal?.aborted) break;
+      if (performance.now() - sliceStart > budget) {
+        await yieldFn();
+        if (opts.signal?.aborted) break;
+        sliceStart = performance.now();
+      }
+      if (!job.context.isConnected) {
+        skipped += job.ranges.length;
+        continue;
+      }
+      const r = opts.around ? opts.around(() => this.markJob(job)) : this.markJob(job);
+      marks += r.marks;
+      skipped += r.skipped;
+    }
+    return { marks, skipped };
+  }
+
+  private markJob(job: Job): HighlightResult {
+    let marks = 0;
+    let skipped = 0;
+    new Mark(job.context as HTMLElement).markRanges(job.ranges as unknown as Mark.Range[], {
+      element: 'mark',
+      className: MARK_CLASS,
+      exclude: EXCLUDE,
+      filter: (_node: Node, range: Mark.Range, match: string) => {
+        // mark.js calls this once per text node of a range, but `match` is only right on the
+        // first call (it shortens its text buffer as it wraps), so check the range once.
+        const r = range as unknown as MarkRange & { checked?: boolean };
+        if (r.checked) return true;
+        r.checked = true;
+        const ok = squash(match) === squash(r.expect);
+        if (!ok) skipped++;
+        return ok;
+      },
+      each: (el: Element, range: Mark.Range) => {
+        const r = range as unknown as MarkRange;
+        el.setAttribute('data-sourcemark-kind', r.kind);
+        el.setAttribute('data-sourcemark-id', r.id);
+        if (r.kind === 'quote' && r.speaker) el.setAttribute('data-sourcemark-speaker', r.speaker);
+        marks++;
+      },
+      noMatch: () => {
+        skipped++;
+      },
+    } as unknown as Mark.MarkRangesOptions);
+    return { marks, skipped };
+  }
+
+  /**
+   * Returns nothing; removes every mark of ours and joins the text mark.js split back into the
+   * original text nodes. Like mark.js unmark() + normalize(), but only the splits are joined, so
+   * text nodes the page itself kept apart (a framework may hold references to them) stay apart.
+   */
+  clear(): void {
+    const marks = Array.from(this.doc.querySelectorAll(MARK_SELECTOR));
+    // Innermost first: an inner mark's pieces are joined before its parent mark is unwrapped.
+    for (const el of marks.reverse()) unwrap(el);
+  }
+
+  /** Returns the marks of one analysis item, in document order. */
+  marksFor(itemId: string): Element[] {
+    return Array.from(this.doc.querySelectorAll(`${MARK_SELECTOR}[data-sourcemark-id="${cssEscape(itemId)}"]`));
+  }
+
+  /** Returns true when the item has a mark; scrolls it into view and flashes it. */
+  reveal(itemId: string): boolean {
+    const els = this.marksFor(itemId);
+    const first = els[0];
+    if (!first) return false;
+    const smooth = !this.doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    first.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    for (const el of els) {
+      el.classList.remove(FLASH_CLASS);
+      // Re-adding the class restarts the animation only after a style flush.
+      void (el as HTMLElement).offsetWidth;
+      el.classList.add(FLASH_CLASS);
+      const done = (): void => el.classList.remove(FLASH_CLASS);
+      el.addEventListener('animationend', done, { once: true });
+      setTimeout(done, 2000);
+    }
+    return true;
+  }
+}
+
+/**
+ * mark.js wraps by splitting: "before" stays in the original node (possibly emptied), the marked
+ * text moves into a new node inside the mark, "after" becomes a new node. Undo exactly that.
+ */
+function unwrap(el: Element): void {
+  const parent = el.parentNode;
+  if (!parent) return;
+  const prev = el.previousSibling;
+  const next = el.nextSibling;
+  const first = el.firstChild;
+  const last = el.lastChild;
+  while (el.firstChild) parent.insertBefore(el.firstChild, el);
+  parent.removeChild(el);
+  let tail: Node | null = last;
+  if (prev && first && prev.nodeType === 3 && first.nodeType === 3) {
+    (prev as Text).appendData((first as Text).data);
+    parent.removeChild(first);
+    if (tail === first) tail = prev;
+  }
+  if (!first) tail = prev;
+  if (tail && next && tail.nodeType === 3 && next.nodeType === 3) {
+    (tail as Text).appendData((next as Text).data);
+    parent.removeChild(next);
+  }
+}
+
+/** Text without white space or invisible characters, to compare page text with article text. */
+function squash(s: string): string {
+  return s.replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff]+/g, '');
+}
+
+function cssEscape(s: string): string {
+  return s.replace(/["\\]/g, '\\$&');
+}
+
+/** The page CSS for marks: colour only, nothing that changes layout. */
+export const MARK_CSS = `
+mark.${MARK_CLASS}[data-sourcemark-kind] {
+  all: unset;
+  color: inherit;
+  background-color: transparent;
+  text-decoration-line: underline;
+  text-decoration-thickness: 2px;
+  text-underline-offset: 0.18em;
+  text-decoration-skip-ink: auto;
+  cursor: help;
+}
+mark.${MARK_CLASS}[data-sourcemark-kind="claim"] {
+  background-color: rgba(255, 196, 0, 0.16);
+  text-decoration-color: rgba(214, 150, 0, 0.9);
+}
+mark.${MARK_CLASS}[data-sourcemark-kind="quote"] {
+  background-color: rgba(0, 122, 255, 0.10);
+  text-decoration-color: rgba(0, 102, 220, 0.85);
+}
+mark.${MARK_CLASS}[data-sourcemark-kind="attribution"] {
+  text-decoration-style: wavy;
+  text-decoration-thickness: 1px;
+  text-decoration-color: rgba(200, 40, 90, 0.9);
+}
+mark.${MARK_CLASS}.${FLASH_CLASS} {
+  animation: sourcemark-flash 1.4s ease-out 1;
+}
+@keyframes sourcemark-flash {
+  0%, 30% { background-color: rgba(255, 140, 0, 0.55); outline: 2px solid rgba(255, 140, 0, 0.8); }
+  100% { outline: 2px solid transparent; }
+}
+@media (prefers-reduced-motion: reduce) {
+  mark.${MARK_CLASS}.${FLASH_CLASS} { animation-duration: 0.01s; outline: 2px solid rgba(255, 140, 0, 0.8); }
+}
+`;
+
+const STYLE_ID = 'sourcemark-style';
+
+/** Returns nothing; adds the mark styles to the page once (in <head>, outside body text). */
+export function installMarkStyles(doc: Document): void {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = MARK_CSS;
+  (doc.head ?? doc.documentElement).appendChild(style);
+}
+
+/** Returns nothing; removes the mark styles. */
+export function removeMarkStyles(doc: Document): void {
+  doc.getElementById(STYLE_ID)?.remove();
+}

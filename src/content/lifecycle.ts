@@ -1,0 +1,340 @@
+/**
+ * The content script's life on one tab: extract, ask the background to analyse, highlight, answer
+ * the background's messages, follow SPA navigation and late content, and undo everything on
+ * switch-off. Browser APIs come in through `ContentDeps`, so tests drive it with fakes.
+ */
+import {
+  envelope, isEnvelope, type ArgsOf, type BackgroundToContent, type ContentToBackground, type Handlers,
+  type PageReport, type PageState,
+} from '../shared/messages.js';
+import type { Analysis, Corroboration } from '../shared/model.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import { extractArticle } from './extract.js';
+import { Highlighter, installMarkStyles, MARK_SELECTOR, removeMarkStyles } from './highlight.js';
+import type { TextMap } from './text-map.js';
+import { Tooltip } from './tooltip.js';
+
+export interface MessageSenderLike {
+  id?: string;
+}
+export type MessageListener = (message: unknown, sender: MessageSenderLike) => Promise<unknown> | undefined;
+
+/** The slice of browser.runtime the content script uses. */
+export interface RuntimeLike {
+  readonly id?: string;
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: { addListener(fn: MessageListener): void; removeListener(fn: MessageListener): void };
+}
+
+export type FinishState = 'done' | 'not-article' | 'error';
+
+export interface ContentDeps {
+  doc: Document;
+  win: Window;
+  runtime: RuntimeLike;
+  /** Called when annotating a page finished (E2E builds expose it to the test). */
+  onState?: (state: FinishState) => void;
+  /** How often to look for SPA navigation, ms. */
+  pollMs?: number;
+  /** Quiet time before late content triggers a re-read, ms. */
+  settleMs?: number;
+  /** Yield between slices of work (tests pass a fast one). */
+  yieldFn?: () => Promise<void>;
+}
+
+export interface ContentScript {
+  /** Returns the reply to a background message, or undefined when it is not ours. */
+  handle: MessageListener;
+  /** Resolves when the current run (extract, analyse, highlight) has finished. */
+  idle(): Promise<void>;
+  /** Removes everything: marks, tooltip, styles, listeners, timers. */
+  stop(): void;
+}
+
+const CONTENT_NAMES = ['page/state', 'highlights/reveal', 'highlights/set-enabled', 'highlights/statuses'] as const;
+const INVALIDATED = /extension context invalidated|context invalidated|message manager disconnected|receiving end does not exist/i;
+/** Late content re-reads per URL, so a page that mutates forever (tickers, ads) cannot loop us. */
+const MAX_REREADS = 4;
+const LATE_TEXT_CHARS = 200;
+
+/** Returns the running content script for a page. */
+export function startContentScript(deps: ContentDeps): ContentScript {
+  const { doc, win, runtime } = deps;
+  const pollMs = deps.pollMs ?? 1000;
+  const settleMs = deps.settleMs ?? 1200;
+  const session = new AbortController();
+
+  let state: PageState = { state: 'pending' };
+  let enabled = true;
+  let map: TextMap | null = null;
+  let analysis: Analysis | null = null;
+  let corroboration: Corroboration | null = null;
+  let url = pageUrl();
+  let rereads = 0;
+  let runId = 0;
+  let current: Promise<void> = Promise.resolve();
+  let logged = false;
+  let dead = false;
+
+  // Per-annotation resources, all dropped by `teardown()`.
+  let annotation: AbortController | null = null;
+  let tooltip: Tooltip | null = null;
+  let observer: MutationObserver | null = null;
+  let settleTimer: ReturnType<typeof setTimeout> | null = null;
+  let lateChars = 0;
+  let pollTimer: ReturnType<typeof setInterval> | null = null;
+  const highlighter = new Highlighter(doc);
+
+  function pageUrl(): string {
+    const href = doc.location?.href ?? doc.URL;
+    return href.replace(/#.*$/, '');
+  }
+
+  /** Logs once; the extension being reloaded under the page is not an error, just the end. */
+  function report(e: unknown): void {
+    const message = e instanceof Error ? e.message : String(e);
+    if (INVALIDATED.test(message)) {
+      stop();
+      return;
+    }
+    if (!logged) {
+      logged = true;
+      console.warn('Sourcemark:', e);
+    }
+  }
+
+  /** Runs our own DOM writes so the observer never mistakes them for the page's. */
+  function quiet<T>(fn: () => T): T {
+    if (observer) noteMutations(observer.takeRecords());
+    try {
+      return fn();
+    } finally {
+      observer?.takeRecords();
+    }
+  }
+
+  function noteMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      for (const n of Array.from(r.addedNodes)) {
+        if (n.nodeType === 1 && (n as Element).matches?.(MARK_SELECTOR)) continue;
+        lateChars += (n.textContent ?? '').trim().length;
+      }
+      if (r.type === 'characterData') lateChars += 1;
+      for (const n of Array.from(r.removedNodes)) {
+        if (map && n.nodeType === 3 && map.nodes.includes(n as Text)) lateChars += LATE_TEXT_CHARS;
+      }
+    }
+    if (lateChars > 0 && settleTimer === null) scheduleSettle();
+  }
+
+  function scheduleSettle(): void {
+    if (settleTimer !== null) clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      settleTimer = null;
+      const chars = lateChars;
+      lateChars = 0;
+      if (chars >= LATE_TEXT_CHARS && rereads < MAX_REREADS) {
+        rereads++;
+        start('late-content');
+      }
+    }, settleMs);
+  }
+
+  /** Removes marks, tooltip, styles, observer and timers of the current annotation. */
+  function teardown(): void {
+    annotation?.abort();
+    annotation = null;
+    observer?.disconnect();
+    observer = null;
+    if (settleTimer !== null) clearTimeout(settleTimer);
+    settleTimer = null;
+    lateChars = 0;
+    tooltip?.destroy();
+    tooltip = null;
+    highlighter.clear();
+    removeMarkStyles(doc);
+  }
+
+  function watchNavigation(): void {
+    if (pollTimer !== null) return;
+    // Polling a string is cheap and patches nothing of the page's (no history.pushState wrapper).
+    pollTimer = setInterval(checkUrl, pollMs);
+    const nav = (win as { navigation?: EventTarget }).navigation;
+    nav?.addEventListener?.('navigatesuccess', checkUrl, { signal: session.signal });
+    win.addEventListener('popstate', checkUrl, { signal: session.signal });
+  }
+
+  function stopWatching(): void {
+    if (pollTimer !== null) clearInterval(pollTimer);
+    pollTimer = null;
+  }
+
+  function checkUrl(): void {
+    if (dead) return;
+    // runtime.id disappears when the extension is reloaded or removed under the page.
+    if (!runtime.id) {
+      stop();
+      return;
+    }
+    if (!enabled) return;
+    const now = pageUrl();
+    if (now === url) return;
+    url = now;
+    rereads = 0;
+    start('navigation');
+  }
+
+  function start(_why: string): void {
+    const id = ++runId;
+    const prev = current;
+    current = prev.then(() => run(id)).catch((e: unknown) => {
+      report(e);
+      if (id === runId) deps.onState?.('error');
+    });
+  }
+
+  const stale = (id: number): boolean => dead || id !== runId;
+
+  async function run(id: number): Promise<void> {
+    const yieldFn = deps.yieldFn ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+    await yieldFn();
+    if (stale(id)) return;
+    const extraction = extractArticle(doc, { url: pageUrl() });
+    if (stale(id)) return;
+    if (extraction.kind === 'not-article') {
+      quiet(teardown);
+      map = null;
+      analysis = null;
+      corroboration = null;
+      state = { state: 'not-article', reason: extraction.reason };
+      deps.onState?.('not-article');
+      return;
+    }
+    const { article } = extraction;
+    const sameText = state.state === 'article' && state.article.text === article.text
+      && state.article.url === article.url && analysis !== null;
+    if (sameText && doc.querySelector(MARK_SELECTOR)) {
+      state = { state: 'article', article, enabled };
+      deps.onState?.('done');
+      return;
+    }
+    quiet(teardown);
+    state = { state: 'article', article, enabled };
+    map = extraction.map;
+
+    const reply = await runtime.sendMessage(envelope<ContentToBackground, 'page/analyze'>('page/analyze', { article }));
+    if (stale(id)) return;
+    const res = reply as Result<PageReport> | undefined;
+    if (!res || typeof res !== 'object' || !('ok' in res)) throw new Error('no reply from the background');
+    if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+    const pageReport = res.value;
+    if (pageReport.text !== article.text) throw new Error('analysis is for a different text');
+    analysis = pageReport.analysis;
+    corroboration = pageReport.corroboration;
+    enabled = pageReport.enabled;
+    state = { state: 'article', article, enabled };
+    if (enabled) await annotate(id);
+    if (!stale(id)) deps.onState?.('done');
+  }
+
+  async function annotate(id: number): Promise<void> {
+    if (!map || !analysis) return;
+    const ctl = new AbortController();
+    annotation = ctl;
+    quiet(() => installMarkStyles(doc));
+    observer ??= new MutationObserver((records) => noteMutations(records));
+    if (doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    await highlighter.apply(map, analysis, { signal: ctl.signal, around: quiet, yieldFn: deps.yieldFn });
+    if (stale(id) || ctl.signal.aborted) return;
+    tooltip ??= new Tooltip(doc, () => (analysis ? { analysis, corroboration } : null));
+    watchNavigation();
+  }
+
+  const handlers = {
+    'page/state': () => ok(state),
+    'highlights/reveal': ({ itemId }) => ok(enabled ? highlighter.reveal(itemId) : false),
+    'highlights/set-enabled': async ({ enabled: on }) => {
+      if (on === enabled) return ok(true);
+      enabled = on;
+      if (state.state === 'article') state = { ...state, enabled };
+      if (!on) {
+        quiet(teardown);
+        stopWatching();
+        return ok(true);
+      }
+      watchNavigation();
+      if (pageUrl() !== url) {
+        url = pageUrl();
+        start('navigation');
+      } else if (map && analysis && state.state === 'article') {
+        // clear() joined every split text node back, so the text map still points at live text.
+        if (map.nodes.every((n) => n.isConnected)) await annotate(runId);
+        else start('re-enable');
+      }
+      return ok(true);
+    },
+    'highlights/statuses': ({ corroboration: c }) => {
+      corroboration = c;
+      tooltip?.refresh();
+      return ok(true);
+    },
+  } satisfies Handlers<BackgroundToContent>;
+
+  const checks: { [K in keyof BackgroundToContent]: (a: Record<string, unknown>) => boolean } = {
+    'page/state': () => true,
+    'highlights/reveal': (a) => typeof a.itemId === 'string' && a.itemId.length > 0 && a.itemId.length < 200,
+    'highlights/set-enabled': (a) => typeof a.enabled === 'boolean',
+    'highlights/statuses': (a) => {
+      const c = a.corroboration as Record<string, unknown> | null;
+      return typeof c === 'object' && c !== null && Array.isArray(c.claims) && Array.isArray(c.quotes);
+    },
+  };
+
+  const handle: MessageListener = (message, sender) => {
+    if (!isEnvelope<BackgroundToContent>(message, CONTENT_NAMES)) return undefined;
+    if (sender.id !== runtime.id) return Promise.resolve(fail('bad-request', 'Message from another extension refused'));
+    const name = message.name as keyof BackgroundToContent;
+    const args = message.args as Record<string, unknown>;
+    if (!checks[name](args)) return Promise.resolve(fail('bad-request', `Bad arguments for ${name}`));
+    const h = handlers[name] as (a: ArgsOf<BackgroundToContent, typeof name>) => Result<unknown> | Promise<Result<unknown>>;
+    return (async () => {
+      try {
+        return await h(args as never);
+      } catch (e) {
+        report(e);
+        return fail('internal', e instanceof Error ? e.message : String(e));
+      }
+    })();
+  };
+
+  function stop(): void {
+    if (dead) return;
+    dead = true;
+    runId++;
+    try {
+      quiet(teardown);
+    } catch {
+      // The page may already be gone; nothing of ours is left to undo then.
+    }
+    stopWatching();
+    session.abort();
+    runtime.onMessage.removeListener(handle);
+  }
+
+  runtime.onMessage.addListener(handle);
+  watchNavigation();
+  start('load');
+
+  return {
+    handle,
+    idle: async () => {
+      // Runs may chain (late content, navigation): wait until no new one was queued.
+      for (;;) {
+        const p = current;
+        await p;
+        if (p === current) return;
+      }
+    },
+    stop,
+  };
+}

@@ -1,0 +1,374 @@
+/**
+ * The library of known articles: a store plus an in-memory inverted index over the sentences of
+ * every article, used to say how each claim and quote of an article stands across the others.
+ *
+ * Matching (notes/nlp-libraries.md §5): light-stemmed content terms, candidates from the postings of
+ * the claim's rarer terms (lists longer than MAX_POSTINGS are skipped, so cost does not grow with
+ * the library for common words), IDF-weighted cosine on the candidates, best sentence per article
+ * above MATCH_SIM, stance from stance.ts. Denials are matched at a lower bar (DENIAL_SIM, sharing a
+ * name and another term): "Iran denied any involvement" rarely shares many words with the claim.
+ */
+import type {
+  ArticleRecord, ClaimEvidence, ClaimReport, ClaimStatus, Corroboration, QuoteEvidence, QuoteReport,
+} from '../shared/model.js';
+import type { ArticleStore } from './store.js';
+import { sentenceFeatures, type SentenceFeatures } from './features.js';
+import { recordSentences } from './sentences.js';
+import { OriginIndex, outletKey } from './origin.js';
+import { pairStance } from './stance.js';
+import { fnv1a } from './fingerprint.js';
+import { matchQuote, quoteWords } from './quote-diff.js';
+
+/** Lowest IDF cosine for a sentence to count as a match (seed pairs judged true start near 0.2). */
+export const MATCH_SIM = 0.2;
+/** Lowest IDF cosine for an explicit denial that shares a name and one more term with the claim. */
+export const DENIAL_SIM = 0.1;
+/** A match this strong makes a much weaker denial in the same article about something else. */
+export const STRONG_SIM = 0.3;
+/** Postings longer than this are skipped when collecting candidates (the two rarest terms never are). */
+export const MAX_POSTINGS = 1500;
+/** Candidates scored exactly per claim. */
+const TOP_CANDIDATES = 120;
+
+interface IndexedSentence {
+  entry: number;
+  text: string;
+  f: SentenceFeatures;
+  terms: Uint32Array;
+  names: Set<string>;
+}
+
+interface StoredQuote {
+  text: string;
+  words: string[];
+  speaker: string | null;
+}
+
+interface Entry {
+  id: string;
+  outlet: string;
+  url: string;
+  title: string;
+  sentences: number[];
+  quotes: StoredQuote[];
+  alive: boolean;
+}
+
+/** Returns the term ids of a quote's word trigrams (and the whole quote when shorter). */
+function quoteKeys(words: string[]): number[] {
+  if (words.length < 3) return words.length ? [fnv1a(words.join(' '))] : [];
+  const out: number[] = [];
+  for (let i = 0; i + 3 <= words.length; i++) out.push(fnv1a(words.slice(i, i + 3).join(' ')));
+  return out;
+}
+
+/** Returns the name tokens of a speaker ("Steven Cheung" -> {steven, cheung}), pronouns dropped. */
+function speakerTokens(s: string | null): Set<string> {
+  const out = new Set<string>();
+  for (const w of (s ?? '').toLowerCase().split(/[^\p{L}]+/u)) {
+    if (w.length > 2 && !['he', 'she', 'they', 'the', 'and', 'spokesperson', 'spokesman', 'spokeswoman'].includes(w)) out.add(w);
+  }
+  return out;
+}
+
+export class Library {
+  private readonly entries: Entry[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly sentences: (IndexedSentence | null)[] = [];
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: number[][] = [];
+  private readonly df: number[] = [];
+  private readonly quoteIndex = new Map<number, Set<number>>();
+  private readonly origins = new OriginIndex();
+  private aliveSentences = 0;
+  private acc = new Float64Array(1024);
+
+  private constructor(private readonly store: ArticleStore) {}
+
+  /** Returns a library over the store, indexing every readable record. */
+  static async open(store: ArticleStore): Promise<Library> {
+    const lib = new Library(store);
+    const { records } = await store.all();
+    records.sort((a, b) => a.firstSeen - b.firstSeen || (a.id < b.id ? -1 : 1));
+    for (const r of records) lib.index(r);
+    return lib;
+  }
+
+  /** Number of articles in the library. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Returns the origin key of a stored article (see origin.ts), or undefined. */
+  originOf(id: string): string | undefined {
+    return this.origins.originOf(id);
+  }
+
+  /** Stores the record, then indexes it (a revisit with the same id replaces the old one). A failed put leaves the index as it was. */
+  async upsert(record: ArticleRecord): Promise<void> {
+    await this.store.put(record);
+    this.index(record);
+  }
+
+  /** Removes the article from store and index. */
+  async remove(id: string): Promise<void> {
+    await this.store.delete(id);
+    this.unindex(id);
+  }
+
+  /** Adds a record to the in-memory index only (the store already has it). */
+  index(r: ArticleRecord): void {
+    this.unindex(r.id);
+    const e = this.entries.length;
+    const entry: Entry = {
+      id: r.id, outlet: r.outlet, url: r.url, title: r.title, sentences: [], quotes: [], alive: true,
+    };
+    this.entries.push(entry);
+    this.byId.set(r.id, e);
+    this.origins.add(r.id, r.text, r.wire, r.outlet);
+    for (const text of recordSentences(r)) {
+      const f = sentenceFeatures(text);
+      if (f.terms.length < 2) continue;
+      const sid = this.sentences.length;
+      const ids = f.terms.map((t) => this.termId(t));
+      for (const t of ids) {
+        this.postings[t]!.push(sid);
+        this.df[t]!++;
+      }
+      // The stored features keep flags, numbers and cites; terms live as ids in `terms`.
+      this.sentences.push({ entry: e, text, f: { ...f, terms: [], names: [] }, terms: Uint32Array.from(ids), names: new Set(f.names) });
+      entry.sentences.push(sid);
+      this.aliveSentences++;
+    }
+    for (const q of r.analysis.quotes) {
+      const words = quoteWords(q.text);
+      if (!words.length) continue;
+      entry.quotes.push({ text: q.text, words, speaker: q.speaker });
+      for (const k of quoteKeys(words)) {
+        let s = this.quoteIndex.get(k);
+        if (!s) this.quoteIndex.set(k, (s = new Set()));
+        s.add(e);
+      }
+    }
+  }
+
+  private unindex(id: string): void {
+    const e = this.byId.get(id);
+    if (e === undefined) return;
+    const entry = this.entries[e]!;
+    entry.alive = false;
+    for (const sid of entry.sentences) {
+      const s = this.sentences[sid]!;
+      for (const t of s.terms) this.df[t]!--;
+      this.sentences[sid] = null;
+      this.aliveSentences--;
+    }
+    for (const q of entry.quotes) for (const k of quoteKeys(q.words)) this.quoteIndex.get(k)?.delete(e);
+    this.byId.delete(id);
+    this.origins.remove(id);
+    // Postings keep dead ids; they are skipped on read. Compact when they pile up.
+    if (this.sentences.length > 1000 && this.aliveSentences < this.sentences.length / 2) this.compact();
+  }
+
+  private compact(): void {
+    for (let t = 0; t < this.postings.length; t++) this.postings[t] = this.postings[t]!.filter((s) => this.sentences[s] !== null);
+  }
+
+  private termId(t: string): number {
+    let id = this.termIds.get(t);
+    if (id === undefined) {
+      id = this.postings.length;
+      this.termIds.set(t, id);
+      this.postings.push([]);
+      this.df.push(0);
+    }
+    return id;
+  }
+
+  private idfCache: Float64Array = new Float64Array(0);
+  private idfN = -1;
+
+  private idf(df: number): number {
+    return Math.log(1 + (this.aliveSentences + 1) / (df + 1));
+  }
+
+  /** Returns the IDF of a term id, cached until the library changes. */
+  private idfOf(t: number): number {
+    if (this.idfN !== this.aliveSentences || this.idfCache.length !== this.df.length) {
+      this.idfCache = Float64Array.from(this.df, (d) => this.idf(Math.max(0, d)));
+      this.idfN = this.aliveSentences;
+    }
+    return this.idfCache[t]!;
+  }
+
+  /** Returns how each claim and quote of the record stands across the other articles (never itself or its own origin group). */
+  corroborate(record: ArticleRecord): Corroboration {
+    const stored = this.origins.originOf(record.id);
+    const origin = stored ?? this.origins.assess(record.id, record.text, record.wire).origin;
+    const selfEntry = this.byId.get(record.id);
+    const claims: ClaimReport[] = record.analysis.claims.map((c) =>
+      this.claimReport(c.id, record.text.slice(c.start, c.end), record, origin, selfEntry));
+    const quotes: QuoteReport[] = record.analysis.quotes.map((q) => this.quoteReport(q.id, q.text, q.speaker, origin, selfEntry));
+    return { articleId: record.id, claims, quotes, librarySize: this.size - (selfEntry !== undefined ? 1 : 0) };
+  }
+
+  /** Returns matches of one sentence against the library, best first: [sentence id, cosine, shared terms]. */
+  private candidates(f: SentenceFeatures, skip: (entry: number) => boolean): { sid: number; sim: number; shared: number }[] {
+    const q: { id: number; w: number; df: number }[] = [];
+    for (const t of f.terms) {
+      const id = this.termIds.get(t);
+      if (id === undefined || this.df[id]! <= 0) continue;
+      const idf = this.idf(this.df[id]!);
+      q.push({ id, w: idf * idf, df: this.df[id]! });
+    }
+    if (!q.length) return [];
+    q.sort((a, b) => a.df - b.df);
+    let qNorm = 0;
+    for (const t of f.terms) {
+      const id = this.termIds.get(t);
+      const idf = this.idf(id === undefined ? 0 : Math.max(0, this.df[id]!));
+      qNorm += idf * idf;
+    }
+    if (this.acc.length < this.sentences.length) this.acc = new Float64Array(this.sentences.length * 2);
+    const acc = this.acc;
+    const touched: number[] = [];
+    for (let i = 0; i < q.length; i++) {
+      const t = q[i]!;
+      const list = this.postings[t.id]!;
+      if (i >= 2 && list.length > MAX_POSTINGS) continue;
+      for (const sid of list) {
+        const s = this.sentences[sid];
+        if (!s || skip(s.entry)) continue;
+        if (acc[sid] === 0) touched.push(sid);
+        acc[sid] = acc[sid]! + t.w;
+      }
+    }
+    // Partial selection: only candidates within reach of the best accumulated score are sorted.
+    let maxAcc = 0;
+    for (const sid of touched) if (acc[sid]! > maxAcc) maxAcc = acc[sid]!;
+    const pool = touched.length > TOP_CANDIDATES * 4 ? touched.filter((sid) => acc[sid]! >= maxAcc * 0.25) : touched;
+    pool.sort((a, b) => acc[b]! - acc[a]!);
+    const top = pool.slice(0, TOP_CANDIDATES);
+    for (const sid of touched) acc[sid] = 0;
+    const qset = new Set(q.map((x) => x.id));
+    const out: { sid: number; sim: number; shared: number }[] = [];
+    for (const sid of top) {
+      const s = this.sentences[sid]!;
+      let dot = 0, norm = 0, shared = 0;
+      for (const t of s.terms) {
+        const idf = this.idfOf(t);
+        norm += idf * idf;
+        if (qset.has(t)) { dot += idf * idf; shared++; }
+      }
+      out.push({ sid, sim: dot / Math.sqrt(qNorm * norm || 1), shared });
+    }
+    out.sort((a, b) => b.sim - a.sim);
+    return out;
+  }
+
+  /** Returns the IDF cosine of features `f` and indexed sentence `sid`. */
+  private simTo(f: SentenceFeatures, sid: number): number {
+    const s = this.sentences[sid];
+    if (!s) return 0;
+    const mine = new Set<number>();
+    let qNorm = 0, norm = 0, dot = 0;
+    for (const t of f.terms) {
+      const id = this.termIds.get(t);
+      const idf = this.idf(id === undefined ? 0 : Math.max(0, this.df[id]!));
+      qNorm += idf * idf;
+      if (id !== undefined) mine.add(id);
+    }
+    for (const t of s.terms) {
+      const idf = this.idfOf(t);
+      norm += idf * idf;
+      if (mine.has(t)) dot += idf * idf;
+    }
+    return dot / Math.sqrt(qNorm * norm || 1);
+  }
+
+  private claimReport(claimId: string, text: string, record: ArticleRecord, origin: string, selfEntry: number | undefined): ClaimReport {
+    const f = sentenceFeatures(text);
+    const ownOrigins = new Set([origin]);
+    for (const c of f.cites) {
+      const o = this.origins.citedOrigin(c);
+      if (o) ownOrigins.add(o);
+    }
+    const recordOutlet = outletKey(record.outlet);
+    const skip = (e: number) => e === selfEntry || this.origins.originOf(this.entries[e]!.id) === origin;
+    const byEntry = new Map<number, { sid: number; sim: number; shared: number }[]>();
+    for (const c of this.candidates(f, skip)) {
+      const s = this.sentences[c.sid]!;
+      let list = byEntry.get(s.entry);
+      if (!list) byEntry.set(s.entry, (list = []));
+      if (list.length < 30) list.push(c);
+    }
+    const evidence: ClaimEvidence[] = [];
+    for (const [e, list] of byEntry) {
+      const entry = this.entries[e]!;
+      const best = list[0]!;
+      const picked: { c: typeof best; stance: ReturnType<typeof pairStance> }[] = [];
+      if (best.sim >= MATCH_SIM && best.shared >= 2) picked.push({ c: best, stance: pairStance(f, this.sentences[best.sid]!.f, best.sim) });
+      if (!picked.some((p) => p.stance.stance === 'contradict')) {
+        const bestAgrees = picked.length > 0 && best.sim >= STRONG_SIM;
+        for (const c of list) {
+          if (picked.some((p) => p.c === c)) continue;
+          const s = this.sentences[c.sid]!;
+          const sharedNames = [...s.names].filter((n) => f.names.includes(n) || f.terms.includes(n)).length;
+          // An anaphoric denial ("denied any involvement") denies what its article is about: it
+          // matches a claim that matches the article's title and shares a name with the denial.
+          const topical = s.f.anaphoricDenial && sharedNames >= 1 && entry.sentences.length > 0 &&
+            this.simTo(f, entry.sentences[0]!) >= MATCH_SIM;
+          const ok = c.sim >= MATCH_SIM && c.shared >= 2 || s.f.denial && c.sim >= DENIAL_SIM && c.shared >= 2 && sharedNames >= 1 || topical;
+          if (!ok || (bestAgrees && c.sim < best.sim * 0.5)) continue;
+          const st = pairStance(f, s.f, c.sim);
+          if (st.stance === 'contradict') { picked.push({ c, stance: st }); break; }
+        }
+      }
+      for (const { c, stance } of picked) {
+        const s = this.sentences[c.sid]!;
+        // A sentence that names its source carries that source's origin (origin.ts).
+        let evOrigin = this.origins.originOf(entry.id) ?? 'id:' + entry.id;
+        for (const name of s.f.cites) {
+          if (outletKey(name) === recordOutlet) { evOrigin = origin; break; }
+          const o = this.origins.citedOrigin(name);
+          if (o) { evOrigin = o; break; }
+        }
+        evidence.push({
+          articleId: entry.id, outlet: entry.outlet, url: entry.url, title: entry.title, sentence: s.text,
+          stance: stance.stance, similarity: Math.min(1, c.sim), differs: stance.differs, origin: evOrigin,
+        });
+      }
+    }
+    evidence.sort((a, b) => b.similarity - a.similarity);
+    const agree = new Set(evidence.filter((x) => x.stance === 'agree' && !ownOrigins.has(x.origin)).map((x) => x.origin));
+    const contra = evidence.some((x) => x.stance === 'contradict' && !ownOrigins.has(x.origin));
+    const status: ClaimStatus = agree.size && contra ? 'mixed' : agree.size ? 'corroborated' : contra ? 'contradicted' : 'single-source';
+    return { claimId, status, agreeingOrigins: agree.size, evidence };
+  }
+
+  private quoteReport(quoteId: string, text: string, speaker: string | null, origin: string, selfEntry: number | undefined): QuoteReport {
+    const words = quoteWords(text);
+    const cands = new Set<number>();
+    for (const k of quoteKeys(words)) for (const e of this.quoteIndex.get(k) ?? []) cands.add(e);
+    const mine = speakerTokens(speaker);
+    const evidence: QuoteEvidence[] = [];
+    for (const e of cands) {
+      const entry = this.entries[e]!;
+      if (e === selfEntry || !entry.alive) continue;
+      const o = this.origins.originOf(entry.id)!;
+      if (o === origin) continue;
+      const m = matchQuote(words, entry.quotes);
+      if (!m) continue;
+      const theirSpeaker = entry.quotes[m.used[0]!]!.speaker;
+      const theirs = speakerTokens(theirSpeaker);
+      const speakerMismatch = mine.size > 0 && theirs.size > 0 && ![...mine].some((w) => theirs.has(w));
+      evidence.push({
+        articleId: entry.id, outlet: entry.outlet, url: entry.url, title: entry.title, text: m.text, speaker: theirSpeaker,
+        match: m.match, share: m.share, diff: m.diff, speakerMismatch, origin: o,
+      });
+    }
+    evidence.sort((a, b) => b.share - a.share);
+    const status = evidence.some((x) => x.match !== 'variant') ? 'verbatim' : evidence.length ? 'variant' : 'single-source';
+    return { quoteId, status, evidence };
+  }
+}

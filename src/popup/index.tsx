@@ -1,0 +1,6 @@
+/** Popup entry: renders the App into popup.html's #app. */
+import { render } from 'preact';
+import { App } from './App.js';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

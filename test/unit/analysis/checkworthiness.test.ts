@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tokenize } from '../../../src/analysis/nlp.js';
+import { FEATURE_BITS, sentenceFeatures } from '../../../src/analysis/checkworthiness-features.js';
+import { MODEL, scoreFeatures } from '../../../src/analysis/checkworthiness-model.js';
+
+const feats = (text: string) => { const tok = tokenize(text); return sentenceFeatures(tok, 0, tok.tokens.length); };
+
+describe('check-worthiness features and model', () => {
+  it('features are deterministic, in range, unit length', () => {
+    const a = feats('In 2018, the U.S. withdrew 3,000 troops, more than planned.');
+    const b = feats('In 2018, the U.S. withdrew 3,000 troops, more than planned.');
+    expect(a).toEqual(b);
+    expect(a.features.idx.every((i) => i >= 0 && i < 1 << FEATURE_BITS)).toBe(true);
+    expect(Math.hypot(...a.features.val)).toBeCloseTo(1, 6);
+    expect(a.signals).toMatchObject({ dates: 1, numbers: 1, reportedActions: 1 });
+    expect(a.signals.comparisons).toBeGreaterThan(0);
+  });
+  it('signals questions and first/second person', () => {
+    const s = feats('Do you think we should go?').signals;
+    expect(s.question).toBe(true);
+    expect(s.firstSecond).toBe(2);
+  });
+  it('committed weights are complete and small', () => {
+    expect(MODEL.weights.length).toBe(1 << FEATURE_BITS);
+    expect(MODEL.threshold).toBeGreaterThan(0);
+    expect(MODEL.newsThreshold).toBeGreaterThan(MODEL.threshold);
+    const raw = readFileSync(new URL('../../../src/analysis/models/checkworthiness.json', import.meta.url));
+    expect(gzipSync(raw).length).toBeLessThan(1024 * 1024);
+  });
+  it('ranks a statistic above a greeting', () => {
+    const stat = scoreFeatures(feats('Unemployment fell from 10 percent to 4 percent between 2010 and 2019.').features);
+    const hello = scoreFeatures(feats('Thank you so much, it is great to be here tonight.').features);
+    expect(stat).toBeGreaterThan(hello);
+    expect(stat).toBeGreaterThanOrEqual(0);
+    expect(stat).toBeLessThanOrEqual(1);
+  });
+});

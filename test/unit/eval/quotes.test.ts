@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPolnear } from '../../../src/cli/eval/polnear.js';
+import {
+  evalQuotes, goldQuotes, matchSpans, quotedParts, sameSpeaker, scoreQuotes, summarizeQuotes, type GoldQuote,
+} from '../../../src/cli/eval/quotes.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const tiny = path.join(here, '../../fixtures/eval-tiny');
+
+const gold = (source: string | null, extra: Partial<GoldQuote> = {}): GoldQuote =>
+  ({ start: 0, end: 1, source, noSource: source === null, named: true, ...extra });
+
+describe('quotes eval gold', () => {
+  const articles = loadPolnear(tiny)!;
+
+  it('takes the quoted parts of contents with quotation marks, one per stretch', () => {
+    const [a] = articles;
+    const g = goldQuotes(a!);
+    expect(g.map((q) => a!.text.slice(q.start, q.end))).toEqual([
+      '“We are on schedule and on budget,”',
+      '“The river crossing will change how people get to work,”',
+      '“cautiously optimistic.”',
+    ]);
+  });
+
+  it('resolves a pronoun source to the nearest earlier named source', () => {
+    const g = goldQuotes(articles[0]!);
+    expect(g[1]!.source).toBe('Ruiz');
+    expect(g[2]!.source).toBe('A spokesperson for the Transport Board');
+  });
+
+  it('splits a content segment into its quoted parts; an open mark runs to the segment end', () => {
+    const t = 'x “a b,” he said, “c d.” and “e f';
+    expect(quotedParts(t, { start: 0, end: t.length }).map((s) => t.slice(s.start, s.end))).toEqual(['“a b,”', '“c d.”', '“e f']);
+    const s = 'said "yes, we can" today';
+    expect(quotedParts(s, { start: 0, end: s.length }).map((p) => s.slice(p.start, p.end))).toEqual(['"yes, we can"']);
+  });
+});
+
+describe('quotes eval scoring', () => {
+  const articles = loadPolnear(tiny)!;
+
+  it('scores a perfect prediction 1', () => {
+    const g = goldQuotes(articles[0]!);
+    const r = summarizeQuotes([scoreQuotes(g, g.map((q) => ({ start: q.start, end: q.end, speaker: q.source })))]);
+    expect(r.f1_03).toBe(1);
+    expect(r.f1_08).toBe(1);
+    expect(r.speaker_accuracy).toBe(1);
+    expect(r.speaker_accuracy_named).toBe(1);
+  });
+
+  it('scores an empty prediction 0', () => {
+    const r = summarizeQuotes([scoreQuotes(goldQuotes(articles[0]!), [])]);
+    expect(r.f1_03).toBe(0);
+    expect(r.recall_03).toBe(0);
+    expect(r.n_pred).toBe(0);
+  });
+
+  it('matches at 0.3 but not 0.8 of the longer span, each gold once', () => {
+    const g = [{ start: 0, end: 10 }];
+    expect(matchSpans(g, [{ start: 0, end: 4 }], 0.3)).toEqual([[0, 0]]);
+    expect(matchSpans(g, [{ start: 0, end: 4 }], 0.8)).toEqual([]);
+    expect(matchSpans(g, [{ start: 0, end: 9 }, { start: 1, end: 10 }], 0.3)).toHaveLength(1);
+  });
+
+  it('compares speakers by shared name token, else by content word', () => {
+    expect(sameSpeaker('Steven Cheung', gold('Trump campaign spokesman Cheung'))).toBe(true);
+    expect(sameSpeaker('The President', gold('Cheung'))).toBe(false);
+    expect(sameSpeaker(null, gold('Cheung'))).toBe(false);
+    expect(sameSpeaker('the mission', gold('the mission'))).toBe(true);
+    expect(sameSpeaker(null, gold(null))).toBe(true);
+  });
+
+  it('runs findQuotes over the tiny folder and finds its quotes', async () => {
+    const r = await evalQuotes(tiny);
+    expect(r).not.toBeNull();
+    expect(r!.n_gold).toBe(3);
+    expect(r!.f1_03).toBe(1);
+    expect(r!.speaker_accuracy).toBe(1);
+  });
+
+  it('returns null without PolNeAR', async () => {
+    expect(await evalQuotes(path.join(here, 'no-such-dir'))).toBeNull();
+  });
+});
