@@ -3,11 +3,12 @@
 //   node scripts/start.mjs --firefox          Firefox ESR through web-ext run (temporary add-on)
 //   node scripts/start.mjs --headless --smoke visit the demo in headless Chromium (playwright-core),
 //                                             print the marks and popup statuses, exit 0 when all are there
+//   ... --headless --smoke --firefox          the same in headless Firefox ESR (marks only)
 //   --no-build                                use the existing dist/ as it is
 // Browser flags follow ../shared/notes/extension-testing.md (no first-run, no background traffic).
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -111,6 +112,73 @@ async function startFirefox(site) {
   });
 }
 
+const GECKO_ID = 'sourcemark@sourcemark.example';
+
+/** Returns a check(ok, what) that prints one line per check and counts failures. */
+function checker() {
+  let failures = 0;
+  const check = (okay, what) => { if (!okay) failures++; console.log(`${okay ? 'ok  ' : 'FAIL'} ${what}`); };
+  const fail = (e) => { failures++; console.error('FAIL', e instanceof Error ? e.message : e); };
+  return { check, fail, failures: () => failures };
+}
+
+/** Returns the page's Sourcemark marks counted by kind. */
+async function marksOn(page) {
+  return page.evaluate(() => {
+    const by = {};
+    for (const m of document.querySelectorAll('mark[data-sourcemark-kind]')) {
+      const k = m.getAttribute('data-sourcemark-kind');
+      by[k] = (by[k] ?? 0) + 1;
+    }
+    return by;
+  });
+}
+
+/** Opens every demo page in the context and checks its marks (none on the front page). */
+async function checkMarks(ctx, site, check) {
+  for (const p of DEMO.articles) {
+    const page = await ctx.newPage();
+    await page.goto(site.origin + p);
+    const found = await page.waitForSelector('mark[data-sourcemark-kind]', { timeout: 30000 }).then(() => true, () => false);
+    await page.waitForTimeout(300);
+    const by = await marksOn(page);
+    const total = Object.values(by).reduce((a, b) => a + b, 0);
+    check(found && total > 0, `${p}: ${total} marks ${JSON.stringify(by)}`);
+  }
+  const front = await ctx.newPage();
+  await front.goto(site.origin + DEMO.notArticle);
+  await front.waitForTimeout(2000);
+  const frontMarks = Object.values(await marksOn(front)).reduce((a, b) => a + b, 0);
+  check(frontMarks === 0, `${DEMO.notArticle}: ${frontMarks} marks (not an article)`);
+}
+
+/** Visits the demo in headless Firefox ESR (WebDriver BiDi) and checks the marks; returns the exit code. */
+async function smokeFirefox(site) {
+  const exe = requireBrowser('firefox');
+  const { firefox: ff } = await import('playwright-core');
+  const profile = await mkdtemp(path.join(tmpdir(), 'sourcemark-smoke-ff-'));
+  // A "proxy file" named after the add-on id, holding the unpacked build's path, sideloads it.
+  await mkdir(path.join(profile, 'extensions'), { recursive: true });
+  await writeFile(path.join(profile, 'extensions', GECKO_ID), path.join(root, 'dist/firefox'));
+  const { check, fail, failures } = checker();
+  let ctx;
+  try {
+    ctx = await ff.launchPersistentContext(profile, {
+      channel: 'moz-firefox', executablePath: exe, headless: true,
+      firefoxUserPrefs: { 'xpinstall.signatures.required': false },
+    });
+    await checkMarks(ctx, site, check);
+    console.log('(Firefox: marks only; BiDi cannot open moz-extension:// pages in a normal build)');
+  } catch (e) {
+    fail(e);
+  } finally {
+    await ctx?.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+  console.log(failures() ? `smoke: ${failures()} check(s) failed` : 'smoke: all checks passed');
+  return failures() ? 1 : 0;
+}
+
 /** Visits the demo in headless Chromium and checks marks and popup statuses; returns the exit code. */
 async function smokeChromium(site) {
   const exe = requireBrowser('chromium');
@@ -122,44 +190,34 @@ async function smokeChromium(site) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
   });
-  let failures = 0;
-  const check = (okay, what) => { if (!okay) failures++; console.log(`${okay ? 'ok  ' : 'FAIL'} ${what}`); };
+  const { check, fail, failures } = checker();
   try {
     let [sw] = ctx.serviceWorkers();
     sw ??= await ctx.waitForEvent('serviceworker', { timeout: 15000 });
     const extId = new URL(sw.url()).host;
-    const marksOn = async (page) => page.evaluate(() => {
-      const by = {};
-      for (const m of document.querySelectorAll('mark[data-sourcemark-kind]')) {
-        const k = m.getAttribute('data-sourcemark-kind');
-        by[k] = (by[k] ?? 0) + 1;
-      }
-      return by;
-    });
-    for (const p of DEMO.articles) {
-      const page = await ctx.newPage();
-      await page.goto(site.origin + p);
-      const found = await page.waitForSelector('mark[data-sourcemark-kind]', { timeout: 20000 }).then(() => true, () => false);
-      await page.waitForTimeout(300);
-      const by = await marksOn(page);
-      const total = Object.values(by).reduce((a, b) => a + b, 0);
-      check(found && total > 0, `${p}: ${total} marks ${JSON.stringify(by)}`);
-    }
-    const front = await ctx.newPage();
-    await front.goto(site.origin + DEMO.notArticle);
-    await front.waitForTimeout(2000);
-    const frontMarks = Object.values(await marksOn(front)).reduce((a, b) => a + b, 0);
-    check(frontMarks === 0, `${DEMO.notArticle}: ${frontMarks} marks (not an article)`);
+    await checkMarks(ctx, site, check);
 
-    // The popup, opened as a tab for the gazette's tab (a popup-as-tab has no "active tab" of its own).
-    const tabIdOf = (url) => sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, url);
+    // Without the "tabs" permission tabs.query() can't see URLs: ask each tab's content script
+    // what it shows instead. `url` null finds the (only) tab whose page is not an article.
+    const tabIdOf = (url) => sw.evaluate(async (u) => {
+      for (const t of await chrome.tabs.query({})) {
+        const r = await chrome.tabs.sendMessage(t.id, { sourcemark: 1, name: 'page/state', args: {} }).catch(() => null);
+        if (!r?.ok) continue;
+        if (u === null ? r.value.state === 'not-article' : r.value.article?.url === u) return t.id;
+      }
+      return null;
+    }, url);
     const popupFor = async (url) => {
       const popup = await ctx.newPage();
+      popup.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`  popup console: ${m.text()}`); });
       await popup.goto(`chrome-extension://${extId}/popup.html?tab=${await tabIdOf(url)}`);
       return popup;
     };
     const popup = await popupFor(site.origin + DEMO.articles.at(-1));
-    await popup.waitForSelector('[data-sourcemark-item]', { timeout: 20000 });
+    await popup.waitForSelector('[data-sourcemark-item]', { timeout: 20000 }).catch(async (e) => {
+      console.log(`  popup shows: ${(await popup.textContent('body'))?.trim().slice(0, 300)}`);
+      throw e;
+    });
     const items = await popup.$$eval('[data-sourcemark-item]', (els) => els.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-status') ?? '-'}`));
     const count = (k) => items.filter((i) => i === k).length;
     const summary = {};
@@ -169,18 +227,17 @@ async function smokeChromium(site) {
       'quote:verbatim', 'quote:variant', 'quote:single-source']) check(count(s) > 0, `popup shows ${s}`);
     check(items.some((i) => i.startsWith('attribution:')), 'popup shows vague attributions');
     check(await popup.$('[data-speaker-mismatch]') !== null, 'popup flags a speaker mismatch');
-    const frontPopup = await popupFor(site.origin + DEMO.notArticle);
+    const frontPopup = await popupFor(null);
     const says = await frontPopup.waitForSelector('[data-state="not-article"]', { timeout: 10000 }).then(() => true, () => false);
     check(says, 'popup says the front page is not an article');
   } catch (e) {
-    failures++;
-    console.error('FAIL', e instanceof Error ? e.message : e);
+    fail(e);
   } finally {
     await ctx.close();
     await rm(profile, { recursive: true, force: true });
   }
-  console.log(failures ? `smoke: ${failures} check(s) failed` : 'smoke: all checks passed');
-  return failures ? 1 : 0;
+  console.log(failures() ? `smoke: ${failures()} check(s) failed` : 'smoke: all checks passed');
+  return failures() ? 1 : 0;
 }
 
 if (!args.has('--no-build')) await run(process.execPath, ['build.mjs', '--no-zip']);
@@ -189,8 +246,7 @@ console.log(`Demo served at ${site.origin}${DEMO.index}`);
 let code = 0;
 try {
   if (smoke) {
-    if (firefox) console.warn('--smoke runs in Chromium only; --firefox ignored.');
-    code = await smokeChromium(site);
+    code = firefox ? await smokeFirefox(site) : await smokeChromium(site);
   } else if (headless) {
     console.error('--headless is only supported with --smoke (the demo is meant to be looked at).');
     code = 2;

@@ -43,6 +43,18 @@ function hash(s: string): number {
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const DATE_ENTITIES = new Set(['DATE', 'DURATION']);
 
+/** Optional feature groups (scratch sweeps toggle them; the committed model uses these values). */
+export const FEATURE_OPTS = { names: false, trigrams: false, posBigrams: false, past: false, numberClasses: false };
+
+/** Returns the class token of a number: a year, a percentage, money, or a plain number. */
+function numberClass(value: string, next: string | undefined): string {
+  if (!FEATURE_OPTS.numberClasses) return '<num>';
+  if (/^(?:1[89]|20)\d\d$/.test(value)) return '<year>';
+  if (next && /^(?:%|percent|per)$/i.test(next)) return '<pct>';
+  if (/^[$€£]/.test(value) || (next && /^(?:million|billion|trillion|dollars?)$/i.test(next))) return '<big>';
+  return '<num>';
+}
+
 /** Returns the first entity index whose start is at or after pos (entities are in text order). */
 function firstEntityFrom(tok: Tokenized, pos: number): number {
   let lo = 0, hi = tok.entities.length;
@@ -62,6 +74,8 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
   };
   const sig: SentenceSignals = { numbers: 0, dates: 0, names: 0, reportedActions: 0, comparisons: 0, firstSecond: 0, opinion: 0, words: 0, question: false };
   let prev = '<s>';
+  let prev2 = '<s>';
+  let prevPos = '<s>';
   let modals = 0;
   const first = tokenStart;
   for (let i = tokenStart; i < tokenEnd; i++) {
@@ -75,16 +89,22 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
     sig.words++;
     const lemma = t.lemma;
     let w: string;
-    if (t.type === 'number' || t.pos === 'NUM') { w = '<num>'; sig.numbers++; }
+    if (t.type === 'number' || t.pos === 'NUM') { w = numberClass(t.value, tok.tokens[i + 1]?.value); sig.numbers++; }
     else if (t.pos === 'PROPN' && !MONTHS.has(lemma)) {
       w = '<name>';
+      if (FEATURE_OPTS.names) add(`n:${lemma}`);
       // A capitalised first word is often just sentence case; count names after it.
       if (i > first) sig.names++;
     } else w = lemma;
     add(`w:${w}`);
     add(`b:${prev}|${w}`);
+    if (FEATURE_OPTS.trigrams) add(`t:${prev2}|${prev}|${w}`);
     add(`p:${t.pos}`);
+    if (FEATURE_OPTS.posBigrams) add(`q:${prevPos}|${t.pos}`);
+    if (FEATURE_OPTS.past && t.pos === 'VERB' && /ed$/.test(t.value) && t.value.toLowerCase() !== lemma) add('f:past');
+    prev2 = prev;
     prev = w;
+    prevPos = t.pos;
     if (t.pos === 'VERB' && REPORTED_ACTION_LEMMAS.has(lemma)) sig.reportedActions++;
     if (COMPARISON_WORDS.has(lemma) || ((t.pos === 'ADJ' || t.pos === 'ADV') && /[a-z]{3}(?:er|est)$/.test(t.value) && t.value !== lemma)) sig.comparisons++;
     if (FIRST_SECOND_PERSON.has(lemma)) sig.firstSecond++;

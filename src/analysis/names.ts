@@ -112,7 +112,8 @@ function isNpWord(t: Token): boolean {
   switch (t.pos) {
     case 'PROPN': case 'NOUN': case 'ADJ': case 'NUM': return true;
     case 'PART': return t.value === '’s' || t.value === "'s" || t.value === "'" || t.value === '’';
-    case 'PUNCT': return t.value === '-';
+    // "Sanders’ campaign manager": the tokenizer leaves a bare possessive mark as punctuation
+    case 'PUNCT': return t.value === '-' || t.value === '’' || t.value === "'";
     default: return false;
   }
 }

@@ -55,7 +55,9 @@ export function findQuotes(tok: Tokenized): Quote[] {
     while (qb < tokens.length && tokens[qb]!.start < s.end) qb++;
     if (qb <= qa) continue;
     const sa = ctx.sentOf[qa]!, sb = ctx.sentOf[qb - 1]!;
-    const fa = sa >= 0 ? Math.min(sentences[sa]!.tokenStart, qa) : qa;
+    let fa = sa >= 0 ? Math.min(sentences[sa]!.tokenStart, qa) : qa;
+    // "Sen. Ana Ruiz (D-Ore.) said": the splitter breaks after the abbreviation inside brackets
+    if (sa > 0 && tokens[fa]!.value === ')') fa = sentences[sa - 1]!.tokenStart;
     const fb = sb >= 0 ? Math.max(sentences[sb]!.tokenEnd, qb) : qb;
     let words = 0;
     for (let i = qa; i < qb; i++) if (tokens[i]!.pos !== 'PUNCT' && tokens[i]!.pos !== 'SPACE' && tokens[i]!.type !== 'tabCRLF') words++;
@@ -74,8 +76,13 @@ export function findQuotes(tok: Tokenized): Quote[] {
   for (let k = 0; k < located.length; k++) {
     const q = located[k]!;
     let found = speakerInSentence(ctx, q, last?.found ?? null);
+    // a transcript label ("PENCE: … thinks this is “…”") beats a weak verb's subject
+    if (found?.weak) found = transcriptSpeaker(ctx, q) ?? found;
     found ??= colonOrDashSpeaker(ctx, q);
-    if (!found && q.words < MIN_UNATTRIBUTED_WORDS && isNamed(ctx, q)) continue;
+    found ??= nextSentenceAttribution(ctx, q, last?.found ?? null);
+    found ??= transcriptSpeaker(ctx, q);
+    // a one- or two-word name after "as"/"dubbed" is no quote even when a verb is near
+    if ((!found || q.words <= 2) && q.words < MIN_UNATTRIBUTED_WORDS && isNamed(ctx, q)) continue;
     if (!found && q.standalone) found = speakerLine(ctx, q, located[k + 1]);
     const gs = groupSpeaker.get(q.s.group);
     if (!found && gs) found = { ...gs, how: 'continuation' };
@@ -111,7 +118,13 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   let first = q.qb;
   while (first < q.fb && (tokens[first]!.pos === 'PUNCT' || ctx.inQuote[first])) first++;
   for (let r = first; r < q.fb; r++) {
-    if (ctx.inQuote[r]) break;
+    if (ctx.inQuote[r]) {
+      // "“A” and were “B,” Cheung stated": the attribution follows the last quote of the chain
+      while (r < q.fb && (ctx.inQuote[r] || tokens[r]!.pos === 'PUNCT')) r++;
+      first = r;
+      r--;
+      continue;
+    }
     if (ctx.isSpeechVerb(r)) {
       if (!attributionSpan(ctx, first, r)) break;
       const f = subjectOf(ctx, r, q.qb, q.fb, last);
@@ -127,7 +140,7 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa);
       if (f) {
         if (!isWeakVerb(ctx, l)) return f;
-        weak ??= f;
+        weak ??= { ...f, weak: true };
       }
     } else {
       const f = accordingTo(ctx, l, q.qa, last);
@@ -192,6 +205,56 @@ function isWeakGap(ctx: SpeakerContext, first: number, r: number): boolean {
     if (v === 'who' || v === 'which') return true;
   }
   return false;
+}
+
+/**
+ * Returns the speaker of a quote that ends its sentence from an attribution opening the next
+ * sentence on the same line: "“… missing.” Trump said.", "“…?” Hannity pressed.", "“…!” said
+ * Sen. X." The tokenizer splits after ".”"/"?”"/"!”", so this is the same attribution as "“…,”
+ * Trump said"; a next sentence that goes on with its own clause ("Trump said the plan …") is not.
+ */
+function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
+  const { tokens, text } = ctx;
+  for (let i = q.qb; i < q.fb; i++) if (!ctx.inQuote[i] && tokens[i]!.pos !== 'PUNCT') return null;
+  const si = ctx.sentOf[q.fb];
+  if (si === undefined || si < 0) return null;
+  const s = ctx.tok.sentences[si]!;
+  if (s.tokenStart !== q.fb || text.slice(tokens[q.qb - 1]!.end, tokens[q.fb]!.start).includes('\n')) return null;
+  for (let r = q.fb; r < s.tokenEnd && r - q.fb < 14; r++) {
+    if (ctx.inQuote[r]) return null;
+    if (!ctx.isSpeechVerb(r)) continue;
+    if (r > q.fb && !attributionSpan(ctx, q.fb, r)) return null;
+    // nothing after the verb may start a clause of its own before a comma
+    for (let k = r + 1; k < s.tokenEnd; k++) {
+      const t = tokens[k]!;
+      if (t.value === ',' || ctx.inQuote[k]) break;
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.value.toLowerCase() === 'that') return null;
+    }
+    return subjectOf(ctx, r, q.fb, s.tokenEnd, last);
+  }
+  return null;
+}
+
+/** Capitalised line labels that are not speakers ("UPDATE: …", "Q: …"). */
+const NOT_SPEAKER_LABELS = new Set(['UPDATE', 'CORRECTION', 'NOTE', 'EDITOR’S NOTE', "EDITOR'S NOTE", 'WATCH', 'READ', 'RELATED',
+  'PHOTO', 'PHOTOS', 'VIDEO', 'BREAKING', 'EXCLUSIVE', 'Q', 'A', 'AP', 'UPI', 'WASHINGTON', 'NEW YORK', 'LIVE', 'FACT CHECK',
+  'CLAIM', 'VERDICT', 'TRANSCRIPT', 'SOURCE', 'SOURCES', 'UPDATED', 'ADVERTISEMENT']);
+
+/** "TRUMP: …", "MR. PENCE: …", "Sen. Kaine: …": an interview-transcript speaker label. */
+const TRANSCRIPT_LABEL = /^\s*["“]?((?:[A-Z][A-Z.’'-]+)(?: [A-Z][A-Z.’'-]+){0,2}|(?:Mr|Ms|Mrs|Dr|Sen|Gov|Rep)\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?):\s/;
+
+/**
+ * Returns the speaker label of an interview-transcript paragraph ("PENCE: Well, look, …") for a
+ * quote inside it that has no attribution of its own, or null.
+ */
+function transcriptSpeaker(ctx: SpeakerContext, q: Located): Found | null {
+  const { text } = ctx;
+  const lineStart = text.lastIndexOf('\n', q.s.start - 1) + 1;
+  const m = TRANSCRIPT_LABEL.exec(text.slice(lineStart, Math.min(q.s.start + 1, lineStart + 48)));
+  if (!m || NOT_SPEAKER_LABELS.has(m[1]!.replace(/\.$/, ''))) return null;
+  const start = lineStart + m.index + m[0].indexOf(m[1]!);
+  if (start + m[1]!.length > q.s.start) return null;
+  return { text: m[1]!, start, end: start + m[1]!.length, how: 'speaker-line', person: true };
 }
 
 /**

@@ -52,6 +52,8 @@ export interface Found {
   how: SpeakerHow;
   /** True when the speaker is a person's name (the antecedent for "he"/"she"). */
   person: boolean;
+  /** Found only through a weak verb ("believe", "find"): a better source may override it. */
+  weak?: boolean;
 }
 
 type Gender = 'f' | 'm' | null;
@@ -112,7 +114,10 @@ export class SpeakerContext {
       const knownFirst = j - a >= 2 && (FEMALE_NAMES.has(firstName) || MALE_NAMES.has(firstName));
       // "Twilight Zone", "Affordable Care": two capitalised words are a person only with a known
       // first name, a title, a speech verb ("Stoltenberg said") or a surname seen before
-      const subject = isSubjectAt(this, i, j);
+      // "in South Asia", "at Harvard": a name after these prepositions is a place or a body
+      const locative = LOCATIVES.has(tokens[i - 1]?.value.toLowerCase() ?? '') && !/^['’]s$/.test(tokens[j]?.value ?? '');
+      if (locative) { i = j - 1; continue; }
+      const subject = isSubjectAt(this, i, j) || opensSentence(this, i, j);
       const speaks = subject && this.speaksAfter(j);
       // "Secretary of State John Kerry": the office word is not part of the name
       if (j - a > 2 && tokens[a]!.value === 'State') a++;
@@ -196,7 +201,15 @@ export class SpeakerContext {
     const t = this.tokens[i];
     if (!t || this.inQuote[i]) return false;
     if (ALWAYS_SPEECH.has(t.value.toLowerCase())) return true;
-    return t.pos === 'VERB' && SPEECH_VERBS.has(t.lemma);
+    if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma);
+    // "Toomey fumed": wink sometimes tags a past-tense speech verb after a name as an adjective
+    if ((t.pos === 'ADJ' || t.pos === 'NOUN') && /ed$/.test(t.value)) {
+      const p = this.tokens[i - 1];
+      if (!p || !(p.pos === 'PROPN' || p.pos === 'PRON' || this.inQuote[i - 1])) return false;
+      const v = t.value.toLowerCase();
+      return SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)) || SPEECH_VERBS.has(v.replace(/ied$/, 'y'));
+    }
+    return false;
   }
 
   found(from: number, to: number, how: SpeakerHow, person: boolean): Found {
@@ -240,6 +253,28 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
   return out ?? tokens;
 }
 
+/** Prepositions of place: the name after them is not a speaker. */
+const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside']);
+
+/**
+ * True when the name run [a, b) opens its sentence, or follows an opening adverbial ("Speaking in
+ * Harlem, Clinton, without naming him, accused …"), and is not a possessor or a list item.
+ */
+function opensSentence(ctx: SpeakerContext, a: number, b: number): boolean {
+  const n = ctx.tokens[b]?.value.toLowerCase() ?? '';
+  if (n === '’s' || n === "'s" || n === 'and' || n === 'of' || n === '’' || n === "'") return false;
+  const s = ctx.sentOf[a]!;
+  if (s < 0) return false;
+  const st = ctx.tok.sentences[s]!.tokenStart;
+  if (a === st) return true;
+  const p = ctx.tokens[a - 1]!;
+  if (p.value !== ',') return false;
+  const f = ctx.tokens[st]!;
+  if (!(f.pos === 'ADP' || f.pos === 'ADV' || f.pos === 'SCONJ' || (f.pos === 'VERB' && /ing$/.test(f.value)))) return false;
+  for (let k = st; k < a - 1; k++) if (ctx.tokens[k]!.value === ',' || ctx.inQuote[k]) return false;
+  return true;
+}
+
 /** True when the name run [a, b) is a clause subject: followed by a verb, an appositive or "who". */
 function isSubjectAt(ctx: SpeakerContext, a: number, b: number): boolean {
   const tokens = ctx.tokens;
@@ -249,6 +284,12 @@ function isSubjectAt(ctx: SpeakerContext, a: number, b: number): boolean {
     let c = k + 1;
     while (c < tokens.length && c - k < 8 && tokens[c]!.value !== ')') c++;
     if (tokens[c]?.value === ')') k = c + 1;
+  }
+  // "Manriquez of Oakland carried": a short "of Place" after the name
+  if (tokens[k]?.value === 'of' && tokens[k + 1] && isNameToken(tokens[k + 1]!)) {
+    let c = k + 1;
+    while (c < tokens.length && c - k < 4 && isNameToken(tokens[c]!)) c++;
+    if (tokens[c]?.pos === 'VERB') return true;
   }
   while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
   const n = tokens[k];
@@ -410,7 +451,13 @@ const VAGUE_SUBJECTS = new Set(['another', 'others', 'some', 'many', 'most', 'se
  */
 export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLimit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
-  const k = skipGapLeft(ctx, v, limit);
+  let k = skipGapLeft(ctx, v, limit);
+  // "Sen. Chuck Schumer (D-N.Y.) said": step over a bracketed party tag
+  if (tokens[k]?.value === ')' && !ctx.inQuote[k]) {
+    let o = k - 1;
+    while (o >= limit && k - o < 8 && tokens[o]!.value !== '(') o--;
+    if (o >= limit && tokens[o]!.value === '(') k = o - 1;
+  }
   const lt = tokens[k];
   if (k >= limit && lt && !ctx.inQuote[k]) {
     const lv = lt.value.toLowerCase();
@@ -511,7 +558,10 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
   const mid = tokens[c + 1]!.value.toLowerCase();
   // the middle is an appositive ("a spokesperson ...", "the ...") or a relative clause ("who ...")
   const between = phraseStartingAt(tokens, c + 1, comma);
-  if (!(RELATIVE_PRONOUNS.has(mid) || (between && between.to === comma) || tokens[c + 1]!.pos === 'DET' || tokens[c + 1]!.pos === 'NUM')) return null;
+  // or any short stretch with no verb ("R-Ky.", "Sanders’ campaign manager")
+  let verbless = comma - c <= 12;
+  for (let x = c + 1; x < comma && verbless; x++) if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX' || ctx.inQuote[x]) verbless = false;
+  if (!(RELATIVE_PRONOUNS.has(mid) || (between && between.to === comma) || tokens[c + 1]!.pos === 'DET' || tokens[c + 1]!.pos === 'NUM' || verbless)) return null;
   return fromPhrase(ctx, np, 'same-sentence', c);
 }
 

@@ -122,9 +122,11 @@ export const contentHandlers = {
     await s.tabs.set(tabId, { articleId: record.id, enabled, incognito, storageWarning });
     return ok(report(record, corroboration, enabled, storageWarning));
   },
-  async 'e2e/open'({ path }, { services: s }) {
+  async 'e2e/open'({ path }, { services: s, tabId }) {
     if (!s.e2e) return fail('bad-request', 'e2e/open is only available in test builds');
-    return ok({ tabId: await s.openExtensionPage(path) });
+    // The popup opened from a page is for that page's tab, as the toolbar popup would be.
+    const target = path === 'popup.html' ? `popup.html?tab=${tabId}` : path;
+    return ok({ tabId: await s.openExtensionPage(target) });
   },
 } satisfies Handlers<ContentToBackground, ContentCtx>;
 

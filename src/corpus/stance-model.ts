@@ -2,7 +2,7 @@
  * A small learned stance model for (claim, headline/sentence) pairs: multinomial logistic
  * regression over hashed-free sparse features (headline words and bigrams, the cue flags of
  * features.ts, claim/headline overlap). Trained by src/cli/train/stance.ts on Emergent's training
- * split only; the weights are committed in models/stance-emergent.json.
+ * split only; the weights are committed in models/stance.json.
  */
 import { sentenceFeatures } from './features.js';
 import { words, termOf } from './normalize.js';

@@ -26,6 +26,10 @@ function ErrorView({ error, onRetry }: { error: AppError; onRetry(): void }) {
 
 export function TabReport({ tabId }: { tabId: number }) {
   const { view, reload, setEnabled, reveal } = useReport(tabId);
+  // data-sourcemark-ready tells tests (and anyone scripting the popup) that loading has ended.
+  return <div class="tab-report" data-sourcemark-ready={view.state === 'loading' ? undefined : ''}>{body()}</div>;
+
+  function body() {
   switch (view.state) {
     case 'loading':
       return <p class="loading" aria-busy="true" data-state="loading">Reading this page…</p>;
@@ -39,6 +43,7 @@ export function TabReport({ tabId }: { tabId: number }) {
       return <ErrorView error={view.error} onRetry={reload} />;
     case 'report':
       return <ReportView report={view.report} onToggle={(on) => void setEnabled(on)} onReveal={reveal} />;
+  }
   }
 }
 

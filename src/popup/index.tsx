@@ -3,4 +3,7 @@ import { render } from 'preact';
 import { App } from './App.js';
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) {
+  root.textContent = ''; // drop the static "Loading…" placeholder; Preact does not clear it
+  render(<App />, root);
+}

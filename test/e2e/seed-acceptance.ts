@@ -27,8 +27,9 @@ export async function marksOf(page: Page): Promise<Mark[]> {
   })));
 }
 
-/** Returns every popup item with its visible text. */
+/** Returns every popup item with its visible text, after opening every "show their sentences". */
 export async function itemsOf(popup: Page): Promise<Item[]> {
+  for (const summary of await popup.$$('[data-sourcemark-item] details:not([open]) > summary')) await summary.click();
   return popup.$$eval('[data-sourcemark-item]', (els) => els.map((el) => ({
     kind: el.getAttribute('data-kind') ?? '',
     status: el.getAttribute('data-status') ?? '',

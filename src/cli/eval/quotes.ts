@@ -18,8 +18,15 @@
  *
  * Speakers (on the 0.3 matches): the gold speaker is the relation's Source text. A pronoun
  * source ("he", "she", "they", "I", "we", "it", "who", "which") is replaced by the nearest Source
- * span before it in the same annotation file that contains a proper name; with none it is
- * counted wrong. A relation with no Source is right only when no speaker is predicted. Otherwise
+ * span before it in the same annotation file that contains a proper name and that the pronoun
+ * can refer to: for "he"/"she", a person (the head word, before any comma, is a capitalised name
+ * or a person noun such as "senator"; not a body or document such as "the FBI", "Opinion polls",
+ * "excerpts of his speech") whose sex, where a first name, title or noun shows it, does not
+ * clash; for the other pronouns, any named source. With none it is counted wrong. A definite
+ * description of a person ("the Vermont senator", "The Republican nominee": "the" and a
+ * lower-case person head) is resolved the same way, and a prediction naming either the
+ * description or its antecedent is right. (The first-name lists are the product's, from
+ * src/analysis/names.ts.) A relation with no Source is right only when no speaker is predicted. Otherwise
  * the prediction is right when it shares a name token with the gold source (capitalised words,
  * minus capitalised function words and bare titles such as "The", "President", "Sen."), or, when
  * the gold source has no name token ("the mission", "officials"), a lower-cased content word.
@@ -169,7 +176,7 @@ const BODY_HEADS = new Set([
 ]);
 
 type Sex = 'f' | 'm' | null;
-interface SourceInfo { at: number; text: string; person: boolean; named: boolean; sex: Sex; description: boolean; }
+export interface SourceInfo { at: number; text: string; person: boolean; named: boolean; sex: Sex; description: boolean; }
 
 /** Returns the words of a source up to its first comma or bracket (the phrase, not its appositive). */
 function headPart(s: string): string[] {
@@ -206,7 +213,7 @@ const HE_SHE: Record<string, Sex> = { he: 'm', him: 'm', she: 'f', her: 'f' };
  * earlier named source that can be what the words refer to ("he"/"she" and descriptions: a person
  * of a fitting sex; other pronouns: any named source), or null.
  */
-function antecedent(named: SourceInfo[], at: number, want: { person: boolean; sex: Sex }): string | null {
+export function antecedent(named: SourceInfo[], at: number, want: { person: boolean; sex: Sex }): string | null {
   for (let k = named.length - 1; k >= 0; k--) {
     const m = named[k]!;
     if (m.at >= at) continue;

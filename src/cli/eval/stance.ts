@@ -1,7 +1,7 @@
 /**
  * Stance eval on Emergent (Ferreira & Vlachos 2016): claim vs article headline, for / against /
  * observing. Reported on the authors' test split (claims never seen in training) with the
- * committed model (src/corpus/models/stance-emergent.json, trained on the training split only);
+ * committed model (src/corpus/models/stance.json, trained on the training split only);
  * also 5-fold cross-validation by claimId over every dev claim, retraining per fold.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -67,7 +67,7 @@ export function trainOn(rows: EmergentRow[]): StanceModel {
   return trainModel(rows.map((r) => ({ feats: stanceFeatures(r.claim, r.headline), label: STANCE_LABELS.indexOf(r.stance as never) })), STANCE_LABELS);
 }
 
-export const MODEL_FILE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../corpus/models/stance-emergent.json');
+export const MODEL_FILE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../corpus/models/stance.json');
 
 /** Returns Emergent stance figures, or null when the data is absent. */
 export async function evalStance(dataDir: string, modelFile = MODEL_FILE): Promise<StanceEval | null> {

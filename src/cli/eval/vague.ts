@@ -64,6 +64,14 @@ export function isVagueSource(source: string): boolean {
  * believing, expecting, alleging and perceiving (rule (a) above). Matched on the cue text.
  */
 export const AGENTLESS_CUE = /\b(?:expect\w*|seem\w*|appear\w*|look\w*|sound\w*|reported\w*|report|allege\w*|accus\w*|rumou?r\w*|believ\w*|thought|said|says?|consider\w*|regard\w*|seen|viewed|view|perceived|deemed|known|suspect\w*|presum\w*|assum\w*|projected|predicted|estimated|anticipated|understood|supposedly|purportedly|apparently|evidently)\b/i;
+/**
+ * Cue words of saying, believing and showing (the PARC / PolNeAR assertion and belief cue
+ * classes): the relations where a reader asks "who says so?". Stance and action cues ("want",
+ * "support", "nominate", "are slamming") are PolNeAR attributions too, but an unnamed subject
+ * there is not vague sourcing.
+ */
+export const SAYING_CUE = /\b(?:say|says|said|saying|tell|tells|told|claim\w*|argu\w*|believ\w*|think\w*|thought|suggest\w*|warn\w*|not(?:e|es|ed|ing)|add|adds|added|adding|confirm\w*|report\w*|show|shows|showed|shown|showing|find|finds|found|finding|indicat\w*|predict\w*|expect\w*|fear\w*|worr\w*|according|estimat\w*|alleg\w*|accus\w*|charg\w*|conten\w*|insist\w*|acknowledg\w*|admit\w*|den(?:y|ies|ied|ying)|question\w*|doubt\w*|wonder\w*|agree\w*|disagree\w*|see|sees|saw|seen|view\w*|consider\w*|describ\w*|complain\w*|critici[sz]\w*|explain\w*|writ\w*|wrote|tweet\w*|announc\w*|declar\w*|stat(?:e|es|ed|ing)|assert\w*|maintain\w*|conclud\w*|predict\w*|speculat\w*|hope\w*|expect\w*|reveal\w*|disclos\w*|point\w* out|recall\w*|testif\w*|accord\w*|counter\w*|caution\w*|conced\w*|stress\w*|emphasi[sz]\w*|poll\w*|survey\w*|call\w*|ask\w*|urg\w*|reckon\w*|suspect\w*|know|knows|knew|known)\b/i;
+
 /** Source-less cues that are labels or events, never vague sourcing ("known as", "so-called"). */
 const NOT_AGENTLESS = /\b(?:known as|so-called|asked|called|named)\b/i;
 
@@ -85,7 +93,8 @@ export function vagueGold(text: string, relations: PolnearRelation[], all = fals
       continue;
     }
     const src = r.source.map((s) => text.slice(s.start, s.end)).join(' ');
-    if (isVagueSource(src)) gold.push([...r.cue, ...r.source]);
+    const cue = r.cue.map((s) => text.slice(s.start, s.end)).join(' ');
+    if (isVagueSource(src) && (all || SAYING_CUE.test(cue))) gold.push([...r.cue, ...r.source]);
   }
   return gold;
 }

@@ -26,9 +26,8 @@ export interface Example extends LabelledRow {
 }
 
 export const K_FOLDS = 5;
-const EPOCHS = 12;
-const L2 = 1e-5;
-const RATE = 0.3;
+/** Training settings (exported so scratch sweeps can vary them; the committed model uses these). */
+export const FIT = { epochs: 12, l2: 1e-5, rate: 0.3, positiveWeight: 1 };
 const SEED = 20240810;
 /** News threshold = debate threshold + this margin: news prose is denser in facts than debate talk. */
 export const NEWS_MARGIN = 0.1;
@@ -67,7 +66,7 @@ export function fitLogistic(examples: Example[]): { bias: number; weights: Float
   let bias = 0, gb = 1e-8;
   const order = examples.map((_, i) => i);
   const rand = mulberry32(SEED);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let epoch = 0; epoch < FIT.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
@@ -78,15 +77,15 @@ export function fitLogistic(examples: Example[]): { bias: number; weights: Float
       let z = bias;
       for (let k = 0; k < idx.length; k++) z += w[idx[k]!]! * val[k]!;
       const p = 1 / (1 + Math.exp(-z));
-      const err = (p - ex.label) * ex.weight;
+      const err = (p - ex.label) * ex.weight * (ex.label ? FIT.positiveWeight : 1);
       for (let k = 0; k < idx.length; k++) {
         const h = idx[k]!;
-        const g = err * val[k]! + L2 * w[h]!;
+        const g = err * val[k]! + FIT.l2 * w[h]!;
         g2[h]! += g * g;
-        w[h]! -= (RATE * g) / Math.sqrt(g2[h]!);
+        w[h]! -= (FIT.rate * g) / Math.sqrt(g2[h]!);
       }
       gb += err * err;
-      bias -= (RATE * err) / Math.sqrt(gb);
+      bias -= (FIT.rate * err) / Math.sqrt(gb);
     }
   }
   return { bias, weights: w };

@@ -1,17 +1,26 @@
 /**
- * Trains the stance model on Emergent's training split only (never the test split the eval
- * reports) and writes the weights JSON. Deterministic: same data, same file.
+ * Trains the stance models and writes their weights JSON (deterministic: same data, same files):
+ * - outFile: the headline stance model, on Emergent's training split only (never the test split
+ *   the eval reports);
+ * - stance-body.json next to it: the FNC-1 body-level model (relatedness + agree / disagree /
+ *   discuss), on every FNC-1 dev cluster (the eval reports cross-validated figures instead).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEmergent, trainOn } from '../eval/stance.js';
+import { fncFeatures, loadFnc, trainBodyModel } from '../eval/fnc.js';
 
-/** Writes the trained model to outFile; returns the number of training rows, or null when the data is absent. */
-export async function trainStance(dataDir: string, outFile: string): Promise<number | null> {
+/** Writes the trained models; returns the training row counts, or null when the Emergent data is absent. */
+export async function trainStance(dataDir: string, outFile: string): Promise<{ emergent: number; fnc: number } | null> {
   const rows = loadEmergent(path.join(dataDir, 'emergent', 'url-versions-2015-06-14-clean-train.csv'));
   if (!rows) return null;
-  const model = trainOn(rows);
   mkdirSync(path.dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify(model) + '\n');
-  return rows.length;
+  writeFileSync(outFile, JSON.stringify(trainOn(rows)) + '\n');
+  const fnc = loadFnc(dataDir);
+  if (fnc) {
+    const X = fncFeatures(fnc.pairs, fnc.texts);
+    const model = trainBodyModel(fnc.pairs.map((p, i) => ({ x: X[i]!, stance: p.stance })));
+    writeFileSync(path.join(path.dirname(outFile), 'stance-body.json'), JSON.stringify(model) + '\n');
+  }
+  return { emergent: rows.length, fnc: fnc?.pairs.length ?? 0 };
 }

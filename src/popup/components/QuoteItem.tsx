@@ -32,7 +32,7 @@ export function QuoteItem({ quote, report, onReveal }: { quote: Quote; report: Q
       id={quote.id} kind="quote" status={status} label={`Quote, ${s.word}`} onReveal={onReveal}
       main={<>
         <StatusBadge status={status} word={s.word} hint={s.hint} />
-        <span class="item-text"><q>{quote.text}</q></span>
+        <span class="item-text"><q>{quote.text.replace(/[\s,;:]+$/, '')}</q></span>
         <span class="speaker"> — {quote.speaker ?? 'speaker not named'}</span>
       </>}
     >

@@ -18,7 +18,7 @@ export function ReportView({ report, onToggle, onReveal }: {
       <Header outlet={report.outlet} title={report.title} enabled={report.enabled} onToggle={onToggle} />
       <main class="body">
         {report.storageWarning ? (
-          <Notice kind="warning" title="Not saved to your library">
+          <Notice kind="warning" title="Library storage problem">
             <p data-storage-warning="">{report.storageWarning}</p>
           </Notice>
         ) : null}

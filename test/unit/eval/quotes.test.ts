@@ -85,3 +85,33 @@ describe('quotes eval scoring', () => {
     expect(await evalQuotes(path.join(here, 'no-such-dir'))).toBeNull();
   });
 });
+
+describe('quotes eval gold sources', () => {
+  it('tells person sources from bodies and documents, and reads sex from names and titles', async () => {
+    const { sourceInfo } = await import('../../../src/cli/eval/quotes.js');
+    expect(sourceInfo('Sen. Ana Ruiz (D-Ore.)').person).toBe(true);
+    expect(sourceInfo('Sen. Mary Ruiz (D-Ore.)').sex).toBe('f');
+    expect(sourceInfo('Ben Ode, a spokesman for the board,').sex).toBe('m');
+    expect(sourceInfo('the FBI').person).toBe(false);
+    expect(sourceInfo('Opinion polls').person).toBe(false);
+    expect(sourceInfo('excerpts of his speech released by the Transport Board').person).toBe(false);
+    expect(sourceInfo('the Vermont senator').description).toBe(true);
+    expect(sourceInfo('Ben Ode').description).toBe(false);
+  });
+
+  it('resolves "she" past a body and a man to the nearest fitting person', async () => {
+    const { sourceInfo, antecedent } = await import('../../../src/cli/eval/quotes.js');
+    const named = [sourceInfo('Mayor Mary Ruiz', 10), sourceInfo('Ben Ode', 20), sourceInfo('the Transport Board', 30)];
+    expect(antecedent(named, 40, { person: true, sex: 'f' })).toBe('Mayor Mary Ruiz');
+    expect(antecedent(named, 40, { person: true, sex: 'm' })).toBe('Ben Ode');
+    expect(antecedent(named, 40, { person: false, sex: null })).toBe('the Transport Board');
+    expect(antecedent(named, 5, { person: true, sex: null })).toBeNull();
+  });
+
+  it('accepts either a description or its antecedent', () => {
+    const g = gold('the Vermont senator', { described: 'Sen. Ben Ode' });
+    expect(sameSpeaker('Ben Ode', g)).toBe(true);
+    expect(sameSpeaker('the Vermont senator', g)).toBe(true);
+    expect(sameSpeaker('Ana Ruiz', g)).toBe(false);
+  });
+});
