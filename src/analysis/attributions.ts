@@ -10,7 +10,7 @@
  */
 import type { Attribution } from '../shared/model.js';
 import type { Token, Tokenized } from './nlp.js';
-import { ATTRIBUTION_CUES, INDEFINITE_DETERMINERS, NOT_SOURCE_PLURALS, SOURCE_NOUNS, SOURCE_VERB_LEMMAS, VAGUE_PRONOUNS, type CueDef } from './cues.js';
+import { ATTRIBUTION_CUES, INDEFINITE_DETERMINERS, NOT_SOURCE_PLURALS, SOURCE_VERB_LEMMAS, VAGUE_PRONOUNS, type CueDef } from './cues.js';
 
 interface Compiled extends CueDef {
   re: RegExp;
@@ -109,9 +109,9 @@ function vagueNpEndingAt(tokens: Token[], h: number): { start: number; anon: boo
   const hv = head.value.toLowerCase();
   let start = h;
   let ok = false;
-  if ((head.pos === 'PRON' || head.pos === 'ADJ' || head.pos === 'DET' || head.pos === 'NOUN') && VAGUE_PRONOUNS.has(hv)) ok = true;
+  if ((head.pos === 'PRON' || head.pos === 'ADJ' || head.pos === 'DET' || head.pos === 'NOUN' || head.pos === 'PROPN') && VAGUE_PRONOUNS.has(hv)) ok = true;
   else if (isPluralNoun(head)) ok = true;
-  else if (head.pos === 'NOUN' && SOURCE_NOUNS.has(head.lemma) && hv === head.value) ok = false; // needs an indefinite determiner
+  else if (head.pos === 'NOUN' && hv === head.value) ok = false; // a singular noun needs an indefinite determiner
   else return null;
   // Extend left over lower-case modifiers.
   let det: string | null = null;
@@ -248,7 +248,10 @@ function findHits(tok: Tokenized): Hit[] {
       // "Israeli officials said", "White House aides said": a named body, not an unnamed source.
       if ((cue.kind === 'anonymous-source' || cue.kind === 'weasel') && /^[a-z]/.test(m[0].trimStart())) {
         const ti = tokenIndexAt(tokens, start);
-        const prev = ti > 0 ? tokens[ti - 1] : undefined;
+        // Walk back over lower-case modifiers: "Democratic party officials".
+        let k = ti - 1;
+        while (k > 0 && ti - k < 3 && /^[a-z]+$/.test(tokens[k]!.value) && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) k--;
+        const prev = ti > 0 ? tokens[k] : undefined;
         if (prev && /^[A-Z]/.test(prev.value) && (prev.pos === 'PROPN' || prev.pos === 'ADJ' || prev.pos === 'NOUN')) continue;
       }
       // The writer's own hedging only: a quoted speaker's "may" is their voice, not the article's.

@@ -1,7 +1,8 @@
 /**
  * Check-worthiness features of one sentence, computed in a single pass over its tokens: hashed
- * lemma unigrams and bigrams (proper names and numbers folded into classes so the model learns
- * "a name" rather than which names a debate used), POS counts, and a few dense signals (numbers,
+ * lemma unigrams and bigrams (proper names and numbers folded into classes — <name>, <year>,
+ * <pct>, <big> money/millions, <num> — so the model learns "a name" rather than which names a
+ * debate used), POS unigrams and bigrams, a past-tense verb flag, and a few dense signals (numbers,
  * dates, named actors, comparisons, reported actions, first/second person, question mark,
  * modal and opinion words, length). Shared by training (src/cli/train) and scoring (claims.ts).
  */
@@ -31,20 +32,27 @@ export interface SentenceSignals {
 }
 
 // FNV-1a over UTF-16 code units: cheap, deterministic, identical in Node and browsers.
-function hash(s: string): number {
-  let h = 0x811c9dc5;
+// fnv continues a running state, so "b:" + prev + "|" + w hashes without building the string.
+const FNV_SEED = 0x811c9dc5;
+function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) & MASK;
+  return h;
 }
+function hash(s: string): number {
+  return (fnv(FNV_SEED, s) >>> 0) & MASK;
+}
+const H_W = fnv(FNV_SEED, 'w:');
+const H_B = fnv(FNV_SEED, 'b:');
+const H_P = fnv(FNV_SEED, 'p:');
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const DATE_ENTITIES = new Set(['DATE', 'DURATION']);
 
 /** Optional feature groups (scratch sweeps toggle them; the committed model uses these values). */
-export const FEATURE_OPTS = { names: false, trigrams: false, posBigrams: false, past: false, numberClasses: false };
+export const FEATURE_OPTS = { names: false, trigrams: false, posBigrams: true, past: true, numberClasses: true };
 
 /** Returns the class token of a number: a year, a percentage, money, or a plain number. */
 function numberClass(value: string, next: string | undefined): string {
@@ -68,10 +76,10 @@ function firstEntityFrom(tok: Tokenized, pos: number): number {
 /** Returns the hashed features and reason tallies of tokens [tokenStart, tokenEnd). */
 export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: number): { features: Features; signals: SentenceSignals } {
   const counts = new Map<number, number>();
-  const add = (key: string, v = 1) => {
-    const h = hash(key);
+  const addHash = (h: number, v = 1) => {
     counts.set(h, (counts.get(h) ?? 0) + v);
   };
+  const add = (key: string, v = 1) => addHash(hash(key), v);
   const sig: SentenceSignals = { numbers: 0, dates: 0, names: 0, reportedActions: 0, comparisons: 0, firstSecond: 0, opinion: 0, words: 0, question: false };
   let prev = '<s>';
   let prev2 = '<s>';
@@ -96,10 +104,10 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
       // A capitalised first word is often just sentence case; count names after it.
       if (i > first) sig.names++;
     } else w = lemma;
-    add(`w:${w}`);
-    add(`b:${prev}|${w}`);
+    addHash((fnv(H_W, w) >>> 0) & MASK);
+    addHash((fnv(fnv(fnv(H_B, prev), '|'), w) >>> 0) & MASK);
     if (FEATURE_OPTS.trigrams) add(`t:${prev2}|${prev}|${w}`);
-    add(`p:${t.pos}`);
+    addHash((fnv(H_P, t.pos) >>> 0) & MASK);
     if (FEATURE_OPTS.posBigrams) add(`q:${prevPos}|${t.pos}`);
     if (FEATURE_OPTS.past && t.pos === 'VERB' && /ed$/.test(t.value) && t.value.toLowerCase() !== lemma) add('f:past');
     prev2 = prev;

@@ -78,6 +78,7 @@ interface BodySentence {
 
 /** A body prepared once for many headlines. */
 export interface BodyView {
+  text: string;
   tf: Map<string, number>;
   norm: number;
   sentences: BodySentence[];
@@ -106,7 +107,7 @@ export function bodyView(text: string, d: DocFreq): BodyView {
   }
   const lead = sentences.slice(0, 3).map((s) => s.text).join(' ');
   return {
-    tf, norm: Math.sqrt(norm), sentences,
+    text, tf, norm: Math.sqrt(norm), sentences,
     refute: count(REFUTE, text), hedge: count(HEDGE, text), confirm: count(CONFIRM, text), questions: count(/\?/g, text),
     refuteLead: count(REFUTE, lead), hedgeLead: count(HEDGE, lead),
   };

@@ -3,7 +3,7 @@
  * and the cue flags the stance step needs (negation, denial, hedged reporting, citing an outlet).
  * Cue lists live here once; each says where it comes from.
  */
-import { termOf, words } from './normalize.js';
+import { STOP, stem, termOf, words } from './normalize.js';
 
 export interface SentenceFeatures {
   /** Distinct content terms (stems). */
@@ -20,6 +20,44 @@ export interface SentenceFeatures {
   anaphoricDenial: boolean;
   /** Outlets or agencies the sentence cites as its source ("according to Reuters", "Politico reported"). */
   cites: string[];
+  /** Where it happens: capitalised names after "in / at / near / outside", as written, with the stem of the word before ("exploded in Kabul" -> {name: "Kabul", anchor: "explod"}). */
+  places: NameSlot[];
+  /** Who acts: a name of two or more capitalised words opening the sentence, with the stem of its verb ("Maria Lopez announced" -> anchor "announc"), or null. */
+  actor: NameSlot | null;
+}
+
+export interface NameSlot {
+  name: string;
+  anchor: string;
+}
+
+const NOT_PLACE = new Set([...'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '), 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that']);
+
+/** "in Kabul", "at the White House": a preposition of place, an optional "the", one to three capitalised words. */
+const PLACE_RE = /([\p{L}'’-]+)\s+(?:in|at|near|outside)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/gu;
+
+/** A sentence opening with a name of two to four capitalised words, then a lower-case word (the verb). */
+const ACTOR_RE = /^\s*((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}.-]+)\s+(\p{Ll}[\p{L}]+)\b/u;
+
+/** Verbs after which the opening name is a source, not the actor ("Army Radio reported that ..."). */
+const REPORTING_VERB = /^(?:said|says|say|reported|reports|told|tells|claimed|claims|wrote|writes|stated|states|added|confirmed|denied|according|reportedly|allegedly)$/;
+
+/** Returns the content terms of a name ("Steven Cheung" -> ["steven", "cheung"]). */
+export function nameTerms(name: string): string[] {
+  return words(name).filter((w) => !NOT_PLACE.has(w.w)).map((w) => termOf(w)).filter((t): t is string => !!t);
+}
+
+/** Returns the places and the opening actor of a sentence, as written. */
+function placesAndActor(text: string): { places: NameSlot[]; actor: NameSlot | null } {
+  const places: NameSlot[] = [];
+  for (const m of text.matchAll(PLACE_RE)) {
+    const anchor = stem(m[1]!.toLowerCase());
+    if (nameTerms(m[2]!).length && !STOP.has(m[1]!.toLowerCase())) places.push({ name: m[2]!.replace(/['’]s$/, ''), anchor });
+  }
+  const a = ACTOR_RE.exec(text);
+  const ok = a && !/^(?:The|A|An|This|That|These|Those|In|On|At|But|And|When|After|Before)\s/.test(a[1]!) &&
+    nameTerms(a[1]!).length >= 2 && !REPORTING_VERB.test(a[2]!) && !STOP.has(a[2]!);
+  return { places, actor: ok ? { name: a[1]!, anchor: stem(a[2]!) } : null };
 }
 
 /** Negation cues (the closed class of English negators; wink's negation flag uses a similar list). */
@@ -103,5 +141,6 @@ export function sentenceFeatures(raw: string): SentenceFeatures {
     anaphoricDenial: ANAPHORIC_DENIAL.test(text),
     hedged: HEDGE.test(uncited),
     cites,
+    ...placesAndActor(text),
   };
 }

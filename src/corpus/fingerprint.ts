@@ -78,3 +78,14 @@ export function bandKeys(sig: Uint32Array): string[] {
   }
   return keys;
 }
+
+/** Returns the LSH band keys of a signature as numbers (band index mixed into the hash): compact map keys. */
+export function bandHashes(sig: Uint32Array): Uint32Array {
+  const out = new Uint32Array(BANDS);
+  for (let b = 0; b < BANDS; b++) {
+    let h = Math.imul(0x811c9dc5 ^ b, 0x01000193);
+    for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193);
+    out[b] = h >>> 0;
+  }
+  return out;
+}

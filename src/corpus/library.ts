@@ -7,13 +7,18 @@
  * the library for common words), IDF-weighted cosine on the candidates, best sentence per article
  * above MATCH_SIM, stance from stance.ts. Denials are matched at a lower bar (DENIAL_SIM, sharing a
  * name and another term): "Iran denied any involvement" rarely shares many words with the claim.
+ *
+ * Memory (100k synthetic articles, src/cli/eval/library.ts): the index is columnar. A sentence is a
+ * row of typed arrays (article, offsets into the article's text, cue flags, offset into one shared
+ * pool of interned term ids); postings are growable Int32Arrays; numbers / cites / places live in a
+ * sparse map. No per-sentence objects or text copies.
  */
 import type {
   ArticleRecord, ClaimEvidence, ClaimReport, ClaimStatus, Corroboration, QuoteEvidence, QuoteReport,
 } from '../shared/model.js';
 import type { ArticleStore } from './store.js';
-import { sentenceFeatures, type SentenceFeatures } from './features.js';
-import { recordSentences } from './sentences.js';
+import { sentenceFeatures, type NameSlot, type SentenceFeatures } from './features.js';
+import { recordSentenceSpans, sentenceText } from './sentences.js';
 import { OriginIndex, outletKey } from './origin.js';
 import { pairStance } from './stance.js';
 import { fnv1a } from './fingerprint.js';
@@ -30,13 +35,23 @@ export const MAX_POSTINGS = 1500;
 /** Candidates scored exactly per claim. */
 const TOP_CANDIDATES = 120;
 
-interface IndexedSentence {
-  entry: number;
-  text: string;
-  f: SentenceFeatures;
-  terms: Uint32Array;
-  names: Set<string>;
+/** A growable typed array (columns of the sentence index: no per-sentence objects). */
+class Column<T extends Uint32Array | Int32Array | Uint8Array> {
+  n = 0;
+  constructor(public a: T) {}
+  push(v: number): number {
+    if (this.n === this.a.length) {
+      const b = new (this.a.constructor as new (n: number) => T)(Math.max(4, this.a.length * 2));
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n] = v;
+    return this.n++;
+  }
 }
+
+const F_NEGATED = 1, F_DENIAL = 2, F_HEDGED = 4, F_ANAPHORIC = 8;
+const TITLE = 0xffffffff;
 
 interface StoredQuote {
   text: string;
@@ -49,6 +64,8 @@ interface Entry {
   outlet: string;
   url: string;
   title: string;
+  /** The record text: sentences are offsets into it, not copies. */
+  text: string;
   sentences: number[];
   quotes: StoredQuote[];
   alive: boolean;
@@ -74,10 +91,23 @@ function speakerTokens(s: string | null): Set<string> {
 export class Library {
   private readonly entries: Entry[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly sentences: (IndexedSentence | null)[] = [];
+  // Sentence columns, indexed by sentence id. sEntry is -1 for a removed sentence.
+  private readonly sEntry = new Column(new Int32Array(1024));
+  private readonly sStart = new Column(new Uint32Array(1024));
+  private readonly sEnd = new Column(new Uint32Array(1024));
+  private readonly sFlags = new Column(new Uint8Array(1024));
+  /** Offset of a sentence's term ids in `pool`; its terms run to the next sentence's offset. */
+  private readonly sTermOff = new Column(new Uint32Array(1024));
+  /** Interned term ids of every sentence, back to back; `poolName` marks the ones that are names. */
+  private readonly pool = new Column(new Uint32Array(4096));
+  private readonly poolName = new Column(new Uint8Array(4096));
+  /** Numbers and cites of the sentences that have any (most have none). */
+  private readonly extras = new Map<number, string>();
   private readonly termIds = new Map<string, number>();
-  private readonly postings: number[][] = [];
-  private readonly df: number[] = [];
+  /** Postings per term id: sentence ids in a growable Int32Array (length in postLen). */
+  private postings: Int32Array[] = [];
+  private postLen = new Column(new Uint32Array(1024));
+  private df = new Column(new Int32Array(1024));
   private readonly quoteIndex = new Map<number, Set<number>>();
   private readonly origins = new OriginIndex();
   private aliveSentences = 0;
@@ -121,22 +151,31 @@ export class Library {
     this.unindex(r.id);
     const e = this.entries.length;
     const entry: Entry = {
-      id: r.id, outlet: r.outlet, url: r.url, title: r.title, sentences: [], quotes: [], alive: true,
+      id: r.id, outlet: r.outlet, url: r.url, title: r.title, text: r.text, sentences: [], quotes: [], alive: true,
     };
     this.entries.push(entry);
     this.byId.set(r.id, e);
     this.origins.add(r.id, r.text, r.wire, r.outlet);
-    for (const text of recordSentences(r)) {
-      const f = sentenceFeatures(text);
+    for (const sp of recordSentenceSpans(r)) {
+      const f = sentenceFeatures(sentenceText(r.title, r.text, sp));
       if (f.terms.length < 2) continue;
-      const sid = this.sentences.length;
-      const ids = f.terms.map((t) => this.termId(t));
-      for (const t of ids) {
-        this.postings[t]!.push(sid);
-        this.df[t]!++;
+      const sid = this.sEntry.push(e);
+      this.sStart.push(sp.start < 0 ? TITLE : sp.start);
+      this.sEnd.push(sp.start < 0 ? TITLE : sp.end);
+      this.sFlags.push((f.negated ? F_NEGATED : 0) | (f.denial ? F_DENIAL : 0) | (f.hedged ? F_HEDGED : 0) | (f.anaphoricDenial ? F_ANAPHORIC : 0));
+      this.sTermOff.push(this.pool.n);
+      const names = new Set(f.names);
+      for (const t of f.terms.slice(0, 255)) {
+        const id = this.termId(t);
+        this.pool.push(id);
+        this.poolName.push(names.has(t) ? 1 : 0);
+        this.addPosting(id, sid);
+        this.df.a[id]!++;
       }
-      // The stored features keep flags, numbers and cites; terms live as ids in `terms`.
-      this.sentences.push({ entry: e, text, f: { ...f, terms: [], names: [] }, terms: Uint32Array.from(ids), names: new Set(f.names) });
+      if (f.numbers.length || f.cites.length || f.places.length || f.actor) {
+        // One JSON string per sentence, parsed when the sentence is evidence: far smaller than objects.
+        this.extras.set(sid, JSON.stringify([f.numbers, f.cites, f.places, f.actor]));
+      }
       entry.sentences.push(sid);
       this.aliveSentences++;
     }
@@ -158,20 +197,38 @@ export class Library {
     const entry = this.entries[e]!;
     entry.alive = false;
     for (const sid of entry.sentences) {
-      const s = this.sentences[sid]!;
-      for (const t of s.terms) this.df[t]!--;
-      this.sentences[sid] = null;
+      for (const t of this.termsOf(sid)) this.df.a[t]!--;
+      this.sEntry.a[sid] = -1;
+      this.extras.delete(sid);
       this.aliveSentences--;
     }
+    entry.text = '';
     for (const q of entry.quotes) for (const k of quoteKeys(q.words)) this.quoteIndex.get(k)?.delete(e);
     this.byId.delete(id);
     this.origins.remove(id);
     // Postings keep dead ids; they are skipped on read. Compact when they pile up.
-    if (this.sentences.length > 1000 && this.aliveSentences < this.sentences.length / 2) this.compact();
+    if (this.sEntry.n > 1000 && this.aliveSentences < this.sEntry.n / 2) this.compact();
   }
 
   private compact(): void {
-    for (let t = 0; t < this.postings.length; t++) this.postings[t] = this.postings[t]!.filter((s) => this.sentences[s] !== null);
+    for (let t = 0; t < this.postings.length; t++) {
+      const list = this.postings[t]!;
+      let k = 0;
+      for (let i = 0; i < this.postLen.a[t]!; i++) if (this.sEntry.a[list[i]!]! >= 0) list[k++] = list[i]!;
+      this.postLen.a[t] = k;
+    }
+  }
+
+  private addPosting(t: number, sid: number): void {
+    let list = this.postings[t]!;
+    const n = this.postLen.a[t]!;
+    if (n === list.length) {
+      const b = new Int32Array(list.length * 2);
+      b.set(list);
+      this.postings[t] = list = b;
+    }
+    list[n] = sid;
+    this.postLen.a[t] = n + 1;
   }
 
   private termId(t: string): number {
@@ -179,10 +236,48 @@ export class Library {
     if (id === undefined) {
       id = this.postings.length;
       this.termIds.set(t, id);
-      this.postings.push([]);
+      this.termNames.push(t);
+      this.postings.push(new Int32Array(2));
+      this.postLen.push(0);
       this.df.push(0);
     }
     return id;
+  }
+
+  /** Returns the term ids of a sentence (a view into the pool). */
+  private termsOf(sid: number): Uint32Array {
+    const end = sid + 1 < this.sTermOff.n ? this.sTermOff.a[sid + 1]! : this.pool.n;
+    return this.pool.a.subarray(this.sTermOff.a[sid]!, end);
+  }
+
+  /** Returns the name terms of a sentence. */
+  private namesOf(sid: number): string[] {
+    const off = this.sTermOff.a[sid]!, terms = this.termsOf(sid), out: string[] = [];
+    for (let i = 0; i < terms.length; i++) if (this.poolName.a[off + i]) out.push(this.termName(terms[i]!));
+    return out;
+  }
+
+  /** Term id -> term (the interned strings of termIds). */
+  private readonly termNames: string[] = [];
+
+  private termName(id: number): string {
+    return this.termNames[id]!;
+  }
+
+  /** Returns the text of a sentence (sliced from its article on demand). */
+  private textOf(sid: number): string {
+    const entry = this.entries[this.sEntry.a[sid]!]!;
+    return this.sStart.a[sid] === TITLE ? entry.title.trim() : entry.text.slice(this.sStart.a[sid]!, this.sEnd.a[sid]!);
+  }
+
+  /** Returns the stance features of an indexed sentence (names left empty). */
+  private featuresOf(sid: number): SentenceFeatures {
+    const fl = this.sFlags.a[sid]!, raw = this.extras.get(sid);
+    const [numbers, cites, places, actor] = raw ? (JSON.parse(raw) as [string[], string[], NameSlot[], NameSlot | null]) : [[], [], [], null];
+    return {
+      terms: Array.from(this.termsOf(sid), (t) => this.termName(t)), names: [], numbers, cites, places, actor,
+      negated: (fl & F_NEGATED) !== 0, denial: (fl & F_DENIAL) !== 0, hedged: (fl & F_HEDGED) !== 0, anaphoricDenial: (fl & F_ANAPHORIC) !== 0,
+    };
   }
 
   private idfCache: Float64Array = new Float64Array(0);
@@ -194,8 +289,8 @@ export class Library {
 
   /** Returns the IDF of a term id, cached until the library changes. */
   private idfOf(t: number): number {
-    if (this.idfN !== this.aliveSentences || this.idfCache.length !== this.df.length) {
-      this.idfCache = Float64Array.from(this.df, (d) => this.idf(Math.max(0, d)));
+    if (this.idfN !== this.aliveSentences || this.idfCache.length !== this.df.n) {
+      this.idfCache = Float64Array.from(this.df.a.subarray(0, this.df.n), (d) => this.idf(Math.max(0, d)));
       this.idfN = this.aliveSentences;
     }
     return this.idfCache[t]!;
@@ -217,28 +312,29 @@ export class Library {
     const q: { id: number; w: number; df: number }[] = [];
     for (const t of f.terms) {
       const id = this.termIds.get(t);
-      if (id === undefined || this.df[id]! <= 0) continue;
-      const idf = this.idf(this.df[id]!);
-      q.push({ id, w: idf * idf, df: this.df[id]! });
+      if (id === undefined || this.df.a[id]! <= 0) continue;
+      const idf = this.idf(this.df.a[id]!);
+      q.push({ id, w: idf * idf, df: this.df.a[id]! });
     }
     if (!q.length) return [];
     q.sort((a, b) => a.df - b.df);
     let qNorm = 0;
     for (const t of f.terms) {
       const id = this.termIds.get(t);
-      const idf = this.idf(id === undefined ? 0 : Math.max(0, this.df[id]!));
+      const idf = this.idf(id === undefined ? 0 : Math.max(0, this.df.a[id]!));
       qNorm += idf * idf;
     }
-    if (this.acc.length < this.sentences.length) this.acc = new Float64Array(this.sentences.length * 2);
+    if (this.acc.length < this.sEntry.n) this.acc = new Float64Array(this.sEntry.n * 2);
     const acc = this.acc;
     const touched: number[] = [];
     for (let i = 0; i < q.length; i++) {
       const t = q[i]!;
-      const list = this.postings[t.id]!;
-      if (i >= 2 && list.length > MAX_POSTINGS) continue;
-      for (const sid of list) {
-        const s = this.sentences[sid];
-        if (!s || skip(s.entry)) continue;
+      const list = this.postings[t.id]!, len = this.postLen.a[t.id]!;
+      if (i >= 2 && len > MAX_POSTINGS) continue;
+      for (let j = 0; j < len; j++) {
+        const sid = list[j]!;
+        const e = this.sEntry.a[sid]!;
+        if (e < 0 || skip(e)) continue;
         if (acc[sid] === 0) touched.push(sid);
         acc[sid] = acc[sid]! + t.w;
       }
@@ -253,9 +349,8 @@ export class Library {
     const qset = new Set(q.map((x) => x.id));
     const out: { sid: number; sim: number; shared: number }[] = [];
     for (const sid of top) {
-      const s = this.sentences[sid]!;
       let dot = 0, norm = 0, shared = 0;
-      for (const t of s.terms) {
+      for (const t of this.termsOf(sid)) {
         const idf = this.idfOf(t);
         norm += idf * idf;
         if (qset.has(t)) { dot += idf * idf; shared++; }
@@ -268,17 +363,16 @@ export class Library {
 
   /** Returns the IDF cosine of features `f` and indexed sentence `sid`. */
   private simTo(f: SentenceFeatures, sid: number): number {
-    const s = this.sentences[sid];
-    if (!s) return 0;
+    if (this.sEntry.a[sid]! < 0) return 0;
     const mine = new Set<number>();
     let qNorm = 0, norm = 0, dot = 0;
     for (const t of f.terms) {
       const id = this.termIds.get(t);
-      const idf = this.idf(id === undefined ? 0 : Math.max(0, this.df[id]!));
+      const idf = this.idf(id === undefined ? 0 : Math.max(0, this.df.a[id]!));
       qNorm += idf * idf;
       if (id !== undefined) mine.add(id);
     }
-    for (const t of s.terms) {
+    for (const t of this.termsOf(sid)) {
       const idf = this.idfOf(t);
       norm += idf * idf;
       if (mine.has(t)) dot += idf * idf;
@@ -297,9 +391,9 @@ export class Library {
     const skip = (e: number) => e === selfEntry || this.origins.originOf(this.entries[e]!.id) === origin;
     const byEntry = new Map<number, { sid: number; sim: number; shared: number }[]>();
     for (const c of this.candidates(f, skip)) {
-      const s = this.sentences[c.sid]!;
-      let list = byEntry.get(s.entry);
-      if (!list) byEntry.set(s.entry, (list = []));
+      const se = this.sEntry.a[c.sid]!;
+      let list = byEntry.get(se);
+      if (!list) byEntry.set(se, (list = []));
       if (list.length < 30) list.push(c);
     }
     const evidence: ClaimEvidence[] = [];
@@ -307,34 +401,34 @@ export class Library {
       const entry = this.entries[e]!;
       const best = list[0]!;
       const picked: { c: typeof best; stance: ReturnType<typeof pairStance> }[] = [];
-      if (best.sim >= MATCH_SIM && best.shared >= 2) picked.push({ c: best, stance: pairStance(f, this.sentences[best.sid]!.f, best.sim) });
+      if (best.sim >= MATCH_SIM && best.shared >= 2) picked.push({ c: best, stance: pairStance(f, this.featuresOf(best.sid), best.sim) });
       if (!picked.some((p) => p.stance.stance === 'contradict')) {
         const bestAgrees = picked.length > 0 && best.sim >= STRONG_SIM;
         for (const c of list) {
           if (picked.some((p) => p.c === c)) continue;
-          const s = this.sentences[c.sid]!;
-          const sharedNames = [...s.names].filter((n) => f.names.includes(n) || f.terms.includes(n)).length;
+          const sf = this.featuresOf(c.sid);
+          const sharedNames = this.namesOf(c.sid).filter((n) => f.names.includes(n) || f.terms.includes(n)).length;
           // An anaphoric denial ("denied any involvement") denies what its article is about: it
           // matches a claim that matches the article's title and shares a name with the denial.
-          const topical = s.f.anaphoricDenial && sharedNames >= 1 && entry.sentences.length > 0 &&
+          const topical = sf.anaphoricDenial && sharedNames >= 1 && entry.sentences.length > 0 &&
             this.simTo(f, entry.sentences[0]!) >= MATCH_SIM;
-          const ok = c.sim >= MATCH_SIM && c.shared >= 2 || s.f.denial && c.sim >= DENIAL_SIM && c.shared >= 2 && sharedNames >= 1 || topical;
+          const ok = c.sim >= MATCH_SIM && c.shared >= 2 || sf.denial && c.sim >= DENIAL_SIM && c.shared >= 2 && sharedNames >= 1 || topical;
           if (!ok || (bestAgrees && c.sim < best.sim * 0.5)) continue;
-          const st = pairStance(f, s.f, c.sim);
+          const st = pairStance(f, sf, c.sim);
           if (st.stance === 'contradict') { picked.push({ c, stance: st }); break; }
         }
       }
       for (const { c, stance } of picked) {
-        const s = this.sentences[c.sid]!;
+        const sf = this.featuresOf(c.sid);
         // A sentence that names its source carries that source's origin (origin.ts).
         let evOrigin = this.origins.originOf(entry.id) ?? 'id:' + entry.id;
-        for (const name of s.f.cites) {
+        for (const name of sf.cites) {
           if (outletKey(name) === recordOutlet) { evOrigin = origin; break; }
           const o = this.origins.citedOrigin(name);
           if (o) { evOrigin = o; break; }
         }
         evidence.push({
-          articleId: entry.id, outlet: entry.outlet, url: entry.url, title: entry.title, sentence: s.text,
+          articleId: entry.id, outlet: entry.outlet, url: entry.url, title: entry.title, sentence: this.textOf(c.sid),
           stance: stance.stance, similarity: Math.min(1, c.sim), differs: stance.differs, origin: evOrigin,
         });
       }

@@ -12,7 +12,7 @@
  *   repeats Politico's report does not count as a second origin next to Politico, and two
  *   articles that both cite Politico count once.
  */
-import { bandKeys, estimateJaccard, minhash, shingles } from './fingerprint.js';
+import { bandHashes, estimateJaccard, minhash, shingles } from './fingerprint.js';
 
 /** Shingle Jaccard at or above which two texts are copies of one story (wire reprints, syndication). */
 export const DUPLICATE_JACCARD = 0.5;
@@ -40,27 +40,29 @@ export function wireKey(name: string): string | null {
 interface Member {
   origin: string;
   sig: Uint32Array;
-  bands: string[];
+  bands: Uint32Array;
   outlet: string;
 }
 
 /** Keeps the origin key of every article and finds near-copies through MinHash LSH bands. */
 export class OriginIndex {
   private readonly members = new Map<string, Member>();
-  private readonly bandMap = new Map<string, Set<string>>();
+  /** Band hash -> the article(s) in that bucket: one id, or an array when several (most buckets hold one). */
+  private readonly bandMap = new Map<number, string | string[]>();
   private readonly groups = new Map<string, Set<string>>();
   private readonly outlets = new Map<string, string>();
 
   /** Returns the origin an article would get (without adding it): wire credit, else a copy's origin, else its own. */
-  assess(id: string, text: string, wire: string | null): { origin: string; copies: string[]; sig: Uint32Array; bands: string[] } {
+  assess(id: string, text: string, wire: string | null): { origin: string; copies: string[]; sig: Uint32Array; bands: Uint32Array } {
     const sh = shingles(text);
     const sig = minhash(sh);
-    const bands = bandKeys(sig);
+    const bands = bandHashes(sig);
     const copies: string[] = [];
     const seen = new Set<string>();
     // A text of a few words (a headline, a stub) is too short to call a copy of anything.
     for (const b of sh.size >= MIN_SHINGLES ? bands : []) {
-      for (const other of this.bandMap.get(b) ?? []) {
+      const bucket = this.bandMap.get(b);
+      for (const other of bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket) {
         if (other === id || seen.has(other)) continue;
         seen.add(other);
         if (estimateJaccard(sig, this.members.get(other)!.sig) >= DUPLICATE_JACCARD) copies.push(other);
@@ -82,9 +84,10 @@ export class OriginIndex {
     }
     this.members.set(id, { origin, sig, bands, outlet });
     for (const b of bands) {
-      let s = this.bandMap.get(b);
-      if (!s) this.bandMap.set(b, (s = new Set()));
-      s.add(id);
+      const s = this.bandMap.get(b);
+      if (s === undefined) this.bandMap.set(b, id);
+      else if (typeof s === 'string') { if (s !== id) this.bandMap.set(b, [s, id]); }
+      else if (!s.includes(id)) s.push(id);
     }
     let g = this.groups.get(origin);
     if (!g) this.groups.set(origin, (g = new Set()));
@@ -99,8 +102,12 @@ export class OriginIndex {
     this.members.delete(id);
     for (const b of m.bands) {
       const s = this.bandMap.get(b);
-      s?.delete(id);
-      if (s && !s.size) this.bandMap.delete(b);
+      if (s === id) this.bandMap.delete(b);
+      else if (Array.isArray(s)) {
+        const rest = s.filter((x) => x !== id);
+        if (rest.length === 1) this.bandMap.set(b, rest[0]!);
+        else this.bandMap.set(b, rest);
+      }
     }
     const g = this.groups.get(m.origin);
     g?.delete(id);

@@ -41,16 +41,39 @@ export function indexable(s: string): boolean {
 
 /** Returns the sentences of a record to index, as text. */
 export function recordSentences(r: ArticleRecord): string[] {
+  return recordSentenceSpans(r).map((sp) => sentenceText(r.title, r.text, sp));
+}
+
+/** A sentence to index: a trimmed span of the record text, or the title (start -1). */
+export interface IndexSpan {
+  start: number;
+  end: number;
+}
+
+/** Returns the text of an IndexSpan. */
+export function sentenceText(title: string, text: string, sp: IndexSpan): string {
+  return sp.start < 0 ? title.trim() : text.slice(sp.start, sp.end);
+}
+
+/** Returns the spans of the sentences of a record to index (title first, duplicates and boilerplate dropped). */
+export function recordSentenceSpans(r: ArticleRecord): IndexSpan[] {
   const spans = r.analysis.sentences.length ? r.analysis.sentences : splitSentences(r.text);
-  const out: string[] = [];
+  const out: IndexSpan[] = [];
   const seen = new Set<string>();
-  const add = (s: string) => {
-    const k = s.trim();
+  const add = (sp: IndexSpan) => {
+    const k = sentenceText(r.title, r.text, sp).trim();
     if (!k || seen.has(k) || !indexable(k)) return;
     seen.add(k);
-    out.push(k);
+    if (sp.start >= 0) {
+      // Trimmed offsets, so the stored span is the sentence without surrounding space.
+      let a = sp.start, b = sp.end;
+      while (a < b && /\s/.test(r.text[a]!)) a++;
+      while (b > a && /\s/.test(r.text[b - 1]!)) b--;
+      sp = { start: a, end: b };
+    }
+    out.push(sp);
   };
-  if (r.title) add(r.title);
-  for (const sp of spans) add(r.text.slice(sp.start, sp.end));
+  if (r.title) add({ start: -1, end: -1 });
+  for (const sp of spans) add({ start: sp.start, end: sp.end });
   return out;
 }

@@ -3,7 +3,7 @@
  * a different number / date for the same event) or observing (only reports it as someone's claim).
  */
 import type { Stance } from '../shared/model.js';
-import type { SentenceFeatures } from './features.js';
+import { nameTerms, type SentenceFeatures } from './features.js';
 
 export interface PairStance {
   stance: Stance;
@@ -33,6 +33,25 @@ export function numberDiffs(a: string[], b: string[]): string[] {
   return out;
 }
 
+/**
+ * Returns "X vs Y" when the two sentences name a different place for the same happening (a place
+ * after the same word: "exploded in Kabul" / "exploded in Kandahar") or a different actor opening
+ * the same action ("Maria Lopez announced" / "John Carter announced"), and neither name appears
+ * anywhere in the other sentence (not "in Kabul" vs no place at all).
+ */
+export function nameDiffs(c: SentenceFeatures, e: SentenceFeatures): string[] {
+  const out: string[] = [];
+  const cTerms = new Set(c.terms), eTerms = new Set(e.terms);
+  const absent = (name: string, other: Set<string>) => !nameTerms(name).some((t) => other.has(t));
+  for (const p of c.places) {
+    const q = e.places.find((x) => x.anchor === p.anchor);
+    if (q && absent(p.name, eTerms) && absent(q.name, cTerms)) { out.push(`${p.name} vs ${q.name}`); break; }
+  }
+  const [ca, ea] = [c.actor, e.actor];
+  if (ca && ea && ca.anchor === ea.anchor && absent(ca.name, eTerms) && absent(ea.name, cTerms)) out.push(`${ca.name} vs ${ea.name}`);
+  return out;
+}
+
 /** Returns the stance of evidence sentence `e` toward claim `c`, given their similarity in [0, 1]. */
 export function pairStance(c: SentenceFeatures, e: SentenceFeatures, sim: number): PairStance {
   const cNeg = c.denial || c.negated;
@@ -44,6 +63,9 @@ export function pairStance(c: SentenceFeatures, e: SentenceFeatures, sim: number
     const d = numberDiffs(c.numbers, e.numbers);
     if (d.length) return { stance: 'contradict', differs: d };
   }
-  if (e.hedged && !c.hedged) return { stance: 'observing', differs: [] };
-  return { stance: 'agree', differs: [] };
+  // A different place or actor is noted, not called a contradiction: places come at different
+  // granularities ("Camp Edwards" / "Joint Base Cape Cod") that lexical features cannot reconcile.
+  const noted = sim >= SAME_EVENT_SIM && e.terms.length ? nameDiffs(c, e) : [];
+  if (e.hedged && !c.hedged) return { stance: 'observing', differs: noted };
+  return { stance: 'agree', differs: noted };
 }

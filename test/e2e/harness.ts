@@ -142,6 +142,20 @@ export async function visit(session: Session, url: string): Promise<Page> {
 }
 
 /**
+ * Runs a function in the page, giving up after `ms`. Over BiDi an evaluate on a moz-extension
+ * page that is still navigating can hang for good; a retry after a timeout goes through.
+ */
+export async function evaluateSoon<T>(page: Page, fn: () => T, ms = 3000): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
+  try {
+    return await Promise.race([page.evaluate(fn).catch(() => undefined), timeout]) as T | undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Opens popup.html for the page's tab. Both browsers go through the E2E hook (page -> content
  * script -> background -> tabs.create), because Firefox over BiDi may not navigate to
  * moz-extension:// URLs; the background fills in the sender's tab id.
@@ -150,10 +164,28 @@ export async function openPopup(session: Session, page: Page): Promise<Page> {
   const opened = session.ctx.waitForEvent('page', { timeout: 15000 });
   await page.evaluate(() => window.postMessage({ type: 'sourcemark:e2e-open', path: 'popup.html' }, '*'));
   const popup = await opened;
-  // waitForURL never resolves for moz-extension tabs over BiDi: poll the URL instead.
-  for (let i = 0; i < 100 && !/popup\.html/.test(popup.url()); i++) await new Promise((r) => setTimeout(r, 100));
-  await popup.waitForSelector('[data-sourcemark-ready]', { timeout: 20000 });
-  return popup;
+  // waitForURL and waitForSelector never resolve for moz-extension tabs over BiDi: poll instead.
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    if (/popup\.html/.test(popup.url())) {
+      const ready = await evaluateSoon(popup, () => Boolean(document.querySelector('[data-sourcemark-ready]')), 2000);
+      if (ready) return popup;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the popup never finished loading: ${popup.url()}`);
+}
+
+/** Clicks the first element matching the selector in the page, as a user's click would. */
+export async function clickIn(page: Page, selector: string): Promise<void> {
+  if (page.context().browser()?.browserType().name() === 'firefox' || /^moz-extension:/.test(page.url())) {
+    // Playwright's actionability checks wait for events BiDi never sends on extension pages.
+    const ok = await evaluateSoon(page, new Function(`const el = document.querySelector(${JSON.stringify(selector)});
+      if (!el) return false; el.focus(); el.click(); return true;`) as () => boolean);
+    if (!ok) throw new Error(`nothing to click at ${selector}`);
+    return;
+  }
+  await page.click(selector);
 }
 
 /** Returns the seed text by file prefix ("000"), or null when ../shared/seeds is absent. */

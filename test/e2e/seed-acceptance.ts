@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, openPopup, readSeed, serve, visit, type BrowserName, type Session, type Site } from './harness.ts';
+import { clickIn, evaluateSoon, launch, openPopup, readSeed, serve, visit, type BrowserName, type Session, type Site } from './harness.ts';
 import { seedPage } from './seed-pages.ts';
 
 const OUTLET_A = 'Capitol Ledger';      // wraps seed 000
@@ -29,12 +29,16 @@ export async function marksOf(page: Page): Promise<Mark[]> {
 
 /** Returns every popup item with its visible text, after opening every "show their sentences". */
 export async function itemsOf(popup: Page): Promise<Item[]> {
-  for (const summary of await popup.$$('[data-sourcemark-item] details:not([open]) > summary')) await summary.click();
-  return popup.$$eval('[data-sourcemark-item]', (els) => els.map((el) => ({
-    kind: el.getAttribute('data-kind') ?? '',
-    status: el.getAttribute('data-status') ?? '',
-    text: (el as HTMLElement).innerText ?? el.textContent ?? '',
-  })));
+  const items = await evaluateSoon(popup, () => {
+    for (const summary of document.querySelectorAll<HTMLElement>('[data-sourcemark-item] details:not([open]) > summary')) summary.click();
+    return [...document.querySelectorAll('[data-sourcemark-item]')].map((el) => ({
+      kind: el.getAttribute('data-kind') ?? '',
+      status: el.getAttribute('data-status') ?? '',
+      text: (el as HTMLElement).innerText ?? el.textContent ?? '',
+    }));
+  }, 10000);
+  if (!items) throw new Error('the popup did not answer');
+  return items;
 }
 
 const find = (items: Item[], kind: string, ...words: string[]) =>
@@ -155,10 +159,10 @@ export function seedAcceptance(browser: BrowserName): void {
       if (skip) return t.skip(skip);
       const before = await pageA.evaluate(() => document.body.textContent);
       const popup = await openPopup(session, pageA);
-      await popup.click('[data-sourcemark-toggle]');
+      await clickIn(popup, '[data-sourcemark-toggle]');
       await pageA.waitForFunction(() => document.querySelectorAll('mark[data-sourcemark-kind]').length === 0, undefined, { timeout: 10000 });
       assert.equal(await pageA.evaluate(() => document.body.textContent), before);
-      await popup.click('[data-sourcemark-toggle]');
+      await clickIn(popup, '[data-sourcemark-toggle]');
       await pageA.waitForFunction(() => document.querySelectorAll('mark[data-sourcemark-kind]').length > 0, undefined, { timeout: 10000 });
       await popup.close();
     });

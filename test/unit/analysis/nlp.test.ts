@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/analysis/nlp.js';
+
+describe('tokenize', () => {
+  it('gives every token exact character offsets', () => {
+    const text = 'Hi there.\n\nI can\'t go  \t now.\r\n\nOK   done — a\u00a0b “quoted” text.';
+    const { tokens } = tokenize(text);
+    expect(tokens.length).toBeGreaterThan(10);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.value);
+    for (let i = 1; i < tokens.length; i++) expect(tokens[i]!.start).toBeGreaterThanOrEqual(tokens[i - 1]!.end);
+  });
+  it('fills lemma, POS, type, stop and negation', () => {
+    const { tokens } = tokenize('The officials said they did not agree.');
+    const said = tokens.find((t) => t.value === 'said')!;
+    expect(said).toMatchObject({ lemma: 'say', pos: 'VERB', type: 'word', stop: false });
+    expect(tokens.find((t) => t.value === 'The')!.stop).toBe(true);
+    expect(tokens.find((t) => t.value === 'agree')!.negation).toBe(true);
+    expect(tokens.every((t) => t.lemma === t.lemma.toLowerCase())).toBe(true);
+  });
+  it('splits sentences at line breaks and drops white-space-only tokens', () => {
+    const text = 'Headline Without Period\nBy Jane Doe\n\nThe first sentence. The second one.';
+    const { sentences, tokens } = tokenize(text);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Headline Without Period', 'By Jane Doe', 'The first sentence.', 'The second one.',
+    ]);
+    for (const s of sentences) {
+      expect(tokens[s.tokenStart]!.start).toBe(s.start);
+      expect(tokens[s.tokenEnd - 1]!.end).toBe(s.end);
+    }
+  });
+  it('returns entities with offsets and token ranges', () => {
+    const text = 'On June 3, 2024 the firm paid $5 million.';
+    const { entities, tokens } = tokenize(text);
+    expect(entities.some((e) => e.type === 'DATE')).toBe(true);
+    for (const e of entities) {
+      expect(e.start).toBe(tokens[e.tokenStart]!.start);
+      expect(e.end).toBe(tokens[e.tokenEnd - 1]!.end);
+      expect(text.slice(e.start, e.end).length).toBeGreaterThan(0);
+    }
+  });
+  it('handles empty and white-space-only text', () => {
+    expect(tokenize('').sentences).toEqual([]);
+    expect(tokenize('\n\n  \n').sentences).toEqual([]);
+  });
+});
