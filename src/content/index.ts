@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { envelope, type ContentToBackground } from '../shared/messages.js';
+import { E2E_POPUP_CLICK, E2E_POPUP_SNAPSHOT } from '../shared/e2e-bridge.js';
 import { startContentScript, type FinishState, type RuntimeLike } from './lifecycle.js';
 
 try {
@@ -22,9 +23,19 @@ try {
 
   if (__E2E__) {
     window.addEventListener('message', (event: MessageEvent) => {
-      const data = event.data as { type?: unknown; path?: unknown } | null;
-      if (event.source !== window || !data || data.type !== 'sourcemark:e2e-open' || typeof data.path !== 'string') return;
-      runtime.sendMessage(envelope<ContentToBackground, 'e2e/open'>('e2e/open', { path: data.path })).catch(() => {});
+      const data = event.data as { type?: unknown; path?: unknown; selector?: unknown; instance?: unknown } | null;
+      if (event.source !== window || !data) return;
+      if (data.type === 'sourcemark:e2e-open' && typeof data.path === 'string') {
+        runtime.sendMessage(envelope<ContentToBackground, 'e2e/open'>('e2e/open', { path: data.path })).catch(() => {});
+      } else if (data.type === 'sourcemark:e2e-read-popup') {
+        // The popup's last snapshot, for the test to read from this page (see shared/e2e-bridge.ts).
+        void browser.storage.local.get(E2E_POPUP_SNAPSHOT).then((got) => {
+          document.documentElement.dataset.sourcemarkPopup = JSON.stringify(got[E2E_POPUP_SNAPSHOT] ?? null);
+        });
+      } else if (data.type === 'sourcemark:e2e-click-popup' && typeof data.selector === 'string' && typeof data.instance === 'string') {
+        const click = { instance: data.instance, selector: data.selector, nonce: Math.random() };
+        void browser.storage.local.set({ [E2E_POPUP_CLICK]: click });
+      }
     });
   }
 } catch (e) {

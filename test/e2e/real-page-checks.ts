@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import { clickIn, launch, openPopup, serve, visit, type BrowserName, type Session, type Site } from './harness.ts';
+import { launch, openPopup, serve, visit, type BrowserName, type Session, type Site } from './harness.ts';
 import { collapse, type PageCase } from './page-cases.ts';
 
 interface Observed {
@@ -85,7 +85,7 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
         it('switches off cleanly from the popup', async () => {
           if (state !== 'done') return; // nothing was marked: nothing to switch off
           const popup = await openPopup(withExt, page);
-          await clickIn(popup, '[data-sourcemark-toggle]');
+          await popup.click('[data-sourcemark-toggle]');
           await page.waitForFunction(() => document.querySelectorAll('mark[data-sourcemark-kind]').length === 0, undefined, { timeout: 10000 });
           assert.equal(await page.evaluate(() => document.body?.textContent ?? ''), base.text);
           await popup.close();

@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { clickIn, evaluateSoon, launch, openPopup, readSeed, serve, visit, type BrowserName, type Session, type Site } from './harness.ts';
+import { launch, openPopup, type PopupItem as Item, readSeed, serve, visit, type BrowserName, type Session, type Site } from './harness.ts';
 import { seedPage } from './seed-pages.ts';
 
 const OUTLET_A = 'Capitol Ledger';      // wraps seed 000
@@ -15,7 +15,6 @@ const CHROME_TEXT = ['Related stories', 'Politics', 'Get the morning briefing', 
 const LEFTOVERS = ['Skip to content', 'Image', 'author avatar', 'Subscribe now'];
 
 export interface Mark { kind: string; text: string; speaker: string | null; inArticle: boolean }
-export interface Item { kind: string; status: string; text: string }
 
 /** Returns every Sourcemark mark on the page with the text it wraps. */
 export async function marksOf(page: Page): Promise<Mark[]> {
@@ -25,20 +24,6 @@ export async function marksOf(page: Page): Promise<Mark[]> {
     speaker: el.getAttribute('data-sourcemark-speaker'),
     inArticle: Boolean(el.closest('article')),
   })));
-}
-
-/** Returns every popup item with its visible text, after opening every "show their sentences". */
-export async function itemsOf(popup: Page): Promise<Item[]> {
-  const items = await evaluateSoon(popup, () => {
-    for (const summary of document.querySelectorAll<HTMLElement>('[data-sourcemark-item] details:not([open]) > summary')) summary.click();
-    return [...document.querySelectorAll('[data-sourcemark-item]')].map((el) => ({
-      kind: el.getAttribute('data-kind') ?? '',
-      status: el.getAttribute('data-status') ?? '',
-      text: (el as HTMLElement).innerText ?? el.textContent ?? '',
-    }));
-  }, 10000);
-  if (!items) throw new Error('the popup did not answer');
-  return items;
 }
 
 const find = (items: Item[], kind: string, ...words: string[]) =>
@@ -109,7 +94,7 @@ export function seedAcceptance(browser: BrowserName): void {
     it('shows corroboration for 000 in the popup', async (t) => {
       if (skip) return t.skip(skip);
       const popup = await openPopup(session, pageA);
-      const items = await itemsOf(popup);
+      const items = await popup.items();
       const microsoft = find(items, 'claim', 'Microsoft report', 'June 2024');
       assert.ok(microsoft.length > 0, 'no Microsoft report claim');
       assert.equal(microsoft[0]!.status, 'corroborated');
@@ -143,7 +128,7 @@ export function seedAcceptance(browser: BrowserName): void {
     it('shows corroboration for 002 in the popup', async (t) => {
       if (skip) return t.skip(skip);
       const popup = await openPopup(session, pageB);
-      const items = await itemsOf(popup);
+      const items = await popup.items();
       const microsoft = items.filter((i) => i.kind === 'claim' && i.text.includes('June 2024') && /Microsoft|report/.test(i.text)
         && i.status === 'corroborated');
       assert.ok(microsoft.length > 0, `no corroborated June 2024 claim: ${JSON.stringify(find(items, 'claim', 'June'))}`);
@@ -159,16 +144,17 @@ export function seedAcceptance(browser: BrowserName): void {
       if (skip) return t.skip(skip);
       const before = await pageA.evaluate(() => document.body.textContent);
       const popup = await openPopup(session, pageA);
-      await clickIn(popup, '[data-sourcemark-toggle]');
+      await popup.click('[data-sourcemark-toggle]');
       await pageA.waitForFunction(() => document.querySelectorAll('mark[data-sourcemark-kind]').length === 0, undefined, { timeout: 10000 });
       assert.equal(await pageA.evaluate(() => document.body.textContent), before);
-      await clickIn(popup, '[data-sourcemark-toggle]');
+      await popup.click('[data-sourcemark-toggle]');
       await pageA.waitForFunction(() => document.querySelectorAll('mark[data-sourcemark-kind]').length > 0, undefined, { timeout: 10000 });
       await popup.close();
     });
 
     it('sends nothing off the machine', async (t) => {
       if (skip) return t.skip(skip);
+      if (browser === 'firefox') return t.skip('requests are observed in Chromium only (see harness.ts)');
       assert.deepEqual(session.outbound, []);
     });
   });
