@@ -4,9 +4,10 @@
 //   3. web-ext lint on dist/firefox, 0 errors required                  -> 1 check
 //   4. vitest unit tests (Node, happy-dom / jsdom)                      -> one per test
 //   5. end-to-end tests in Debian Chromium and Firefox ESR (node:test)  -> one per test
+//      (test/e2e/*.test.ts; the real-page suites in test/e2e/real-pages/ run with `npm run test:real-pages`)
 // A failed step does not stop the later ones, so one run reports everything. SKIP_E2E=1 skips 5.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
@@ -45,10 +46,12 @@ try {
 if (process.env.SKIP_E2E === '1') {
   console.log('\n== end-to-end tests skipped (SKIP_E2E=1)');
 } else if (built) {
-  console.log('\n== end-to-end tests: node --test test/e2e');
+  // Files are named explicitly: node 20's --test finds only .js files when given a folder.
+  const files = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).sort().map((f) => `test/e2e/${f}`);
+  console.log(`\n== end-to-end tests: ${files.join(' ')}`);
   const r = spawnSync('node', ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec',
     '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results/e2e.tap',
-    'test/e2e/'], { stdio: 'inherit' });
+    ...files], { stdio: 'inherit' });
   try {
     const tap = readFileSync('test-results/e2e.tap', 'utf8');
     const count = (key) => Number((tap.match(new RegExp(`^# ${key} (\\d+)`, 'm')) ?? [])[1] ?? 0);

@@ -22,6 +22,7 @@ export function installE2eBridge(root: HTMLElement): void {
         text: el.textContent ?? '',
       })),
       toggle: root.querySelector('[data-sourcemark-toggle]')?.getAttribute('aria-checked') ?? null,
+      text: root.textContent ?? '',
       at: Date.now(),
     };
     void browser.storage.local.set({ [E2E_POPUP_SNAPSHOT]: snapshot });

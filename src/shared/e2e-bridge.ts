@@ -15,6 +15,8 @@ export interface PopupSnapshot {
   ready: boolean;
   items: { kind: string; status: string; text: string }[];
   toggle: string | null;
+  /** All the popup's text, for plain states such as "not an article". */
+  text: string;
   at: number;
 }
 

@@ -37,6 +37,8 @@ export function requireBrowser(browser: BrowserName): string {
 
 export interface Site {
   server: Server;
+  /** Path -> HTML; pages may be added while the server runs. */
+  pages: Map<string, string>;
   origin: string;
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function serve(pages: Map<string, string>): Promise<Site> {
   const port = (server.address() as { port: number }).port;
   return {
     server,
+    pages,
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
@@ -149,6 +152,8 @@ export interface PopupItem { kind: string; status: string; text: string }
 export interface PopupHandle {
   /** Every item with its text, including the other outlets' sentences. */
   items(): Promise<PopupItem[]>;
+  /** All the popup's text. */
+  text(): Promise<string>;
   click(selector: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -179,12 +184,13 @@ async function chromiumPopup(popup: Page): Promise<PopupHandle> {
         text: (el as HTMLElement).innerText,
       }));
     }),
+    text: () => popup.evaluate(() => document.body.innerText),
     click: (selector) => popup.click(selector),
     close: () => popup.close(),
   };
 }
 
-interface Snapshot { instance: string; ready: boolean; items: PopupItem[]; at: number }
+interface Snapshot { instance: string; ready: boolean; items: PopupItem[]; text: string; at: number }
 
 /**
  * Firefox: the test can't reliably run code in a moz-extension page over BiDi (ESR 153 +
@@ -212,6 +218,7 @@ async function firefoxPopup(page: Page, openedAt: number): Promise<PopupHandle> 
   const instance = snap.instance;
   return {
     items: async () => (await read())?.items ?? [],
+    text: async () => (await read())?.text ?? '',
     click: async (selector) => {
       await page.evaluate(({ selector, instance }) => window.postMessage({ type: 'sourcemark:e2e-click-popup', selector, instance }, '*'), { selector, instance });
       await sleep(300);

@@ -12,6 +12,8 @@ import { collapse, type PageCase } from './page-cases.ts';
 interface Observed {
   errors: string[];
   text: string;
+  /** False when two loads without the extension already differ (the page writes dates, ids...). */
+  stable: boolean;
 }
 
 /** Loads the page and records its uncaught errors and console errors. */
@@ -59,8 +61,12 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
         let state = '';
         before(async () => {
           const plain = await load(without.ctx, `${site.origin}/${c.slug}/`);
-          base = { errors: plain.errors, text: await plain.page.evaluate(() => document.body?.textContent ?? '') };
+          const again = await load(without.ctx, `${site.origin}/${c.slug}/`);
+          const text = await plain.page.evaluate(() => document.body?.textContent ?? '');
+          const stable = text === await again.page.evaluate(() => document.body?.textContent ?? '');
+          base = { errors: plain.errors, text, stable };
           await plain.page.close();
+          await again.page.close();
           ({ page, errors } = await load(withExt.ctx, `${site.origin}/${c.slug}/`));
           await page.waitForFunction(() => ['done', 'not-article', 'error'].includes(document.documentElement.dataset.sourcemarkState ?? ''),
             undefined, { timeout: 60000 }).catch(() => {});
@@ -79,7 +85,8 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
           const outside = marks.map(collapse).filter((m) => m.length > 0 && !c.articleText.includes(m));
           assert.deepEqual(outside, []);
         });
-        it('the page text is unchanged', async () => {
+        it('the page text is unchanged', async (t) => {
+          if (!base.stable) return t.skip('the page changes its own text from one load to the next');
           assert.equal(await page.evaluate(() => document.body?.textContent ?? ''), base.text);
         });
         it('switches off cleanly from the popup', async () => {
@@ -87,7 +94,7 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
           const popup = await openPopup(withExt, page);
           await popup.click('[data-sourcemark-toggle]');
           await page.waitForFunction(() => document.querySelectorAll('mark[data-sourcemark-kind]').length === 0, undefined, { timeout: 10000 });
-          assert.equal(await page.evaluate(() => document.body?.textContent ?? ''), base.text);
+          if (base.stable) assert.equal(await page.evaluate(() => document.body?.textContent ?? ''), base.text);
           await popup.close();
         });
         if (!c.readerable) {

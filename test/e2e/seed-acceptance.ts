@@ -29,6 +29,13 @@ export async function marksOf(page: Page): Promise<Mark[]> {
 const find = (items: Item[], kind: string, ...words: string[]) =>
   items.filter((i) => i.kind === kind && words.every((w) => i.text.includes(w)));
 
+// A section front: headlines and teasers, no article body.
+const SECTION_FRONT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Politics | ${OUTLET_A}</title></head>
+<body><header><a href="/">${OUTLET_A}</a></header><main><h1>Politics</h1><ul>
+${['Senate passes budget bill', 'Election security hearing set', 'Governor signs transit plan', 'Poll: voters split on tariffs']
+    .map((h, i) => `<li><a href="/p/${i}">${h}</a><p>Read the latest on this story.</p></li>`).join('\n')}
+</ul></main><footer>All rights reserved.</footer></body></html>`;
+
 const joined = (marks: Mark[], kind: string) => marks.filter((m) => m.kind === kind).map((m) => m.text).join(' | ');
 
 export function seedAcceptance(browser: BrowserName): void {
@@ -47,6 +54,7 @@ export function seedAcceptance(browser: BrowserName): void {
         ['/2024/08/trump-campaign-hacked', seedPage(seedB, { outlet: OUTLET_B, path: '/2024/08/trump-campaign-hacked', related: ['Vance debate preview', 'Markets close higher'] })],
       ]));
       session = await launch(browser);
+      site.pages.set('/politics', SECTION_FRONT);
       pageA = await visit(session, `${site.origin}/politics/trump-campaign-iran-hack`);
       pageB = await visit(session, `${site.origin}/2024/08/trump-campaign-hacked`);
     });
@@ -140,6 +148,23 @@ export function seedAcceptance(browser: BrowserName): void {
       await popup.close();
     });
 
+    it('clicking a popup item scrolls the page to its highlight and flashes it', async (t) => {
+      if (skip) return t.skip(skip);
+      await pageA.evaluate(() => window.scrollTo(0, 0));
+      const popup = await openPopup(session, pageA);
+      // The last quote stands at the end of the article, below the first screen.
+      await popup.click('[data-sourcemark-item][data-kind="quote"]:last-of-type .item-main');
+      // The scroll may be smooth: wait until the flashed highlight is in view.
+      const inView = await pageA.waitForFunction(() => {
+        const m = document.querySelector('mark.sourcemark-flash');
+        if (!m) return false;
+        const r = m.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight && scrollY > 0 ? m.getAttribute('data-sourcemark-kind') : false;
+      }, undefined, { timeout: 10000 }).then((h) => h.jsonValue()).catch(() => null);
+      assert.equal(inView, 'quote', 'no flashed quote highlight scrolled into view');
+      await popup.close();
+    });
+
     it('switches highlights off and on from the popup, restoring the text', async (t) => {
       if (skip) return t.skip(skip);
       const before = await pageA.evaluate(() => document.body.textContent);
@@ -149,6 +174,17 @@ export function seedAcceptance(browser: BrowserName): void {
       assert.equal(await pageA.evaluate(() => document.body.textContent), before);
       await popup.click('[data-sourcemark-toggle]');
       await pageA.waitForFunction(() => document.querySelectorAll('mark[data-sourcemark-kind]').length > 0, undefined, { timeout: 10000 });
+      await popup.close();
+    });
+
+    it('says plainly when a page is not an article, and marks nothing there', async (t) => {
+      if (skip) return t.skip(skip);
+      const front = await visit(session, `${site.origin}/politics`);
+      assert.equal(await front.evaluate(() => document.documentElement.dataset.sourcemarkState), 'not-article');
+      assert.equal(await front.$$eval('mark[data-sourcemark-kind]', (els) => els.length), 0);
+      const popup = await openPopup(session, front);
+      assert.match(await popup.text(), /doesn.t look like a news article/);
+      assert.deepEqual(await popup.items(), []);
       await popup.close();
     });
 

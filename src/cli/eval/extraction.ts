@@ -122,7 +122,9 @@ export function scorePages(dataDir: string, only?: (key: string) => boolean): Pa
 }
 
 /** Returns extraction scores on the benchmark folder, or null when the folder is absent. */
-export async function evalExtraction(dataDir: string): Promise<ExtractionScores | null> {
+export async function evalExtraction(evalDir: string): Promise<ExtractionScores | null> {
+  // evalDir is laid out like ../shared/eval; this benchmark is its article-extraction-benchmark folder.
+  const dataDir = path.join(evalDir, 'article-extraction-benchmark');
   const truthPath = path.join(dataDir, 'ground-truth.json');
   if (!existsSync(truthPath) || !existsSync(path.join(dataDir, 'html'))) return null;
   const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as GroundTruth;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregate, evalExtraction, shingleMatch } from '../../../src/cli/eval/extraction.js';
 
-const TINY = path.resolve(__dirname, '../../fixtures/eval-tiny/article-extraction-benchmark');
-const REAL = path.resolve(__dirname, '../../../../shared/eval/article-extraction-benchmark');
+const TINY = path.resolve(__dirname, '../../fixtures/eval-tiny');
+const REAL = path.resolve(__dirname, '../../../../shared/eval');
 
 describe('extraction scorer (evaluate.py semantics)', () => {
   const gold = 'The bridge carries about 9,000 vehicles a day, the county said on Monday.';
