@@ -4,6 +4,7 @@
  * committed model (src/corpus/models/stance.json, trained on the training split only);
  * also 5-fold cross-validation by claimId over every dev claim, retraining per fold.
  */
+import { parseCsv } from './csv.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { STANCE_LABELS, predictStance, stanceFeatures, trainModel, type StanceModel } from '../../corpus/stance-model.js';
@@ -18,26 +19,7 @@ export interface StanceEval {
   majority_baseline: number;
 }
 
-/** Returns the rows of a CSV text (RFC 4180 quoting, as pandas writes it). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], field = '', q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (q) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else q = false;
-      } else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows.filter((r) => r.length > 1 || r[0]);
-}
+export { parseCsv };
 
 export interface EmergentRow { claim: string; headline: string; stance: string; claimId: string }
 
