@@ -27,6 +27,7 @@ const entryPoints = {
   content: 'src/content/index.ts',
   background: 'src/background/index.ts',
   popup: 'src/popup/index.tsx',
+  options: 'src/options/index.tsx',
 };
 
 await rm('dist', { recursive: true, force: true });

@@ -10,13 +10,18 @@ import {
 import { ANALYSIS_VERSION, type Analysis, type ArticleRecord, type Corroboration, type ExtractedArticle } from '../shared/model.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { ArticleStore } from '../corpus/store.js';
-import { argChecks } from './validate.js';
+import type { LibraryEntry } from '../shared/messages.js';
+import { checkLibraryFile, toLibraryFile } from '../corpus/library-file.js';
+import { StoreError } from '../corpus/store.js';
+import { argChecks, isArticleRecord } from './validate.js';
 import type { TabStates } from './tab-state.js';
 
 /** The library as the handlers use it (src/corpus/library.ts). */
 export interface LibraryLike {
   readonly size: number;
   upsert(record: ArticleRecord): Promise<unknown> | unknown;
+  /** Removes the article from store and index. */
+  remove(id: string): Promise<unknown> | unknown;
   corroborate(record: ArticleRecord): Corroboration;
 }
 
@@ -52,6 +57,42 @@ export interface ContentCtx { services: Services; tabId: number; incognito: bool
 export interface PopupCtx { services: Services }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Returns the failure for a storage error: its StoreError code, else 'storage'. */
+const storageFailure = (e: unknown, what: string) =>
+  fail(e instanceof StoreError ? e.code : 'storage', `${what}: ${messageOf(e)}`);
+
+const entryOf = (r: ArticleRecord): LibraryEntry => ({
+  id: r.id, url: r.url, outlet: r.outlet, title: r.title, publishedTime: r.publishedTime,
+  firstSeen: r.firstSeen, lastSeen: r.lastSeen, claims: r.analysis.claims.length,
+});
+
+/**
+ * Stores the records; if one fails, undoes the ones already stored (restoring what they replaced)
+ * and rethrows, so an import that cannot finish leaves the library as it was.
+ */
+async function storeAll(lib: OpenedLibrary, records: readonly ArticleRecord[]): Promise<{ added: number; replaced: number }> {
+  const done: { id: string; previous: ArticleRecord | undefined }[] = [];
+  try {
+    for (const r of records) {
+      const previous = await lib.store.get(r.id);
+      await lib.library.upsert(r);
+      done.push({ id: r.id, previous });
+    }
+  } catch (e) {
+    for (const { id, previous } of done.reverse()) {
+      try {
+        if (previous) await lib.library.upsert(previous);
+        else await lib.library.remove(id);
+      } catch (undo) {
+        console.error('Sourcemark: could not undo part of a failed import', undo);
+      }
+    }
+    throw e;
+  }
+  const replaced = done.filter((d) => d.previous).length;
+  return { added: done.length - replaced, replaced };
+}
 
 async function stored(lib: OpenedLibrary, id: string): Promise<ArticleRecord | undefined> {
   try {
@@ -162,6 +203,68 @@ export const popupHandlers = {
   async 'library/stats'(_args, { services: s }) {
     const lib = await s.ready;
     return ok({ articles: lib.library.size, bytes: await s.storageUsage(), warning: lib.warning });
+  },
+  async 'tab/source'({ tabId }, { services: s }) {
+    const page = await pageState(s, tabId);
+    if (!page.ok) return page;
+    if (page.value.state !== 'article') return fail('not-article', 'This page has no article to export.');
+    const { url, canonicalUrl, lang } = page.value.article;
+    return ok({ url, canonicalUrl, lang });
+  },
+  async 'library/list'(_args, { services: s }) {
+    const lib = await s.ready;
+    try {
+      const { records, skipped } = await lib.store.all();
+      const articles = records.map(entryOf).sort((a, b) => b.lastSeen - a.lastSeen || (a.id < b.id ? -1 : 1));
+      return ok({ articles, skipped });
+    } catch (e) {
+      return storageFailure(e, 'The library could not be read');
+    }
+  },
+  async 'library/delete'({ id }, { services: s }) {
+    const lib = await s.ready;
+    try {
+      const known = (await lib.store.get(id)) !== undefined;
+      await lib.library.remove(id);
+      return ok(known);
+    } catch (e) {
+      return storageFailure(e, 'The article could not be deleted');
+    }
+  },
+  async 'library/clear'(_args, { services: s }) {
+    const lib = await s.ready;
+    let removed = 0;
+    try {
+      const { records } = await lib.store.all();
+      for (const r of records) {
+        await lib.library.remove(r.id);
+        removed++;
+      }
+      // Unreadable records are not in the index; clearing the store drops them too.
+      await lib.store.clear();
+      return ok({ removed });
+    } catch (e) {
+      return storageFailure(e, `The library could not be fully cleared (${removed} removed)`);
+    }
+  },
+  async 'library/export'(_args, { services: s }) {
+    const lib = await s.ready;
+    try {
+      const { records } = await lib.store.all();
+      return ok(toLibraryFile(records, s.now()));
+    } catch (e) {
+      return storageFailure(e, 'The library could not be read');
+    }
+  },
+  async 'library/import'({ file }, { services: s }) {
+    const checked = checkLibraryFile(file, isArticleRecord);
+    if (!checked.ok) return checked;
+    const lib = await s.ready;
+    try {
+      return ok(await storeAll(lib, checked.value));
+    } catch (e) {
+      return storageFailure(e, 'Nothing was imported');
+    }
   },
 } satisfies Handlers<PopupToBackground, PopupCtx>;
 

@@ -53,4 +53,11 @@ export const argChecks = {
   'tab/reveal': (a: Obj) => isTabId(a.tabId) && isStr(a.itemId) && /^[a-z]\d{1,6}$/.test(a.itemId),
   'tab/set-enabled': (a: Obj) => isTabId(a.tabId) && typeof a.enabled === 'boolean',
   'library/stats': (_a: Obj) => true,
+  'tab/source': (a: Obj) => isTabId(a.tabId),
+  'library/list': (_a: Obj) => true,
+  'library/delete': (a: Obj) => isStr(a.id) && a.id.length > 0 && a.id.length <= 4096,
+  'library/clear': (_a: Obj) => true,
+  'library/export': (_a: Obj) => true,
+  // The file's contents are checked in full by the handler (checkLibraryFile), with a message.
+  'library/import': (a: Obj) => 'file' in a,
 } as const;

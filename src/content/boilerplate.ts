@@ -13,9 +13,23 @@ const WIDGET_RE =
 /** Elements that never hold article prose. */
 const DROP_SELECTOR = 'figcaption, aside, nav, form, button, [role="complementary"], [role="navigation"]';
 
+/** Headings of a list of other stories: "More Great WIRED Stories", "Related coverage". */
+const RELATED_HEADING_RE =
+  /^(more (great |top |from |on )?.{0,30}(stories|articles|coverage|reads)|related( (stories|articles|coverage|reading|content|links))?|further reading|recommended( (stories|reading|for you))?|you (might|may) also like|most (popular|read))\W*$/i;
+
 /** Returns nothing; removes widget elements from Readability's output `root` in place. */
 export function pruneBoilerplate(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(DROP_SELECTOR))) el.remove();
+  // A list right after a "More stories" heading is a list of links to other articles.
+  for (const el of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong'))) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length > 60 || !RELATED_HEADING_RE.test(text)) continue;
+    const next = el.nextElementSibling;
+    if (next && (next.tagName === 'UL' || next.tagName === 'OL')) {
+      next.remove();
+      el.remove();
+    }
+  }
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (!root.contains(el) || el.tagName === 'P') continue;
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -36,17 +50,21 @@ const PROMO_RE =
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_LINE_RE = new RegExp(
   `^(published|updated|posted|last updated|first published|created|modified|date)\\b|\\b\\d+ (minutes?|hours?|days?|weeks?) ago\\b|` +
-  `^(\\w+day,? )?(${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`,
-  'i',
+  `^(\\w+day,? )?(${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})|` +
+  // Portuguese and Spanish date lines: "sexta-feira, 22 de outubro de 2010 às 20:13".
+  `^([\\p{L}-]+,? )?\\d{1,2} de \\p{L}+,? (de |del )?\\d{4}`,
+  'iu',
 );
 const TIME_RE = new RegExp(`\\b\\d{1,2}:\\d{2}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{4}\\b|\\bago\\b`, 'i');
 
 /** A caption ending with a picture credit: "(AP Photo/Alan Diaz, File)", "(Image: GETTY)". */
 const CREDIT_RE = /\((ap|afp|reuters|getty|image|images|photo|photos|picture|pictures|credit|file|epa|pa)\b[^)]{0,80}\)\s*$|^\(?(image|photo|picture)( credit)?\s*:/i;
+/** A caption that names its source at the end and is no sentence: "The new keyboard via iFixit". */
+const VIA_CREDIT_RE = /\s(via|courtesy( of)?|source:)\s+\S+(\s+\S+){0,3}$/i;
 
 /** "Jane Doe is a reporter for NBC News." at the end of an article. */
 const BIO_RE =
-  /^([A-Z][\w.'’-]+ ){1,4}(is|was) (a|an|the) ([\w’'-]+ ){0,6}(writer|reporter|editor|correspondent|journalist|contributor|producer|columnist|author|native|freelance)/;
+  /^([A-Z][\w.'’-]+ ){1,4}(is|was) (a|an|the|([A-Z][\w.&-]* ){0,3}[A-Z][\w.&-]*['’]s) ([\w’'-]+ ){0,6}(writer|reporter|editor|correspondent|journalist|contributor|producer|columnist|author|native|freelance|curator|critic|analyst)/;
 
 interface BlockInfo {
   text: string;
@@ -58,12 +76,15 @@ export function isBoilerplateBlock(block: BlockInfo, index: number, count: numbe
   const { text, linkShare } = block;
   const len = text.length;
   if (LABEL_RE.test(text)) return true;
+  // Rules drawn with characters ("______", "* * *"): nothing to read.
+  if (!/[\p{L}\p{N}]/u.test(text)) return true;
   if (/^https?:\/\/\S+$/.test(text)) return true;
   if (title && len < 300 && norm(text) === norm(title)) return true;
   if (len < 300 && PROMO_RE.test(text)) return true;
   if (len < 120 && DATE_LINE_RE.test(text) && TIME_RE.test(text)) return true;
   if (len < 100 && /^by\s+\p{Lu}/iu.test(text) && !/[.!?]["”']?$/.test(text)) return true;
   if (len < 300 && CREDIT_RE.test(text)) return true;
+  if (len < 160 && !/[.!?:;]["”'’)]?$/.test(text) && VIA_CREDIT_RE.test(text)) return true;
   // A short block that is all links is a related-story list or a tag line.
   if (len < 160 && linkShare > 0.9) return true;
   // Shouted kickers and promo links ("GET FOX BUSINESS ON THE GO BY CLICKING HERE").

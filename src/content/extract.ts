@@ -56,13 +56,17 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
   const pairing = pairTextNodes(clone, doc);
   const meta = readMeta(doc);
 
+  if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.mark('sm:x:readability:start');
   const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse();
+  if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:x:readability', 'sm:x:readability:start');
   const content = parsed?.content;
   if (!parsed || !content) return { kind: 'not-article', reason: 'no article content found' };
 
   pruneBoilerplate(content);
   const keep = liveTextNodes(content, pairing);
+  if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.mark('sm:x:text:start');
   const map = buildText(doc, keep, clean(parsed.title));
+  if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:x:text', 'sm:x:text:start');
   const minLength = opts.minLength ?? 200;
   if (map.text.length < minLength) {
     return { kind: 'not-article', reason: `article text too short (${map.text.length} characters)` };

@@ -163,13 +163,16 @@ export class Highlighter {
   async apply(map: TextMap, analysis: Analysis, opts: HighlightOptions = {}): Promise<HighlightResult> {
     const budget = opts.budgetMs ?? 8;
     const yieldFn = opts.yieldFn ?? defaultYield;
+    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.mark('sm:plan:start');
     const jobs = planMarks(map, analysis);
+    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:plan', 'sm:plan:start');
     let marks = 0;
     let skipped = 0;
     let sliceStart = performance.now();
     for (const job of jobs) {
       if (opts.signal?.aborted) break;
       if (performance.now() - sliceStart > budget) {
+        if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:slice', { start: sliceStart });
         await yieldFn();
         if (opts.signal?.aborted) break;
         sliceStart = performance.now();
@@ -182,6 +185,7 @@ export class Highlighter {
       marks += r.marks;
       skipped += r.skipped;
     }
+    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:slice', { start: sliceStart });
     return { marks, skipped };
   }
 

@@ -199,7 +199,9 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     const yieldFn = deps.yieldFn ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
     await yieldFn();
     if (stale(id)) return;
+    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.mark('sm:extract:start');
     const extraction = extractArticle(doc, { url: pageUrl() });
+    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:extract', 'sm:extract:start');
     if (stale(id)) return;
     if (extraction.kind === 'not-article') {
       quiet(teardown);

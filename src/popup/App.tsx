@@ -2,6 +2,7 @@
 import type { AppError } from '../shared/result.js';
 import { Notice } from './components/Notice.js';
 import { ReportView } from './components/ReportView.js';
+import { useExport } from './use-export.js';
 import { useReport } from './use-report.js';
 import { useTargetTab } from './use-target-tab.js';
 
@@ -26,6 +27,7 @@ function ErrorView({ error, onRetry }: { error: AppError; onRetry(): void }) {
 
 export function TabReport({ tabId }: { tabId: number }) {
   const { view, reload, setEnabled, reveal } = useReport(tabId);
+  const exports = useExport(tabId, view.state === 'report' ? view.report : null);
   // data-sourcemark-ready tells tests (and anyone scripting the popup) that loading has ended.
   return <div class="tab-report" data-sourcemark-ready={view.state === 'loading' ? undefined : ''}>{body()}</div>;
 
@@ -42,7 +44,7 @@ export function TabReport({ tabId }: { tabId: number }) {
     case 'error':
       return <ErrorView error={view.error} onRetry={reload} />;
     case 'report':
-      return <ReportView report={view.report} onToggle={(on) => void setEnabled(on)} onReveal={reveal} />;
+      return <ReportView report={view.report} onToggle={(on) => void setEnabled(on)} onReveal={reveal} exports={exports} />;
   }
   }
 }

@@ -3,7 +3,7 @@
  * Handler tables `satisfies` these maps, so a missing or misspelt handler is a compile error.
  * Replies are always Result<T> (see result.ts): nothing throws across a process boundary.
  */
-import type { Analysis, Corroboration, ExtractedArticle } from './model.js';
+import type { Analysis, ArticleRecord, Corroboration, ExtractedArticle } from './model.js';
 import type { Result } from './result.js';
 
 /** The page as the background knows it, enough for the popup and the tooltips. */
@@ -19,6 +19,26 @@ export interface PageReport {
   enabled: boolean;
   /** Set when the article could not be stored (quota, corrupt store): the page still works. */
   storageWarning: string | null;
+}
+
+/** One row of the library page: an article without its text and analysis. */
+export interface LibraryEntry {
+  id: string;
+  url: string;
+  outlet: string;
+  title: string;
+  publishedTime: string | null;
+  firstSeen: number;
+  lastSeen: number;
+  claims: number;
+}
+
+/** The library export file (src/corpus/library-file.ts builds and checks it). */
+export interface LibraryFileShape {
+  format: 'sourcemark-library';
+  version: number;
+  exportedAt: string;
+  articles: ArticleRecord[];
 }
 
 /** What the content script knows about its page. */
@@ -45,6 +65,18 @@ export interface PopupToBackground {
   'tab/set-enabled': (args: { tabId: number; enabled: boolean }) => boolean;
   /** Library size and storage health. */
   'library/stats': (args: Record<string, never>) => { articles: number; bytes: number | null; warning: string | null };
+  /** Every readable article in the library, newest visit first; `skipped` counts unreadable ones. */
+  'library/list': (args: Record<string, never>) => { articles: LibraryEntry[]; skipped: number };
+  /** Removes one article from the library (true when it was there). */
+  'library/delete': (args: { id: string }) => boolean;
+  /** Removes every article; returns how many were removed. */
+  'library/clear': (args: Record<string, never>) => { removed: number };
+  /** The whole library as one versioned file. */
+  'library/export': (args: Record<string, never>) => LibraryFileShape;
+  /** The tab's article addresses as its page declares them, for exports (canonical URL as target). */
+  'tab/source': (args: { tabId: number }) => { url: string; canonicalUrl: string | null; lang: string | null };
+  /** Checks the whole file, then adds its articles (replacing same-id ones); a bad file changes nothing. */
+  'library/import': (args: { file: unknown }) => { added: number; replaced: number };
 }
 
 /** background -> content */

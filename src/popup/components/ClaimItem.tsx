@@ -19,8 +19,10 @@ function EvidenceList({ evidence }: { evidence: ClaimEvidence[] }) {
   );
 }
 
-export function ClaimItem({ claim, text, report, onReveal }: {
+export function ClaimItem({ claim, text, report, onReveal, onExport }: {
   claim: Claim; text: string; report: ClaimReport | undefined; onReveal(id: string): void;
+  /** Downloads the claim as ClaimReview JSON; no button without it. */
+  onExport?(id: string): void;
 }) {
   const status = report?.status ?? 'single-source';
   const s = CLAIM_STATUS[status];
@@ -47,6 +49,12 @@ export function ClaimItem({ claim, text, report, onReveal }: {
           <summary>Show their sentences ({evidence.length})</summary>
           <EvidenceList evidence={evidence} />
         </details>
+      ) : null}
+      {onExport ? (
+        <button type="button" class="export-claim no-reveal" data-export-claimreview={claim.id}
+          aria-label={`Export this claim as ClaimReview JSON (${s.word})`} onClick={() => onExport(claim.id)}>
+          Export as ClaimReview
+        </button>
       ) : null}
     </Item>
   );

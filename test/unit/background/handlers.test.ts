@@ -23,6 +23,10 @@ class FakeLibrary implements LibraryLike {
     await this.store.put(r);
     this.ids.add(r.id);
   }
+  async remove(id: string) {
+    await this.store.delete(id);
+    this.ids.delete(id);
+  }
   corroborate(r: ArticleRecord): Corroboration {
     return { articleId: r.id, claims: [], quotes: [], librarySize: [...this.ids].filter((id) => id !== r.id).length };
   }
