@@ -1,11 +1,10 @@
 /**
- * Builds the Chrome extension into a temporary folder for the bench, with the same esbuild options
- * as build.mjs (kept in step by hand: entry points, target, minify, defines). A folder of its own,
- * because build.mjs empties dist/ and other suites may be reading it at the same time.
+ * Builds the extension for the bench with build.mjs itself (same options as every build), into a
+ * temporary folder of its own, because a plain build empties dist/ and other suites may be reading
+ * it at the same time.
  */
-import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -17,32 +16,13 @@ export interface BenchBuild {
 
 /** Returns a built dist/chrome equivalent: production (no hooks) unless bench/e2e are set. */
 export async function buildChrome(opts: { bench: boolean; e2e: boolean }): Promise<BenchBuild> {
-  const dir = await mkdtemp(path.join(tmpdir(), `sourcemark-bench-${opts.bench ? 'bench' : 'prod'}-`));
-  const result = await esbuild.build({
-    entryPoints: {
-      content: 'src/content/index.ts', background: 'src/background/index.ts', popup: 'src/popup/index.tsx',
-      ...(existsSync('src/options/index.tsx') ? { options: 'src/options/index.tsx' } : {}),
-    },
-    bundle: true,
-    format: 'iife',
-    target: ['chrome120', 'firefox128'],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    minify: true,
-    legalComments: 'none',
-    define: { __E2E__: String(opts.e2e), __BENCH__: String(opts.bench) },
-    outdir: dir,
-    write: false,
-    logLevel: 'warning',
+  const root = await mkdtemp(path.join(tmpdir(), `sourcemark-bench-${opts.bench ? 'bench' : 'prod'}-`));
+  execFileSync('node', ['build.mjs', '--no-zip', '--out', root], {
+    stdio: 'ignore',
+    env: { ...process.env, BENCH: opts.bench ? '1' : '0', E2E: opts.e2e ? '1' : '0' },
   });
-  await cp('extension', dir, { recursive: true });
+  const dir = path.join(root, 'chrome');
   const files: Record<string, Uint8Array> = {};
-  for (const f of result.outputFiles) {
-    await writeFile(f.path, f.contents);
-    files[path.basename(f.path)] = f.contents;
-  }
-  // build.mjs's chromeManifest: the gecko block is Firefox's.
-  const { browser_specific_settings: _gecko, ...manifest } = JSON.parse(await readFile('manifest.json', 'utf8')) as Record<string, unknown>;
-  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  for (const f of (await readdir(dir)).filter((f) => f.endsWith('.js'))) files[f] = await readFile(path.join(dir, f));
   return { dir, files };
 }
