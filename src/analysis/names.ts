@@ -14,6 +14,7 @@ import type { Token } from './nlp.js';
 export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'sgt.', 'adm.', 'capt.',
   'maj.', 'cmdr.', 'rev.', 'prof.', 'lt.gov.', 'atty.', 'supt.', 'sen', 'rep', 'gov', 'gen', 'mr', 'mrs', 'ms', 'dr',
+  'sens.', 'reps.', 'govs.', 'gens.', 'drs.',
   'president', 'senator', 'governor', 'secretary', 'judge', 'justice', 'mayor', 'chairman', 'chairwoman',
   'speaker', 'minister', 'king', 'queen', 'pope', 'prince', 'princess', 'ambassador', 'representative',
   'congressman', 'congresswoman', 'sheriff', 'vice', 'former', 'general', 'attorney', 'director', 'chief',

@@ -39,10 +39,11 @@ interface Located {
 
 /** Returns the direct quotes of the text with their speakers, in text order. */
 export function findQuotes(tok: Tokenized): Quote[] {
-  const { text, tokens, sentences } = tok;
+  const { text, tokens } = tok;
   const stretches = findQuoteStretches(text);
   if (stretches.length === 0 || tokens.length === 0) return [];
   const ctx = new SpeakerContext(tok, stretches);
+  const sentences = ctx.sentences;
 
   // locate every stretch in tokens and sentences with one forward walk
   const located: Located[] = [];
@@ -218,7 +219,7 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
   for (let i = q.qb; i < q.fb; i++) if (!ctx.inQuote[i] && tokens[i]!.pos !== 'PUNCT') return null;
   const si = ctx.sentOf[q.fb];
   if (si === undefined || si < 0) return null;
-  const s = ctx.tok.sentences[si]!;
+  const s = ctx.sentences[si]!;
   if (s.tokenStart !== q.fb || text.slice(tokens[q.qb - 1]!.end, tokens[q.fb]!.start).includes('\n')) return null;
   for (let r = q.fb; r < s.tokenEnd && r - q.fb < 14; r++) {
     if (ctx.inQuote[r]) return null;
@@ -263,7 +264,7 @@ function transcriptSpeaker(ctx: SpeakerContext, q: Located): Found | null {
  * of its own, after it.
  */
 function speakerLine(ctx: SpeakerContext, q: Located, next: Located | undefined): Found | null {
-  const { sentences } = ctx.tok;
+  const { sentences } = ctx;
   const sa = ctx.sentOf[q.fa]!, sb = ctx.sentOf[q.fb - 1]!;
   if (sa > 0) {
     const f = fromColonSentence(ctx, sa - 1);
@@ -282,7 +283,7 @@ function speakerLine(ctx: SpeakerContext, q: Located, next: Located | undefined)
 }
 
 function fromColonSentence(ctx: SpeakerContext, si: number): Found | null {
-  const s = ctx.tok.sentences[si]!;
+  const s = ctx.sentences[si]!;
   const lastTok = ctx.tokens[s.tokenEnd - 1]!;
   if (lastTok.value !== ':' || s.tokenEnd - s.tokenStart > 30) return null;
   for (let i = s.tokenEnd - 2; i >= s.tokenStart; i--) {

@@ -6,7 +6,10 @@
  * a fixed window, so the whole pass stays linear in the text.
  */
 import type { SpeakerHow } from '../shared/model.js';
-import type { Token, Tokenized } from './nlp.js';
+import type { SentenceSpan, Token, Tokenized } from './nlp.js';
+import { clauseSentences } from './clause-sentences.js';
+import { MentionTracker, type Gender, type MentionSource } from './mentions.js';
+import { Coreference } from './coreference.js';
 import {
   FEMALE_NAMES, GROUP_PRONOUNS, MALE_NAMES, PERSON_PRONOUNS, PERSON_TITLES, RELATIVE_PRONOUNS, isNameToken, nameKind,
   phraseEndingAt, phraseStartingAt, type NounPhrase,
@@ -56,28 +59,26 @@ export interface Found {
   weak?: boolean;
 }
 
-type Gender = 'f' | 'm' | null;
-interface Mention { from: number; to: number; gender: Gender; subject: boolean; }
-
-const FEMALE_TITLES = new Set(['mrs.', 'ms.', 'mrs', 'ms', 'madam', 'congresswoman', 'chairwoman', 'spokeswoman', 'queen', 'princess', 'lady', 'dame']);
-const MALE_TITLES = new Set(['mr.', 'mr', 'congressman', 'chairman', 'spokesman', 'king', 'prince', 'sir', 'lord']);
-
-/** Shared per-text state: token -> sentence index, quote membership, person-name mentions. */
-export class SpeakerContext {
+/** Shared per-text state: token -> sentence index, quote membership, mentions and coreference. */
+export class SpeakerContext implements MentionSource {
   readonly text: string;
   readonly tokens: Token[];
+  /** Sentences with clause-internal splits joined (clause-sentences.ts). */
+  readonly sentences: SentenceSpan[];
   readonly sentOf: Int32Array;
   /** 1 for tokens inside a quote (marks included). */
   readonly inQuote: Uint8Array;
-  /** Person-name runs outside quotes, in order. */
-  readonly persons: Mention[] = [];
-  private readonly mentionByFrom = new Map<number, Mention>();
+  /** People, bodies and groups named outside quotes (mentions.ts). */
+  readonly mentions: MentionTracker;
+  /** Pronouns and descriptions resolved to those entities (coreference.ts). */
+  readonly coref: Coreference;
 
   constructor(readonly tok: Tokenized, quoteSpans: { start: number; end: number }[]) {
     this.text = tok.text;
     const n = tok.tokens.length;
     this.sentOf = new Int32Array(n).fill(-1);
-    tok.sentences.forEach((s, i) => { for (let t = s.tokenStart; t < s.tokenEnd; t++) this.sentOf[t] = i; });
+    this.sentences = clauseSentences(tok);
+    this.sentences.forEach((s, i) => { for (let t = s.tokenStart; t < s.tokenEnd; t++) this.sentOf[t] = i; });
     this.tokens = relabelNames(tok.tokens, this.sentOf);
     this.inQuote = new Uint8Array(n);
     let q = 0;
@@ -86,105 +87,14 @@ export class SpeakerContext {
       const s = quoteSpans[q];
       if (s && this.tokens[t]!.start >= s.start && this.tokens[t]!.end <= s.end) this.inQuote[t] = 1;
     }
-    this.collectPersons();
+    this.mentions = new MentionTracker(this);
+    this.coref = new Coreference(this, this.mentions);
   }
 
-  /** Records person-like name runs: two or more words, after a title, or a known surname. */
-  private collectPersons(): void {
-    const known = new Map<string, Gender>();
-    const tokens = this.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      if (this.inQuote[i] || !isNameToken(tokens[i]!)) continue;
-      let j = i;
-      for (;;) {
-        while (j < tokens.length && isNameToken(tokens[j]!) && !this.inQuote[j]) j++;
-        // "Lopez-Cantera": a hyphen with no space joins two name words
-        const h = tokens[j], r = tokens[j + 1];
-        if (h && r && h.value === '-' && h.start === tokens[j - 1]!.end && r.start === h.end && isNameToken(r) && !this.inQuote[j + 1]) { j += 2; continue; }
-        break;
-      }
-      let a = i;
-      const titled = PERSON_TITLES.has(tokens[i - 1]?.value.toLowerCase() ?? '');
-      // "State Rep. Wendy Nanney", "Former Gov. Mike Huckabee": the name starts after the last title
-      for (let x = i; x < j - 1; x++) if (PERSON_TITLES.has(tokens[x]!.value.toLowerCase())) a = x + 1;
-      const kind = nameKind(tokens, a, j);
-      const last = tokens[j - 1]!.value;
-      const surname = known.has(last);
-      const firstName = tokens[a]!.value.toLowerCase();
-      const knownFirst = j - a >= 2 && (FEMALE_NAMES.has(firstName) || MALE_NAMES.has(firstName));
-      // "Twilight Zone", "Affordable Care": two capitalised words are a person only with a known
-      // first name, a title, a speech verb ("Stoltenberg said") or a surname seen before
-      // "in South Asia", "at Harvard": a name after these prepositions is a place or a body
-      const locative = LOCATIVES.has(tokens[i - 1]?.value.toLowerCase() ?? '') && !/^['’]s$/.test(tokens[j]?.value ?? '');
-      if (locative) { i = j - 1; continue; }
-      const subject = isSubjectAt(this, i, j) || opensSentence(this, i, j);
-      const speaks = subject && this.speaksAfter(j);
-      // "Secretary of State John Kerry": the office word is not part of the name
-      if (j - a > 2 && tokens[a]!.value === 'State') a++;
-      if (kind === 'person' && a < j && (knownFirst || titled || a > i || surname || speaks || (subject && j - a >= 2)) && (surname || speaks || !isSentenceInitialWord(this, a, j))) {
-        const title = (a > i ? tokens[a - 1] : tokens[i - 1])?.value.toLowerCase() ?? '';
-        let gender: Gender = null;
-        if (j - a >= 2 && FEMALE_NAMES.has(firstName)) gender = 'f';
-        else if (j - a >= 2 && MALE_NAMES.has(firstName)) gender = 'm';
-        else if (FEMALE_TITLES.has(title)) gender = 'f';
-        else if (MALE_TITLES.has(title)) gender = 'm';
-        else if (known.has(last)) gender = known.get(last)!;
-        // a lone first name ("Bob said") carries its usual sex
-        else if (j - a === 1 && FEMALE_NAMES.has(firstName) !== MALE_NAMES.has(firstName)) gender = FEMALE_NAMES.has(firstName) ? 'f' : 'm';
-        const m: Mention = { from: a, to: j, gender, subject: isSubjectAt(this, i, j) };
-        this.persons.push(m);
-        this.mentionByFrom.set(a, m);
-        if (gender || !known.has(last)) known.set(last, gender);
-      }
-      i = j - 1;
-    }
-  }
-
-  /**
-   * Returns the antecedent for a person pronoun at token `t`, by salience: in the pronoun's own
-   * sentence, the leftmost fitting person in subject position before it ("Djokovic told reporters
-   * that he …"); else, walking back sentence by sentence, the leftmost fitting subject of the
-   * nearest sentence that has one (the main clause's subject, not an embedded "… Putin would");
-   * a sentence with only non-subject mentions gives the nearest one as a fallback. "Fitting"
-   * means no sex clash. Null when nothing is within the window; looks at a bounded number of
-   * mentions.
-   */
-  personBefore(t: number, gender: Gender): Mention | null {
-    let lo = 0, hi = this.persons.length - 1, best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.persons[mid]!.to <= t) { best = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    let any: Mention | null = null;
-    let cand: Mention | null = null;
-    let candSent = -2;
-    for (let k = best, seen = 0; k >= 0 && seen < 30; k--, seen++) {
-      const m = this.persons[k]!;
-      if (t - m.to > ANTECEDENT_WINDOW) break;
-      const s = this.sentOf[m.from]!;
-      if (cand && s !== candSent) return cand;
-      if (gender && m.gender && m.gender !== gender) continue;
-      if (m.subject) { cand = m; candSent = s; }
-      else any ??= m;
-    }
-    return cand ?? any;
-  }
-
-  /** Returns the person mentions lying within tokens [a, b), in order. */
-  personsIn(a: number, b: number): Mention[] {
-    let lo = 0, hi = this.persons.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.persons[mid]!.from < a) lo = mid + 1; else hi = mid;
-    }
-    const out: Mention[] = [];
-    for (let k = lo; k < this.persons.length && this.persons[k]!.to <= b; k++) out.push(this.persons[k]!);
-    return out;
-  }
-
-  /** Returns the person mention starting at token `from`, if any. */
-  mentionAt(from: number): Mention | undefined {
-    return this.mentionByFrom.get(from);
+  /** True when the entity of the mention starting at `from` is a person. */
+  isPersonAt(from: number): boolean {
+    const m = this.mentions.mentionAt(from);
+    return m !== undefined && this.mentions.entities[m.entity]!.kind === 'person';
   }
 
   /** True when a speech verb follows token `j` within a few adverbs / an appositive. */
@@ -253,62 +163,6 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
   return out ?? tokens;
 }
 
-/** Prepositions of place: the name after them is not a speaker. */
-const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside']);
-
-/**
- * True when the name run [a, b) opens its sentence, or follows an opening adverbial ("Speaking in
- * Harlem, Clinton, without naming him, accused …"), and is not a possessor or a list item.
- */
-function opensSentence(ctx: SpeakerContext, a: number, b: number): boolean {
-  const n = ctx.tokens[b]?.value.toLowerCase() ?? '';
-  if (n === '’s' || n === "'s" || n === 'and' || n === 'of' || n === '’' || n === "'") return false;
-  const s = ctx.sentOf[a]!;
-  if (s < 0) return false;
-  const st = ctx.tok.sentences[s]!.tokenStart;
-  if (a === st) return true;
-  const p = ctx.tokens[a - 1]!;
-  if (p.value !== ',') return false;
-  const f = ctx.tokens[st]!;
-  if (!(f.pos === 'ADP' || f.pos === 'ADV' || f.pos === 'SCONJ' || (f.pos === 'VERB' && /ing$/.test(f.value)))) return false;
-  for (let k = st; k < a - 1; k++) if (ctx.tokens[k]!.value === ',' || ctx.inQuote[k]) return false;
-  return true;
-}
-
-/** True when the name run [a, b) is a clause subject: followed by a verb, an appositive or "who". */
-function isSubjectAt(ctx: SpeakerContext, a: number, b: number): boolean {
-  const tokens = ctx.tokens;
-  let k = b;
-  // "Sen. Claire McCaskill (D-Mo.) said": a party tag in brackets
-  if (tokens[k]?.value === '(') {
-    let c = k + 1;
-    while (c < tokens.length && c - k < 8 && tokens[c]!.value !== ')') c++;
-    if (tokens[c]?.value === ')') k = c + 1;
-  }
-  // "Manriquez of Oakland carried": a short "of Place" after the name
-  if (tokens[k]?.value === 'of' && tokens[k + 1] && isNameToken(tokens[k + 1]!)) {
-    let c = k + 1;
-    while (c < tokens.length && c - k < 4 && isNameToken(tokens[c]!)) c++;
-    if (tokens[c]?.pos === 'VERB') return true;
-  }
-  while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
-  const n = tokens[k];
-  if (!n) return false;
-  if (n.pos === 'VERB' || n.pos === 'AUX') return true;
-  if (n.value === ',' && tokens[k + 1] && (tokens[k + 1]!.pos === 'DET' || RELATIVE_PRONOUNS.has(tokens[k + 1]!.value.toLowerCase()) || tokens[k + 1]!.pos === 'NUM')) return true;
-  if (n.value === '’s' || n.value === "'s") return false;
-  // "…,” said Cheung": the speaker of an inverted attribution right after a quote
-  const p = tokens[a - 1];
-  return Boolean(p && ctx.isSpeechVerb(a - 1) && (ctx.inQuote[a - 2] || (tokens[a - 2]?.value === ',' && ctx.inQuote[a - 3])));
-}
-
-/** A one-word capitalised headline word is not a name ("Image", "Strike"): needs two words. */
-function isSentenceInitialWord(ctx: SpeakerContext, a: number, j: number): boolean {
-  if (j - a > 1) return false;
-  const s = ctx.sentOf[a];
-  return s !== undefined && s >= 0 && ctx.tok.sentences[s]!.tokenStart === a;
-}
-
 /** Returns the speaker a noun phrase stands for: its name, its possessor, or the whole phrase. */
 function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
   const tokens = ctx.tokens;
@@ -330,6 +184,9 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
   let hasName = false;
   for (let i = np.from; i < np.to; i++) if (isNameToken(tokens[i]!)) hasName = true;
   if (!hasName && (first === 'the' || first === 'this' || first === 'that')) {
+    // "the senator": the person the article gave that role (coreference.ts)
+    const m = ctx.coref.nameFor(np.from);
+    if (m) return ctx.found(m.from, m.to, 'coreference', true);
     const ante = resolveDescription(ctx, np, before);
     if (ante) return ante;
   }
@@ -357,7 +214,7 @@ function resolveDescription(ctx: SpeakerContext, np: NounPhrase, before: number)
     if (t.lemma !== lemma || ctx.inQuote[i]) continue;
     const s = ctx.sentOf[i]!;
     if (s < 0) continue;
-    const sent = ctx.tok.sentences[s]!;
+    const sent = ctx.sentences[s]!;
     if (t.pos === 'PROPN') {
       // "President Obama" for "the president"
       let a = i, b = i + 1;
@@ -388,8 +245,9 @@ function resolveDescription(ctx: SpeakerContext, np: NounPhrase, before: number)
 function fitsFound(ctx: SpeakerContext, f: Found, gender: Gender): boolean {
   if (!gender) return true;
   const from = tokenAt(ctx, f.start);
-  const m = from < 0 ? undefined : ctx.mentionAt(from);
-  return !m || !m.gender || m.gender === gender;
+  const m = from < 0 ? undefined : ctx.mentions.mentionAt(from);
+  const g = m ? ctx.mentions.entities[m.entity]!.gender : null;
+  return !g || g === gender;
 }
 
 /** Returns the index of the token starting at character `start`, or -1 (binary search). */
@@ -404,18 +262,18 @@ function tokenAt(ctx: SpeakerContext, start: number): number {
   return -1;
 }
 
-/** Returns the antecedent of a pronoun at token `p`: the last person mention, else `fallback`. */
+/**
+ * Returns the antecedent of a pronoun at token `p` as coreference.ts resolved it (its entity's
+ * last name mention before the pronoun); when it stayed open, the previous quote's speaker
+ * (`fallback`) if that fits; else null. "I" outside a quote is the writer: no speaker.
+ */
 function resolvePronoun(ctx: SpeakerContext, p: number, fallback: Found | null): Found | null {
   const v = ctx.tokens[p]!.value.toLowerCase();
-  if (PERSON_PRONOUNS.has(v)) {
-    const gender: Gender = v === 'she' ? 'f' : v === 'he' ? 'm' : null;
-    const m = ctx.personBefore(p, gender);
-    // the previous quote's speaker, when it is a person of a fitting sex
+  const m = ctx.coref.nameFor(p);
+  if (m) return ctx.found(m.from, m.to, 'coreference', ctx.mentions.entities[m.entity]!.kind === 'person');
+  if (v === 'he' || v === 'she') {
+    const gender: Gender = v === 'she' ? 'f' : 'm';
     const fb = fallback && fallback.person && fitsFound(ctx, fallback, gender) ? fallback : null;
-    if (m && p - m.to <= ANTECEDENT_WINDOW) {
-      if (fb && fb.start >= ctx.tokens[m.from]!.start) return { ...fb, how: 'coreference' };
-      return ctx.found(m.from, m.to, 'coreference', true);
-    }
     return fb ? { ...fb, how: 'coreference' } : null;
   }
   if (GROUP_PRONOUNS.has(v) && fallback) return { ...fallback, how: 'coreference' };
@@ -501,8 +359,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
  */
 export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
-  const ms = ctx.personsIn(limit, end);
-  for (const m of ms) if (m.subject) return ctx.found(m.from, m.to, 'same-sentence', true);
+  for (const m of ctx.mentions.mentionsIn(limit, end)) {
+    if (m.subject && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
+  }
   // skip an opening adverbial: "On Monday, the committee released …"
   let a = limit;
   while (a < end && ctx.inQuote[a]) a++;
