@@ -14,6 +14,7 @@
  * wrong speaker costs more trust than none.
  */
 import type { Token } from './nlp.js';
+import { ORG_ROLE_NOUNS } from './names.js';
 import { isEmbedded, type Entity, type Gender, type Mention, type MentionSource, type MentionTracker } from './mentions.js';
 
 /** Salience weights (Lappin & Leass 1994, table 1, with speaker emphasis added for news). */
@@ -47,6 +48,7 @@ const ROLE_CLASSES: Record<string, string[]> = {
 };
 
 const PERSON_PRONOUNS: Record<string, Gender> = { he: 'm', she: 'f' };
+
 /** "it" stays with the old fallback: it is more often a document or a plan than a named body. */
 const GROUP_PRONOUNS = new Set(['they']);
 
@@ -83,7 +85,7 @@ export class Coreference {
       let via: Mention['via'] = 'pronoun';
       if (t.pos === 'PRON' && (v in PERSON_PRONOUNS || GROUP_PRONOUNS.has(v))) entity = this.resolvePronoun(p, v, recent);
       else if (t.pos === 'DET' && (v === 'the' || v === 'this' || v === 'that')) {
-        entity = this.resolveDescription(p);
+        entity = this.resolveDescription(p, recent);
         via = 'description';
       } else continue;
       if (entity === null) continue;
@@ -110,7 +112,7 @@ export class Coreference {
   }
 
   /** Returns the agreeing entities of the last sentences by salience, best first. */
-  rank(p: number, v: string, recent: Mention[] = this.recentBefore(p)): { entity: number; salience: number }[] {
+  rank(p: number, v: string, recent: Mention[] = this.recentBefore(p), fits: (e: Entity) => boolean = (e) => agrees(e, v)): { entity: number; salience: number }[] {
     const sp = this.src.sentOf[p]!;
     // per entity and sentence the strongest mention counts (a name repeated in one sentence is
     // not more salient for it), halved for each sentence back
@@ -124,7 +126,7 @@ export class Coreference {
       if (m.to > p) continue;
       if (m.sent !== sent) { flush(); sent = m.sent; }
       const e = this.tracker.entities[m.entity]!;
-      if (!agrees(e, v)) continue;
+      if (!fits(e)) continue;
       let w = W_RECENT;
       if (m.subject) w += m.embedded ? W_SUBJECT_EMBEDDED : W_SUBJECT;
       if (!m.oblique) w += W_HEAD + W_NON_ADVERBIAL;
@@ -143,24 +145,27 @@ export class Coreference {
   }
 
   /**
-   * Returns the person a description at `p` ("the senator", "the Vermont senator", "the former
-   * secretary of state") stands for: the most recently mentioned person given that role, or null.
+   * Returns the entity a description at `p` ("the senator", "the Vermont senator", "the former
+   * secretary of state", "the group") stands for: among those the article has given that role
+   * before, the most salient of the last sentences, else the most recently mentioned; or null.
    */
-  private resolveDescription(p: number): number | null {
+  private resolveDescription(p: number, recent: Mention[]): number | null {
     const { tokens } = this.src;
     const h = descriptionHead(tokens, p);
     if (!h) return null;
     const wanted = ROLE_CLASSES[h.lemma] ?? [h.lemma];
-    let best = -1, at = -1;
+    const body = ORG_ROLE_NOUNS.has(h.lemma);
+    const fits = (e: Entity) => (body ? e.kind !== 'group' : e.kind === 'person') && wanted.some((r) => e.roles.has(r));
+    const [best] = this.rank(p, '', recent, fits);
+    if (best) return best.entity;
+    let id = -1, at = -1;
     const ents = this.tracker.entities;
-    for (let id = 0; id < ents.length; id++) {
-      const e = ents[id]!;
-      if (e.kind !== 'person' || !wanted.some((r) => e.roles.has(r))) continue;
-      // the role must have been given before the description
-      const last = lastMentionBefore(e, p);
-      if (last > at) { at = last; best = id; }
+    for (let x = 0; x < ents.length; x++) {
+      if (!fits(ents[x]!)) continue;
+      const last = lastMentionBefore(ents[x]!, p);
+      if (last > at) { at = last; id = x; }
     }
-    return best >= 0 ? best : null;
+    return id >= 0 ? id : null;
   }
 
   private descriptionEnd(p: number): number {

@@ -10,7 +10,7 @@
  */
 import type { SentenceSpan, Token } from './nlp.js';
 import {
-  FEMALE_NAMES, MALE_NAMES, ORG_HEADS, PERSON_TITLES, PLACES, RELATIVE_PRONOUNS, isNameToken, nameKind,
+  FEMALE_NAMES, MALE_NAMES, ORG_HEADS, ORG_ROLE_NOUNS, PERSON_TITLES, PLACES, RELATIVE_PRONOUNS, isNameToken, nameKind,
 } from './names.js';
 
 export type Gender = 'f' | 'm' | null;
@@ -305,9 +305,11 @@ export class MentionTracker {
     for (let x = i - 1; x <= a - 1; x++) if (x >= 0 && x !== a && PERSON_TITLES.has(lower(tokens[x]))) titles.push(lower(tokens[x]));
     for (const t of titles) { const r = TITLE_ROLES[t]; if (r) e.roles.add(r); }
     const rb = this.roleBefore(i);
-    if (rb) e.roles.add(rb);
+    if (rb && !ORG_ROLE_NOUNS.has(rb)) e.roles.add(rb);
     const ra = this.roleAfter(j);
     if (ra) e.roles.add(ra);
+    // "Priorities USA, a super PAC,": the apposition shows a body, not a person
+    if (ra && ORG_ROLE_NOUNS.has(ra) && e.mentions.length === 1) { e.kind = 'org'; return; }
     if (e.gender) return;
     if (j - a >= 2 && FEMALE_NAMES.has(first) !== MALE_NAMES.has(first)) e.gender = FEMALE_NAMES.has(first) ? 'f' : 'm';
     else if (j - a === 1 && first === e.first && FEMALE_NAMES.has(first) !== MALE_NAMES.has(first)) e.gender = FEMALE_NAMES.has(first) ? 'f' : 'm';

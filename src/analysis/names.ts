@@ -88,6 +88,20 @@ export const MALE_NAMES: ReadonlySet<string> = new Set((
   + 'newt lindsey rob jerry zach tucker sean bret chris wolf jake anderson bill hugh ron ken'
 ).split(' '));
 
+/**
+ * Role nouns of bodies, not people ("Priorities USA, a super PAC," -> "the PAC"): an apposition
+ * with one of these also tells the tracker the name is no person (mentions.ts); "the group" then finds that body (coreference.ts).
+ */
+export const ORG_ROLE_NOUNS: ReadonlySet<string> = new Set([
+  'group', 'company', 'organization', 'organisation', 'firm', 'agency', 'party', 'committee', 'campaign', 'network',
+  'newspaper', 'paper', 'publication', 'website', 'site', 'outlet', 'magazine', 'union', 'coalition', 'association',
+  'nonprofit', 'charity', 'foundation', 'institute', 'center', 'centre', 'council', 'board', 'commission', 'court',
+  'panel', 'bank', 'fund', 'city', 'state', 'country', 'nation', 'town', 'county', 'government', 'administration',
+  'department', 'ministry', 'office', 'team', 'club', 'league', 'movement', 'alliance', 'caucus', 'chamber', 'lobby',
+  'pac', 'corporation', 'company', 'business', 'startup', 'university', 'college', 'school', 'hospital', 'church',
+  'think', 'tank', 'station', 'channel', 'program', 'show', 'organization',
+]);
+
 /** Month and weekday names: wink tags them PROPN, they are never speakers. */
 const CALENDAR = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
 

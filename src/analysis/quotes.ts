@@ -8,7 +8,7 @@
 import type { Quote } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
 import { findQuoteStretches, type QuoteStretch } from './quote-marks.js';
-import { phraseStartingAt } from './names.js';
+import { phraseEndingAt, phraseStartingAt } from './names.js';
 import { SpeakerContext, accordingTo, invertedBefore, subjectOf, type Found } from './speakers.js';
 
 /**
@@ -88,6 +88,7 @@ export function findQuotes(tok: Tokenized): Quote[] {
     const gs = groupSpeaker.get(q.s.group);
     if (!found && gs) found = { ...gs, how: 'continuation' };
     const sentenceInitial = q.standalone || startsSentence(ctx, q);
+    if (!found && sentenceInitial) found = previousSentenceSpeaker(ctx, q, last?.found ?? null);
     if (!found && last && last.found && sentenceInitial && q.line - last.line <= 2) {
       found = { ...last.found, how: 'continuation' };
     }
@@ -184,7 +185,9 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
     if (ctx.inQuote[i]) return false;
     if (v === 'who' || v === 'which') { relative = true; continue; }
     if (CLAUSE_BREAKERS.has(v) && !relative) return false;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !isGapBeforeVerb(ctx, i, verb)) return false;
+    // "Texas-based Matt Mackowiak": a participle glued to a hyphen is a modifier, not a verb
+    const glued = ctx.tokens[i - 1]?.value === '-' && ctx.tokens[i - 1]!.end === t.start;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isGapBeforeVerb(ctx, i, verb)) return false;
     if (t.pos === 'PRON' && i !== first && !relative && v !== 'its' && v !== 'his' && v !== 'her' && v !== 'their') return false;
   }
   return true;
@@ -232,6 +235,29 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
       if (t.pos === 'VERB' || t.pos === 'AUX' || t.value.toLowerCase() === 'that') return null;
     }
     return subjectOf(ctx, r, q.fb, s.tokenEnd, last);
+  }
+  return null;
+}
+
+/**
+ * Returns the speaker of a quote that opens its sentence from a reported-speech sentence right
+ * before it in the same paragraph ("The plan is dead, Ruiz said. “We will not pay for it.”",
+ * "Ruiz called the plan a waste. “…”"), or ending the paragraph before a quote paragraph ("Said
+ * Ruiz in a statement:"): the subject of that sentence's first speech verb that has one. A
+ * previous sentence with a quote of its own is left to the quote continuation below.
+ */
+function previousSentenceSpeaker(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
+  const si = ctx.sentOf[q.fa]!;
+  if (si <= 0) return null;
+  const s = ctx.sentences[si - 1]!;
+  const gap = ctx.text.slice(s.end, ctx.tokens[q.fa]!.start);
+  // the sentence before in the same paragraph, or ending the paragraph before a quote paragraph
+  if (gap.includes('\n') && !(q.standalone && /^\s*\n\s*\n?\s*$/.test(gap))) return null;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (ctx.inQuote[i]) return null;
+  for (let v = s.tokenStart; v < s.tokenEnd; v++) {
+    if (!ctx.isSpeechVerb(v) || isWeakVerb(ctx, v)) continue;
+    const f = subjectOf(ctx, v, s.tokenStart, s.tokenEnd, last) ?? invertedBefore(ctx, v, s.tokenEnd, s.tokenStart);
+    if (f) return { ...f, how: 'continuation' };
   }
   return null;
 }
@@ -306,6 +332,12 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   if (prev && prev.value === ':' && !ctx.inQuote[q.qa - 1] && q.fa < q.qa - 1) {
     const np = phraseStartingAt(tokens, q.fa, q.qa - 1);
     if (np && np.name) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
+    // "SIGNS OF A SHIFT - Ana Ruiz: “…”": a name right before the colon, after a dash
+    const end = phraseEndingAt(tokens, q.qa - 1, q.fa);
+    const before = end ? tokens[end.from - 1] : undefined;
+    if (end && end.name && end.name.to === q.qa - 1 && before && /^[\u2015\u2014\u2013-]$/.test(before.value)) {
+      return ctx.found(end.name.from, end.name.to, 'same-sentence', true);
+    }
   }
   const next = tokens[q.qb];
   if (next && /^[\u2015\u2014\u2013-]$/.test(next.value) && q.qb + 1 < tokens.length) {

@@ -37,6 +37,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'fear', 'put', 'dub', 'term', 'brand', 'laud', 'grouse', 'gripe', 'groan', 'ponder', 'muse', 'press',
   'begin', 'start', 'quip', 'rant', 'opine', 'reason', 'surmise', 'posit', 'conclude', 'scold', 'chide',
   'rebuke', 'assure', 'inform', 'warn', 'address', 'sing', 'preach', 'lecture', 'retweet', 'wrote',
+  'echo', 'elaborate', 'confess', 'remind', 'affirm', 'reaffirm', 'disclose', 'speculate', 'apologize', 'reflect',
+  'marvel', 'rave', 'react', 'riff', 'needle', 'blame', 'credit', 'welcome', 'correct', 'highlight', 'mutter', 'bellow',
 ]);
 
 /** Surface forms that are speech verbs whatever POS wink gives them. */
@@ -149,9 +151,15 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!WORD_POS.has(t.pos) || !/^\p{Lu}\p{Ll}/u.test(t.value) || t.stop) continue;
     const prev = tokens[i - 1];
     const initial = !prev || sentOf[i - 1] !== sentOf[i] || /^[“"‘'(\-–—:]$/.test(prev.value);
+    // "said Will Doyle", "May Ode said": a capitalised modal inside a sentence before a name
+    if (t.pos === 'AUX' && !initial && /^\p{Lu}\p{Ll}/u.test(t.value) && tokens[i + 1]?.pos === 'PROPN') {
+      out ??= tokens.slice();
+      out[i] = { ...t, pos: 'PROPN' };
+      continue;
+    }
+    if (!WORD_POS.has(t.pos) || !/^\p{Lu}\p{Ll}/u.test(t.value) || t.stop) continue;
     let name = false;
     if (isSpeechForm(tokens[i + 1])) name = t.pos !== 'NOUN' || (!initial && t.lemma === t.value.toLowerCase());
     else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
@@ -280,6 +288,17 @@ function resolvePronoun(ctx: SpeakerContext, p: number, fallback: Found | null):
   return null;
 }
 
+/** Forms of "be" that make a following past participle passive. */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', '’s', "'s", '’re', "'re"]);
+
+/** True when the auxiliaries [a, v) include a form of "be" and the verb at `v` is a past participle. */
+function isPassive(ctx: SpeakerContext, a: number, v: number): boolean {
+  const t = ctx.tokens[v]!;
+  if (t.value.toLowerCase() === t.lemma || /ing$/.test(t.value)) return false;
+  for (let x = a; x < v; x++) if (ctx.tokens[x]!.pos === 'AUX' && BE_FORMS.has(ctx.tokens[x]!.value.toLowerCase())) return true;
+  return false;
+}
+
 /** Returns the index of the first token left of `i` that is not an adverb or auxiliary. */
 function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
   const tokens = ctx.tokens;
@@ -310,6 +329,8 @@ const VAGUE_SUBJECTS = new Set(['another', 'others', 'some', 'many', 'most', 'se
 export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLimit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
   let k = skipGapLeft(ctx, v, limit);
+  // "… is described as", "was told": a passive speech verb's subject is not the speaker
+  if (isPassive(ctx, k + 1, v)) return null;
   // "Sen. Chuck Schumer (D-N.Y.) said": step over a bracketed party tag
   if (tokens[k]?.value === ')' && !ctx.inQuote[k]) {
     let o = k - 1;
@@ -325,10 +346,10 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
     }
     if (lt.value === ',') {
-      const appo = appositiveSubject(ctx, k, limit);
-      if (appo) return appo;
       // "…, saying …": a participle takes the subject of the clause it hangs on
       if (/ing$/.test(tokens[v]!.value)) return clauseSubject(ctx, k, limit, last);
+      const appo = appositiveSubject(ctx, k, limit);
+      if (appo) return appo;
     } else if (VAGUE_SUBJECTS.has(lv) && (lt.pos === 'DET' || lt.pos === 'PRON' || lt.pos === 'NUM' || lt.pos === 'ADJ')) {
       return ctx.found(k, k + 1, 'same-sentence', false);
     } else {
@@ -404,24 +425,51 @@ export function invertedBefore(ctx: SpeakerContext, v: number, quoteStart: numbe
   return fromPhrase(ctx, np, 'same-sentence', v + 1);
 }
 
-/** "Steven Cheung, a spokesperson for the Trump campaign, said": the name before the appositive. */
+/**
+ * Returns the subject before one to three comma-set interrupters ending at `comma`: an apposition
+ * ("Steven Cheung, a spokesperson for the Trump campaign, said"), an age ("Ben Ode, 45, said"), a
+ * relative clause ("Ruiz, who …, said"), a prepositional or participial phrase ("Clinton, at a
+ * later press gaggle, said", "Fiorina, speaking to Iowans, said", "Cruz, when asked …,
+ * responded"); a bracketed party tag before the comma is stepped over.
+ */
 function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): Found | null {
   const tokens = ctx.tokens;
-  // find the previous comma within a short window
-  let c = comma - 1;
-  const stop = Math.max(limit, comma - 25);
-  while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
-  if (c < stop || tokens[c]!.value !== ',') return null;
-  const np = phraseEndingAt(tokens, c, limit);
-  if (!np || np.to !== c) return null;
-  const mid = tokens[c + 1]!.value.toLowerCase();
-  // the middle is an appositive ("a spokesperson ...", "the ...") or a relative clause ("who ...")
-  const between = phraseStartingAt(tokens, c + 1, comma);
-  // or any short stretch with no verb ("R-Ky.", "Sanders’ campaign manager")
-  let verbless = comma - c <= 12;
-  for (let x = c + 1; x < comma && verbless; x++) if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX' || ctx.inQuote[x]) verbless = false;
-  if (!(RELATIVE_PRONOUNS.has(mid) || (between && between.to === comma) || tokens[c + 1]!.pos === 'DET' || tokens[c + 1]!.pos === 'NUM' || verbless)) return null;
-  return fromPhrase(ctx, np, 'same-sentence', c);
+  let end = comma;
+  for (let hops = 0; hops < 3; hops++) {
+    let c = end - 1;
+    const stop = Math.max(limit, end - 30);
+    while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
+    if (c < stop || tokens[c]!.value !== ',' || !isInterrupter(ctx, c + 1, end)) return null;
+    let e = c;
+    if (tokens[e - 1]?.value === ')') {
+      let o = e - 2;
+      while (o >= limit && e - o < 10 && tokens[o]!.value !== '(') o--;
+      if (o >= limit && tokens[o]!.value === '(') e = o;
+    }
+    const np = phraseEndingAt(tokens, e, limit);
+    if (np && np.to === e) return fromPhrase(ctx, np, 'same-sentence', c);
+    end = c;
+  }
+  return null;
+}
+
+/** True when tokens [a, b) can stand between a subject and its verb, set off by commas. */
+function isInterrupter(ctx: SpeakerContext, a: number, b: number): boolean {
+  const tokens = ctx.tokens;
+  if (b <= a) return false;
+  for (let x = a; x < b; x++) if (ctx.inQuote[x]) return false;
+  const t = tokens[a]!;
+  const v = t.value.toLowerCase();
+  if (RELATIVE_PRONOUNS.has(v) || v === 'whose' || REFLEXIVES.has(v)) return true;
+  const between = phraseStartingAt(tokens, a, b);
+  if (between && between.to === b) return true;
+  if (t.pos === 'DET' || t.pos === 'NUM') return true;
+  if (b - a <= 20 && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV')) return true;
+  if (b - a <= 20 && t.pos === 'VERB' && /(?:ing|ed)$/.test(v)) return true;
+  // any short stretch with no verb ("R-Ky.", "Sanders’ campaign manager")
+  if (b - a > 12) return false;
+  for (let x = a; x < b; x++) if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX') return false;
+  return true;
 }
 
 /** Nouns of "in X's view": the possessor holds the view. */

@@ -31,7 +31,8 @@
  * predicted. Otherwise only the phrase part of each speaker string counts: up to a comma,
  * bracket, dash or "who" (names in an appositive, "Ben Ode, a spokesman for the Ruiz campaign",
  * are not the speaker's), and up to "of/for/from/at/in/with/on" after a name or a common noun
- * ("Ben Ode of the Sierra Club"). When the gold phrase ends in a person's name (the last run of
+ * ("Ben Ode of the Sierra Club"); a role phrase followed by a bare name ("the city's engineer, Ben
+ * Ode,") is that name. When the gold phrase ends in a person's name (the last run of
  * capitalised words, titles such as "Sen."/"Chairman" left out, not a body such as "... Council"
  * or a place), the prediction is right when it names a person with the same surname and no
  * clashing first name ("Bill Clinton" is not "Hillary Clinton"), or is a role description taken
@@ -160,7 +161,14 @@ export interface PersonName { surname: string; first: string | null; run: string
  * the phrase ends in a common noun ("Clinton's campaign": a body named after a person).
  */
 export function personNames(s: string): PersonName[] {
-  return runNames(headOf(s));
+  const own = runNames(headOf(s));
+  if (own.length > 0) return own;
+  // "Trump's Virginia state director, Mike Rubino,": a role, then the person's name as apposition
+  const parts = s.split(',');
+  const role = words(parts[0]!);
+  const name = words(parts[1] ?? '');
+  if (parts.length > 1 && /^\p{Ll}/u.test(role[role.length - 1] ?? '') && name.length > 0 && name.length <= 4 && name.every((w) => /^\p{Lu}/u.test(w))) return runNames(parts[1]!);
+  return own;
 }
 
 function runNames(phrase: string): PersonName[] {
