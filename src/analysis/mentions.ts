@@ -482,6 +482,16 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   if (!n) return false;
   if (n.pos === 'VERB' || n.pos === 'AUX') return true;
   if (n.value === ',' && tokens[k + 1] && (tokens[k + 1]!.pos === 'DET' || RELATIVE_PRONOUNS.has(tokens[k + 1]!.value.toLowerCase()) || tokens[k + 1]!.pos === 'NUM')) return true;
+  // "Christie, New Jersey's sitting governor, repeated": a short verbless apposition, then the verb
+  if (n.value === ',') {
+    let c = k + 1;
+    while (c < tokens.length && c - k <= 12 && tokens[c]!.value !== ',' && tokens[c]!.pos !== 'VERB' && tokens[c]!.pos !== 'AUX' && !ctx.inQuote[c]) c++;
+    if (tokens[c]?.value === ',' && c > k + 1) {
+      let d = c + 1;
+      while (d < tokens.length && tokens[d]!.pos === 'ADV') d++;
+      if (tokens[d]?.pos === 'VERB' || tokens[d]?.pos === 'AUX') return true;
+    }
+  }
   if (isPossessive(n)) return false;
   return invertedSpeaker(ctx, a);
 }

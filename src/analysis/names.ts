@@ -150,7 +150,7 @@ export interface NounPhrase {
  */
 export function phraseEndingAt(tokens: Token[], end: number, limit: number): NounPhrase | null {
   let i = end - 1;
-  if (i < limit || !isNpWord(tokens[i]!) || tokens[i]!.pos === 'PART' || tokens[i]!.pos === 'ADJ') return null;
+  if (i < limit || !isNpWord(tokens[i]!) || tokens[i]!.pos === 'PART' || tokens[i]!.pos === 'ADJ' || tokens[i]!.pos === 'PUNCT') return null;
   let from = end;
   let head = -1;
   for (;;) {

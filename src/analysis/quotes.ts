@@ -354,7 +354,8 @@ function isNamed(ctx: SpeakerContext, q: Located): boolean {
   const v = prev.value.toLowerCase();
   if (!NAMING_CUES.has(v)) return false;
   // "Trump called it “a disaster”": calling with a speaker is speech, not a name
-  if (v === 'called') return !ctx.isSpeechVerb(q.qa - 1) || ctx.tokens[q.qa - 2]?.pos === 'AUX' || ctx.tokens[q.qa - 2]?.value.toLowerCase() === 'so';
+  const so = ctx.tokens[q.qa - 2]?.value.toLowerCase() === 'so' || (ctx.tokens[q.qa - 2]?.value === '-' && ctx.tokens[q.qa - 3]?.value.toLowerCase() === 'so');
+  if (v === 'called') return !ctx.isSpeechVerb(q.qa - 1) || ctx.tokens[q.qa - 2]?.pos === 'AUX' || so;
   return true;
 }
 

@@ -175,6 +175,15 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
 function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
   const tokens = ctx.tokens;
   const headTok = tokens[np.head]!;
+  // "Secretary of State John Kerry", "Speaker of the House Rep. Paul Ryan": a title heads the
+  // phrase, the person named at its end speaks
+  if (!np.name || PERSON_TITLES.has(tokens[np.name.from]!.value.toLowerCase()) || np.name.to - np.name.from === 1 && isTitleWord(tokens[np.name.from]!)) {
+    const ms = ctx.mentions.mentionsIn(np.from, np.to);
+    const lastM = ms[ms.length - 1];
+    if (lastM && lastM.to === np.to && ctx.mentions.entities[lastM.entity]!.kind === 'person' && (isTitleWord(headTok) || np.name)) {
+      return ctx.found(lastM.from, lastM.to, how, true);
+    }
+  }
   if (np.name) return ctx.found(np.name.from, np.name.to, how, true);
   // "Cheung's statement", "the Trump campaign's spokesman": the possessor speaks
   if (UTTERANCE_NOUNS.has(headTok.lemma) || UTTERANCE_NOUNS.has(headTok.value.toLowerCase())) {
@@ -203,6 +212,12 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
     return ctx.found(np.from, np.to, how, false);
   }
   return ctx.found(np.from, np.to, how, false);
+}
+
+/** True for a capitalised title that can head a phrase before a name ("Secretary", "Speaker", "Gov."). */
+function isTitleWord(t: Token): boolean {
+  const v = t.value.toLowerCase();
+  return /^\p{Lu}/u.test(t.value) && (PERSON_TITLES.has(v) || v === 'secretary' || v === 'speaker' || v === 'leader' || v === 'chief');
 }
 
 /** How far back (tokens) a description or pronoun looks for its antecedent. */
@@ -306,7 +321,7 @@ function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
   let steps = 0;
   for (;;) {
     while (k >= limit && steps < 4 && !ctx.inQuote[k]
-      && (VERB_GAP_POS.has(tokens[k]!.pos) || REFLEXIVES.has(tokens[k]!.value.toLowerCase()))) { k--; steps++; }
+      && (VERB_GAP_POS.has(tokens[k]!.pos) || REFLEXIVES.has(tokens[k]!.value.toLowerCase()) || TIME_WORDS.test(tokens[k]!.value))) { k--; steps++; }
     // "Hunter, meanwhile, told": an adverb set off by commas
     if (k - 2 >= limit && tokens[k]!.value === ',' && tokens[k - 1]!.pos === 'ADV' && tokens[k - 2]!.value === ',' && !ctx.inQuote[k - 2]) {
       k -= 3; steps++;
@@ -316,8 +331,35 @@ function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
   }
 }
 
+/** "Priebus later Thursday told": time words between a subject and its verb. */
+const TIME_WORDS = /^(?:today|yesterday|tonight|earlier|later|then|now|again|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
 /** "Cruz himself said": a reflexive between subject and verb. */
 const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
+
+/** Quantifiers that can float after the subject they quantify ("Ruiz and Ode both said"). */
+const FLOATING = new Set(['both', 'all', 'each']);
+
+/** Documents that carry someone's words ("a statement saying", "an email stating"). */
+const DOCUMENT_NOUNS = new Set(['statement', 'letter', 'email', 'e-mail', 'memo', 'release', 'ad', 'advertisement', 'tweet', 'post', 'note', 'message', 'report', 'video', 'op-ed', 'column', 'press']);
+
+/**
+ * Returns the subject of the verb whose object is the document phrase `np` ("Black Lives Matter
+ * issued a statement saying …", "Her campaign blasted out an email stating …"), or null.
+ */
+function documentIssuer(ctx: SpeakerContext, np: NounPhrase, limit: number): Found | null {
+  const tokens = ctx.tokens;
+  if (!DOCUMENT_NOUNS.has(tokens[np.head]!.lemma)) return null;
+  let v = np.from - 1;
+  if (tokens[v]?.pos === 'ADP' || tokens[v]?.value === 'out') v--;
+  if (v < limit || tokens[v]!.pos !== 'VERB') return null;
+  const k = skipGapLeft(ctx, v, limit);
+  const lt = tokens[k];
+  if (k < limit || !lt || ctx.inQuote[k]) return null;
+  if (lt.pos === 'PRON' && (PERSON_PRONOUNS.has(lt.value.toLowerCase()) || GROUP_PRONOUNS.has(lt.value.toLowerCase()))) return resolvePronoun(ctx, k, null);
+  const subj = phraseEndingAt(tokens, k + 1, limit);
+  return subj ? fromPhrase(ctx, subj, 'same-sentence', k) : null;
+}
 
 /** Quantifier words that stand as a vague subject on their own ("Yet another said"). */
 const VAGUE_SUBJECTS = new Set(['another', 'others', 'some', 'many', 'most', 'several', 'one', 'few', 'both', 'all']);
@@ -328,6 +370,9 @@ const VAGUE_SUBJECTS = new Set(['another', 'others', 'some', 'many', 'most', 'se
  */
 export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLimit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
+  // "seeking a leader to counter …": an infinitive of purpose has no subject of its own
+  const before = tokens[v - 1], before2 = tokens[v - 2];
+  if (before && before.value.toLowerCase() === 'to' && before.pos === 'PART' && before2 && (before2.pos === 'NOUN' || before2.pos === 'PROPN')) return null;
   let k = skipGapLeft(ctx, v, limit);
   // "… is described as", "was told": a passive speech verb's subject is not the speaker
   if (isPassive(ctx, k + 1, v)) return null;
@@ -351,10 +396,18 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
       const appo = appositiveSubject(ctx, k, limit);
       if (appo) return appo;
     } else if (VAGUE_SUBJECTS.has(lv) && (lt.pos === 'DET' || lt.pos === 'PRON' || lt.pos === 'NUM' || lt.pos === 'ADJ')) {
+      // "Bolton and Gorka both denounced": a floating quantifier after the subject
+      const np = FLOATING.has(lv) ? phraseEndingAt(tokens, k, limit) : null;
+      if (np) return fromPhrase(ctx, np, 'same-sentence', k);
       return ctx.found(k, k + 1, 'same-sentence', false);
     } else {
       const np = phraseEndingAt(tokens, k + 1, limit);
-      if (np) return fromPhrase(ctx, np, 'same-sentence', k);
+      if (np) {
+        // "Ruiz issued a statement saying …": the statement's issuer speaks
+        const issuer = /ing$/.test(tokens[v]!.value) ? documentIssuer(ctx, np, limit) : null;
+        if (issuer) return issuer;
+        return fromPhrase(ctx, np, 'same-sentence', k);
+      }
     }
   }
   // inverted: "…,” said Cheung" / "…,” says the report"
@@ -440,6 +493,14 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     const stop = Math.max(limit, end - 30);
     while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
     if (c < stop || tokens[c]!.value !== ',' || !isInterrupter(ctx, c + 1, end)) return null;
+    // "Tuesday in Berea, after winning Ohio, Gov. John Kasich (R-OH), said": a stray comma after
+    // the subject; the interrupter is the person and what comes before it names no one
+    if (hops === 0) {
+      const named = personSpanning(ctx, c + 1, end);
+      if (named && ctx.mentions.mentionsIn(limit, c).every((m) => ctx.mentions.entities[m.entity]!.kind !== 'person')) {
+        return ctx.found(named.from, named.to, 'same-sentence', true);
+      }
+    }
     let e = c;
     if (tokens[e - 1]?.value === ')') {
       let o = e - 2;
@@ -447,10 +508,31 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
       if (o >= limit && tokens[o]!.value === '(') e = o;
     }
     const np = phraseEndingAt(tokens, e, limit);
-    if (np && np.to === e) return fromPhrase(ctx, np, 'same-sentence', c);
+    // "Clinton, 35, the daughter of …, said": an age is no subject; look one comma further
+    let numeric = Boolean(np);
+    if (np) for (let x = np.from; x < np.to; x++) if (tokens[x]!.pos !== 'NUM') numeric = false;
+    if (np && np.to === e && !numeric) return fromPhrase(ctx, np, 'same-sentence', c);
     end = c;
   }
   return null;
+}
+
+/**
+ * Returns the person mention that makes up tokens [a, b) (a title or role before it and a bracketed
+ * party tag after it allowed: "Gov. John Kasich (R-OH)"), or null.
+ */
+function personSpanning(ctx: SpeakerContext, a: number, b: number): { from: number; to: number } | null {
+  const ms = ctx.mentions.mentionsIn(a, b);
+  if (ms.length !== 1) return null;
+  const m = ms[0]!;
+  if (ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+  for (let x = a; x < m.from; x++) if (!PERSON_TITLES.has(ctx.tokens[x]!.value.toLowerCase())) return null;
+  let e = m.to;
+  if (ctx.tokens[e]?.value === '(') {
+    while (e < b && ctx.tokens[e]!.value !== ')') e++;
+    e++;
+  }
+  return e === b ? m : null;
 }
 
 /** True when tokens [a, b) can stand between a subject and its verb, set off by commas. */
