@@ -51,8 +51,11 @@ export function findQuoteStretches(text: string): QuoteStretch[] {
       if (c === STRAIGHT) {
         if (open >= 0) closes = true;
         else opens = straightOpens(text, i);
-      } else if (isOpener(c)) opens = true;
-      else if (isCloser(c)) closes = open >= 0;
+      } else if (isOpener(c)) {
+        // "“It's unusual,“ said X": an opening mark typed for a closing one, after punctuation
+        if (open >= 0 && /[,.!?]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ' ')) closes = true;
+        else opens = true;
+      } else if (isCloser(c)) closes = open >= 0;
       if (opens) {
         open = i;
         // a paragraph's first mark continues the previous paragraph's open quote

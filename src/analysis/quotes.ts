@@ -133,7 +133,8 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       if (f) return f;
       break;
     }
-    if (tokens[r]!.pos === 'VERB' && !isWeakGap(ctx, first, r)) break;
+    const glued = tokens[r - 1]?.value === '-' && tokens[r - 1]!.end === tokens[r]!.start;
+    if (tokens[r]!.pos === 'VERB' && !glued && !isWeakGap(ctx, first, r)) break;
   }
   let weak: Found | null = null;
   for (let l = q.qa - 1; l >= q.fa; l--) {
@@ -179,11 +180,21 @@ const CLAUSE_BREAKERS = new Set(['because', 'and', 'but', 'that', 'when', 'if', 
  */
 function attributionSpan(ctx: SpeakerContext, first: number, verb: number): boolean {
   let relative = false;
+  let commas = 0;
+  // an interrupter is a stretch between two commas before the verb ("X, after a pause, said")
+  let total = 0;
+  for (let i = first; i < verb; i++) if (ctx.tokens[i]!.value === ',') total++;
+  const paired = total >= 2 && total % 2 === 0;
   for (let i = first; i < verb; i++) {
     const t = ctx.tokens[i]!;
     const v = t.value.toLowerCase();
     if (ctx.inQuote[i]) return false;
+    if (v === ',') { commas++; continue; }
     if (v === 'who' || v === 'which') { relative = true; continue; }
+    // "X, one of the states suing the EPA, said": a participle inside an apposition
+    if (paired && commas % 2 === 1 && t.pos === 'VERB' && /(?:ing|ed)$/.test(v)) continue;
+    // "X, after a long pause, said": an interrupter set off by commas may hold any of these
+    if (paired && commas % 2 === 1 && (CLAUSE_BREAKERS.has(v) || t.pos === 'ADP')) continue;
     if (CLAUSE_BREAKERS.has(v) && !relative) return false;
     // "Texas-based Matt Mackowiak": a participle glued to a hyphen is a modifier, not a verb
     const glued = ctx.tokens[i - 1]?.value === '-' && ctx.tokens[i - 1]!.end === t.start;

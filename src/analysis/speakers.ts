@@ -140,6 +140,15 @@ function isSpeechForm(t: Token | undefined): boolean {
 
 const WORD_POS = new Set(['VERB', 'NOUN', 'ADJ', 'ADV']);
 
+/** True when a speech-verb form comes within a few tokens from `i`, before a full stop. */
+function speechSoon(tokens: Token[], i: number): boolean {
+  for (let k = i; k < tokens.length && k - i < 10; k++) {
+    if (tokens[k]!.value === '.') return false;
+    if (isSpeechForm(tokens[k])) return true;
+  }
+  return false;
+}
+
 /**
  * Returns the tokens with surnames wink mistags retagged PROPN. Its lexicon knows "lynch" and
  * "skelly"-like words as verbs or nouns, so "Lynch said" has no name; a capitalised word is a name
@@ -161,7 +170,13 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     }
     if (!WORD_POS.has(t.pos) || !/^\p{Lu}\p{Ll}/u.test(t.value) || t.stop) continue;
     let name = false;
+    // "press secretary Josh Earnest": a known first name before a name, whatever wink tagged it
+    const lv = t.value.toLowerCase();
+    if ((MALE_NAMES.has(lv) || FEMALE_NAMES.has(lv)) && tokens[i + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[i + 1]!.value)) name = true;
+    else
     if (isSpeechForm(tokens[i + 1])) name = t.pos !== 'NOUN' || (!initial && t.lemma === t.value.toLowerCase());
+    // "“…,” Blunt, after a long pause, said": a capitalised word right after a closing mark
+    else if (prev && /^[”"]$/.test(prev.value) && tokens[i + 1]?.value === ',' && speechSoon(tokens, i + 2)) name = true;
     else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
     else if (prev && !initial && ALWAYS_SPEECH.has(prev.value.toLowerCase()) && t.pos !== 'ADV') name = true;
     if (!name) continue;
