@@ -39,6 +39,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'rebuke', 'assure', 'inform', 'warn', 'address', 'sing', 'preach', 'lecture', 'retweet', 'wrote',
   'echo', 'elaborate', 'confess', 'remind', 'affirm', 'reaffirm', 'disclose', 'speculate', 'apologize', 'reflect',
   'marvel', 'rave', 'react', 'riff', 'needle', 'blame', 'credit', 'welcome', 'correct', 'highlight', 'mutter', 'bellow',
+  'retaliate', 'bark', 'growl', 'hiss', 'cry', 'sigh', 'laugh', 'smile', 'shrug',
 ]);
 
 /** Surface forms that are speech verbs whatever POS wink gives them. */
@@ -177,6 +178,8 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     if (isSpeechForm(tokens[i + 1])) name = t.pos !== 'NOUN' || (!initial && t.lemma === t.value.toLowerCase());
     // "“…,” Blunt, after a long pause, said": a capitalised word right after a closing mark
     else if (prev && /^[”"]$/.test(prev.value) && tokens[i + 1]?.value === ',' && speechSoon(tokens, i + 2)) name = true;
+    // "said Khin Zaw Win, an activist": a capitalised word closing a name before a comma
+    else if (prev && !initial && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.value) && tokens[i + 1]?.value === ',' && t.pos !== 'ADV') name = true;
     else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
     else if (prev && !initial && ALWAYS_SPEECH.has(prev.value.toLowerCase()) && t.pos !== 'ADV') name = true;
     if (!name) continue;
@@ -436,9 +439,36 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     }
     while (r < rightLimit && tokens[r]!.pos === 'ADV') r++;
     const np = phraseStartingAt(tokens, r, rightLimit);
-    if (np) return fromPhrase(ctx, np, 'same-sentence', r);
+    if (np) {
+      const later = personRightAfter(ctx, np, rightLimit);
+      if (later) return ctx.found(later.from, later.to, 'same-sentence', true);
+      return fromPhrase(ctx, np, 'same-sentence', r);
+    }
   }
   return null;
+}
+
+/**
+ * Returns the person named right after a phrase that broke off before its head ("said Los
+ * Angeles-based attorney Edgar Martirosyan", "said former Pennsylvania Gov. and party chairman Ed
+ * Rendell"): the first person mention within a few words, with only modifiers, titles and "and"
+ * between, when the phrase itself names no person. Null otherwise ("a spokesman for Ana Ruiz"
+ * stays the spokesman).
+ */
+function personRightAfter(ctx: SpeakerContext, np: NounPhrase, rightLimit: number): { from: number; to: number } | null {
+  const tokens = ctx.tokens;
+  if (np.name && !isTitleWord(tokens[np.name.from]!)) return null;
+  for (let x = np.from; x < np.to; x++) if (tokens[x]!.pos === 'ADP') return null;
+  const k = ctx.mentions.firstFrom(np.to);
+  const m = ctx.mentions.mentions[k];
+  if (!m || m.from - np.to > 8 || m.to > rightLimit || ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+  for (let x = np.to; x < m.from; x++) {
+    const t = tokens[x]!;
+    const glued = tokens[x - 1]?.value === '-' && tokens[x - 1]!.end === t.start;
+    const modifier = t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.value === '-' || t.value.toLowerCase() === 'and' || glued;
+    if (!modifier || ctx.inQuote[x]) return null;
+  }
+  return m;
 }
 
 /**
@@ -503,7 +533,7 @@ export function invertedBefore(ctx: SpeakerContext, v: number, quoteStart: numbe
 function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): Found | null {
   const tokens = ctx.tokens;
   let end = comma;
-  for (let hops = 0; hops < 3; hops++) {
+  for (let hops = 0; hops < 5; hops++) {
     let c = end - 1;
     const stop = Math.max(limit, end - 30);
     while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
@@ -526,7 +556,10 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     // "Clinton, 35, the daughter of …, said": an age is no subject; look one comma further
     let numeric = Boolean(np);
     if (np) for (let x = np.from; x < np.to; x++) if (tokens[x]!.pos !== 'NUM') numeric = false;
-    if (np && np.to === e && !numeric) return fromPhrase(ctx, np, 'same-sentence', c);
+    // "Harry Bond, 30, of Raleigh, N.C., who …, said": a place or a phrase after "of" is no subject
+    const bareName = np !== null && isNameToken(tokens[np.from]!);
+    const placeLike = np !== null && bareName && (tokens[np.from - 1]?.pos === 'ADP' || nameKind(tokens, np.from, np.to) === 'place' || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
+    if (np && np.to === e && !numeric && !placeLike) return fromPhrase(ctx, np, 'same-sentence', c);
     end = c;
   }
   return null;
