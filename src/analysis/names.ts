@@ -133,6 +133,19 @@ function isNpWord(t: Token): boolean {
   }
 }
 
+/**
+ * True when token i can be part of a noun phrase here: a noun-phrase word, or a participle used as
+ * an adjective between a determiner or number and a noun ("one unaligned Florida strategist", "a
+ * retired teacher"), which wink sometimes tags VERB.
+ */
+function isNpAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (isNpWord(t)) return true;
+  if (t.pos !== 'VERB' || !/^\p{Ll}.*(?:ed|ing)$/u.test(t.value)) return false;
+  const p = tokens[i - 1], n = tokens[i + 1];
+  return p !== undefined && n !== undefined && (p.pos === 'DET' || p.pos === 'NUM' || p.pos === 'ADJ') && (n.pos === 'NOUN' || n.pos === 'PROPN' || n.pos === 'ADJ');
+}
+
 export interface NounPhrase {
   /** Token range, end exclusive. */
   from: number;
@@ -156,7 +169,7 @@ export function phraseEndingAt(tokens: Token[], end: number, limit: number): Nou
   for (;;) {
     // one simple phrase: DET? (ADJ|NOUN|PROPN|NUM|'s)* ending at i
     let j = i;
-    while (j >= limit && isNpWord(tokens[j]!)) j--;
+    while (j >= limit && isNpAt(tokens, j)) j--;
     if (j === i) break;
     let k = j + 1;
     if (j >= limit && tokens[j]!.pos === 'DET') { k = j; j--; }
@@ -188,7 +201,7 @@ export function phraseStartingAt(tokens: Token[], start: number, limit: number):
   let end = i;
   for (;;) {
     let j = end;
-    while (j < limit && isNpWord(tokens[j]!)) j++;
+    while (j < limit && isNpAt(tokens, j)) j++;
     if (j === end) break;
     end = j;
     const link = tokens[j];

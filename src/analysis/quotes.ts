@@ -137,9 +137,10 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     if (tokens[r]!.pos === 'VERB' && !glued && !isWeakGap(ctx, first, r)) break;
   }
   let weak: Found | null = null;
+  const aside = asides(ctx, q.fa, q.qa);
   for (let l = q.qa - 1; l >= q.fa; l--) {
     if (ctx.inQuote[l]) continue;
-    if (ctx.isSpeechVerb(l)) {
+    if (ctx.isSpeechVerb(l) && !aside.has(l)) {
       const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa);
       if (f) {
         if (!isWeakVerb(ctx, l)) return f;
@@ -156,6 +157,28 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     if (f) return f;
   }
   return weak;
+}
+
+/**
+ * Returns the tokens of [a, b) inside a closed aside: a relative clause set off by commas (", which
+ * some have argued …,") or a stretch between two dashes ("— as X noted recently —"). A speech verb
+ * there belongs to the aside, not to the quote after it.
+ */
+function asides(ctx: SpeakerContext, a: number, b: number): Set<number> {
+  const out = new Set<number>();
+  const tokens = ctx.tokens;
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    const rel = t.value === ',' && /^(?:which|who|whom|whose)$/i.test(tokens[i + 1]?.value ?? '');
+    const dash = /^[—–]$/.test(t.value) || (t.value === '-' && tokens[i - 1]?.end !== t.start);
+    if (!rel && !dash) continue;
+    let j = i + 1;
+    while (j < b && !(rel ? tokens[j]!.value === ',' : /^[—–-]$/.test(tokens[j]!.value)) && !ctx.inQuote[j]) j++;
+    if (j >= b || ctx.inQuote[j]) continue;
+    for (let x = i + 1; x < j; x++) out.add(x);
+    i = j - 1;
+  }
+  return out;
 }
 
 /**

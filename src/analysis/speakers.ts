@@ -358,6 +358,24 @@ const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
 /** Quantifiers that can float after the subject they quantify ("Ruiz and Ode both said"). */
 const FLOATING = new Set(['both', 'all', 'each']);
 
+/**
+ * Returns the person before ", who …" when a relative clause runs up to the verb without its
+ * closing comma, ending in the phrase at `from`; or null.
+ */
+function openRelativeSubject(ctx: SpeakerContext, from: number, limit: number): Found | null {
+  const tokens = ctx.tokens;
+  for (let x = from - 1; x >= limit && from - x <= 15; x--) {
+    const t = tokens[x]!;
+    if (ctx.inQuote[x] || t.value === '.') return null;
+    if (t.value !== ',') continue;
+    if (!/^(?:who|whom|whose)$/i.test(tokens[x + 1]?.value ?? '')) return null;
+    const m = ctx.mentions.mentionsIn(Math.max(limit, x - 8), x).pop();
+    if (!m || m.to !== x || ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+    return ctx.found(m.from, m.to, 'same-sentence', true);
+  }
+  return null;
+}
+
 /** Documents that carry someone's words ("a statement saying", "an email stating"). */
 const DOCUMENT_NOUNS = new Set(['statement', 'letter', 'email', 'e-mail', 'memo', 'release', 'ad', 'advertisement', 'tweet', 'post', 'note', 'message', 'report', 'video', 'op-ed', 'column', 'press']);
 
@@ -424,6 +442,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
         // "Ruiz issued a statement saying …": the statement's issuer speaks
         const issuer = /ing$/.test(tokens[v]!.value) ? documentIssuer(ctx, np, limit) : null;
         if (issuer) return issuer;
+        // "Katie Packer, who is chairman of Our Principles PAC said": a relative clause left open
+        const open = openRelativeSubject(ctx, np.from, limit);
+        if (open) return open;
         return fromPhrase(ctx, np, 'same-sentence', k);
       }
     }
@@ -538,6 +559,13 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     const stop = Math.max(limit, end - 30);
     while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
     if (c < stop || tokens[c]!.value !== ',' || !isInterrupter(ctx, c + 1, end)) return null;
+    // "…, assistant secretary for population, refugees, and migration, said": a list goes on
+    const lw = tokens[c + 1]!.value.toLowerCase();
+    if (lw === 'and' || lw === 'or') {
+      let d = c - 1;
+      while (d >= stop && tokens[d]!.value !== ',' && !ctx.inQuote[d]) d--;
+      if (d >= stop && tokens[d]!.value === ',') { end = d; continue; }
+    }
     // "Tuesday in Berea, after winning Ohio, Gov. John Kasich (R-OH), said": a stray comma after
     // the subject; the interrupter is the person and what comes before it names no one
     if (hops === 0) {
