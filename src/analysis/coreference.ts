@@ -154,6 +154,7 @@ export class Coreference {
     const h = descriptionHead(tokens, p);
     if (!h) return null;
     const wanted = ROLE_CLASSES[h.lemma] ?? [h.lemma];
+    if (!wanted.some((r) => this.tracker.hasRole(r))) return null;
     const body = ORG_ROLE_NOUNS.has(h.lemma);
     const fits = (e: Entity) => (body ? e.kind !== 'group' : e.kind === 'person') && wanted.some((r) => e.roles.has(r));
     const [best] = this.rank(p, '', recent, fits);

@@ -136,6 +136,16 @@ export class MentionTracker {
     return null;
   }
 
+  /** True when some entity has been given this role noun (a cheap gate before resolving "the X"). */
+  hasRole(role: string): boolean {
+    if (!this.roleSet) {
+      this.roleSet = new Set();
+      for (const e of this.entities) for (const r of e.roles) this.roleSet.add(r);
+    }
+    return this.roleSet.has(role);
+  }
+  private roleSet: Set<string> | null = null;
+
   /** Adds a resolved pronoun or description as a mention of an entity (coreference.ts). */
   addResolved(m: Mention): void {
     this.entities[m.entity]!.mentions.push(m);

@@ -25,6 +25,8 @@ export interface QuoteStretch {
 
 const isOpener = (c: string) => OPENERS.includes(c);
 const isCloser = (c: string) => CLOSERS.includes(c);
+/** True for any character that can be a double quotation mark (a fast pre-check per character). */
+const isMarkCode = (c: number) => c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e || c === 0x201f;
 
 /** Returns true when the straight mark at `i` reads as an opening mark from its neighbours. */
 function straightOpens(text: string, i: number): boolean {
@@ -46,6 +48,7 @@ export function findQuoteStretches(text: string): QuoteStretch[] {
     let open = -1;
     let openGroup = -1;
     for (let i = lineStart; i < lineEnd; i++) {
+      if (!isMarkCode(text.charCodeAt(i))) continue;
       const c = text[i]!;
       let opens = false, closes = false;
       if (c === STRAIGHT) {

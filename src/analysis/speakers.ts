@@ -161,15 +161,22 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // cheap gate: only capitalised words of a few tags can be mistagged names
+    const c = t.value.charCodeAt(0);
+    if (!(c >= 65 && c <= 90) && !(c > 127 && /^\p{Lu}/u.test(t.value))) continue;
+    if (t.pos !== 'AUX' && !WORD_POS.has(t.pos)) continue;
+    if (!/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
     const prev = tokens[i - 1];
     const initial = !prev || sentOf[i - 1] !== sentOf[i] || /^[“"‘'(\-–—:]$/.test(prev.value);
     // "said Will Doyle", "May Ode said": a capitalised modal inside a sentence before a name
-    if (t.pos === 'AUX' && !initial && /^\p{Lu}\p{Ll}/u.test(t.value) && tokens[i + 1]?.pos === 'PROPN') {
-      out ??= tokens.slice();
-      out[i] = { ...t, pos: 'PROPN' };
+    if (t.pos === 'AUX') {
+      if (!initial && tokens[i + 1]?.pos === 'PROPN') {
+        out ??= tokens.slice();
+        out[i] = { ...t, pos: 'PROPN' };
+      }
       continue;
     }
-    if (!WORD_POS.has(t.pos) || !/^\p{Lu}\p{Ll}/u.test(t.value) || t.stop) continue;
+    if (t.stop) continue;
     let name = false;
     // "press secretary Josh Earnest": a known first name before a name, whatever wink tagged it
     const lv = t.value.toLowerCase();
