@@ -69,6 +69,12 @@ export function findQuoteStretches(text: string): QuoteStretch[] {
         open = -1;
       }
     }
+    // a blank line between the paragraphs of one quote keeps the quote open
+    if (firstNonSpace(text, lineStart, lineEnd) === lineEnd) {
+      if (lineEnd >= n) break;
+      lineStart = lineEnd + 1;
+      continue;
+    }
     carryGroup = -1;
     if (open >= 0) {
       const next = nextLineStart(text, lineEnd);

@@ -82,17 +82,21 @@ export function findQuotes(tok: Tokenized): Quote[] {
     found ??= colonOrDashSpeaker(ctx, q);
     found ??= nextSentenceAttribution(ctx, q, last?.found ?? null);
     found ??= transcriptSpeaker(ctx, q);
+    // "“…,” he said" with no one for "he": the quote is attributed, to nobody we can name; no
+    // guess from the sentences around it
+    const pronounOnly = !found && pronounAttribution(ctx, q);
     // a one- or two-word name after "as"/"dubbed" is no quote even when a verb is near
     if ((!found || q.words <= 2) && q.words < MIN_UNATTRIBUTED_WORDS && isNamed(ctx, q)) continue;
-    if (!found && q.standalone) found = speakerLine(ctx, q, located[k + 1]);
+    if (!found && !pronounOnly && q.standalone) found = speakerLine(ctx, q, located[k + 1]);
+    if (!found && !pronounOnly && q.standalone) found = nextParagraphAttribution(ctx, q);
     const gs = groupSpeaker.get(q.s.group);
-    if (!found && gs) found = { ...gs, how: 'continuation' };
+    if (!found && !pronounOnly && gs) found = { ...gs, how: 'continuation' };
     const sentenceInitial = q.standalone || startsSentence(ctx, q);
-    if (!found && sentenceInitial) found = previousSentenceSpeaker(ctx, q, last?.found ?? null);
-    if (!found && last && last.found && sentenceInitial && q.line - last.line <= 2) {
+    if (!found && !pronounOnly && sentenceInitial) found = previousSentenceSpeaker(ctx, q, last?.found ?? null);
+    if (!found && !pronounOnly && last && last.found && sentenceInitial && q.line - last.line <= 2) {
       found = { ...last.found, how: 'continuation' };
     }
-    const keep = found?.how === 'same-sentence' || found?.how === 'coreference' || found?.how === 'speaker-line'
+    const keep = pronounOnly || found?.how === 'same-sentence' || found?.how === 'coreference' || found?.how === 'speaker-line'
       || (q.standalone && q.words >= MIN_STANDALONE_WORDS)
       || (found?.how === 'continuation' && q.words >= MIN_STANDALONE_WORDS)
       || q.words >= MIN_UNATTRIBUTED_WORDS && !isTitleCase(ctx, q)
@@ -269,6 +273,54 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
       if (t.pos === 'VERB' || t.pos === 'AUX' || t.value.toLowerCase() === 'that') return null;
     }
     return subjectOf(ctx, r, q.fb, s.tokenEnd, last);
+  }
+  return null;
+}
+
+/** Pronouns that can be the subject of an attribution ("he said", "said she", "I wrote"). */
+const ATTRIBUTION_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
+
+/**
+ * True when the quote's attribution is a pronoun and a speech verb right next to it: "“…,” he
+ * said", "“…,” said she", "he said, “…”", "I told him that “…”".
+ */
+function pronounAttribution(ctx: SpeakerContext, q: Located): boolean {
+  const { tokens } = ctx;
+  const isPron = (i: number) => tokens[i]?.pos === 'PRON' && ATTRIBUTION_PRONOUNS.has(tokens[i]!.value.toLowerCase()) && !ctx.inQuote[i];
+  let r = q.qb;
+  while (r < q.fb && tokens[r]!.pos === 'PUNCT' && !ctx.inQuote[r]) r++;
+  if (r < q.fb && ((isPron(r) && ctx.isSpeechVerb(r + 1 + (tokens[r + 1]?.pos === 'ADV' ? 1 : 0))) || (ctx.isSpeechVerb(r) && isPron(r + 1)))) return true;
+  let l = q.qa - 1;
+  while (l >= q.fa && (tokens[l]!.pos === 'PUNCT' || tokens[l]!.value.toLowerCase() === 'that') && !ctx.inQuote[l]) l--;
+  while (l >= q.fa && (tokens[l]!.pos === 'PRON' && !ATTRIBUTION_PRONOUNS.has(tokens[l]!.value.toLowerCase()))) l--;
+  return l > q.fa && ctx.isSpeechVerb(l) && isPron(l - 1);
+}
+
+/**
+ * Returns the speaker of a quote paragraph from a bare attribution opening the next paragraph
+ * ("“We will not pay for it.”¶¶Ruiz said on Monday."): a short sentence whose speech verb takes
+ * nothing after it but a time, place or manner phrase, so it can only be about the quote before.
+ */
+function nextParagraphAttribution(ctx: SpeakerContext, q: Located): Found | null {
+  const { tokens, text } = ctx;
+  const lineStart = text.lastIndexOf('\n', q.s.start - 1) + 1;
+  if (text.slice(lineStart, q.s.start).trim() !== '') return null;
+  const si = ctx.sentOf[q.fb - 1]! + 1;
+  const s = ctx.sentences[si];
+  if (si <= 0 || !s) return null;
+  const gap = text.slice(tokens[q.fb - 1]!.end, s.start);
+  if (!/\n/.test(gap) || gap.trim() !== '') return null;
+  if (s.tokenEnd - s.tokenStart > 16 || tokens[s.tokenEnd - 1]!.value === ':') return null;
+  for (let r = s.tokenStart; r < s.tokenEnd && r - s.tokenStart < 10; r++) {
+    if (ctx.inQuote[r]) return null;
+    if (!ctx.isSpeechVerb(r)) continue;
+    if (r > s.tokenStart && !attributionSpan(ctx, s.tokenStart, r)) return null;
+    for (let k = r + 1; k < s.tokenEnd; k++) {
+      const t = tokens[k]!;
+      if (ctx.inQuote[k] || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.value.toLowerCase() === 'that') return null;
+    }
+    const f = subjectOf(ctx, r, s.tokenStart, s.tokenEnd, null);
+    return f ? { ...f, how: 'speaker-line' } : null;
   }
   return null;
 }

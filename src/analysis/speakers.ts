@@ -485,7 +485,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
  */
 function personRightAfter(ctx: SpeakerContext, np: NounPhrase, rightLimit: number): { from: number; to: number } | null {
   const tokens = ctx.tokens;
-  if (np.name && !isTitleWord(tokens[np.name.from]!)) return null;
+  // "Salem-based lawyer Ben Ode": a name glued to a hyphen is a modifier
+  const glued = tokens[np.to]?.value === '-' && tokens[np.to]!.start === tokens[np.to - 1]!.end;
+  if (np.name && !isTitleWord(tokens[np.name.from]!) && !glued) return null;
   for (let x = np.from; x < np.to; x++) if (tokens[x]!.pos === 'ADP') return null;
   const k = ctx.mentions.firstFrom(np.to);
   const m = ctx.mentions.mentions[k];
@@ -593,7 +595,9 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     if (np) for (let x = np.from; x < np.to; x++) if (tokens[x]!.pos !== 'NUM') numeric = false;
     // "Harry Bond, 30, of Raleigh, N.C., who …, said": a place or a phrase after "of" is no subject
     const bareName = np !== null && isNameToken(tokens[np.from]!);
-    const placeLike = np !== null && bareName && (tokens[np.from - 1]?.pos === 'ADP' || nameKind(tokens, np.from, np.to) === 'place' || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
+    // ("Salem, Ore.", "Raleigh, N.C.": a state abbreviation after a comma)
+    const stateAbbr = np !== null && np.to - np.from === 1 && tokens[np.from - 1]?.value === ',' && /^(?:[A-Z]\.){2,}$|^[A-Z][a-z]{1,4}\.$/.test(tokens[np.from]!.value);
+    const placeLike = np !== null && bareName && (tokens[np.from - 1]?.pos === 'ADP' || nameKind(tokens, np.from, np.to) === 'place' || stateAbbr || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
     if (np && np.to === e && !numeric && !placeLike) return fromPhrase(ctx, np, 'same-sentence', c);
     end = c;
   }
