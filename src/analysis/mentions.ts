@@ -82,6 +82,10 @@ const TITLE_ROLES: Record<string, string> = {
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'from']);
 /** Words that make a two-word name a place: "Central America", "South Carolina", "West Bank". */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'central', 'latin', 'northern', 'southern', 'eastern', 'western', 'new', 'upper', 'lower']);
+/** Endings of nouns for people by what they do ("actor", "singer", "strategist", "spokesman"). */
+const AGENT_NOUN = /(?:or|er|ist|ian|ant|ent|man|woman|person)$/;
+/** Continents and regions that follow a compass word ("Central Asia", "West Coast"). */
+const REGIONS = new Set(['asia', 'africa', 'europe', 'america', 'americas', 'pacific', 'atlantic', 'coast', 'bank', 'side', 'east', 'west']);
 /**
  * Plural group names: nationalities, parties, faiths ("Latinos", "Republicans", "Germans",
  * "Democrats", "Hispanics", "Muslims"); one word only, so surnames such as "Sanders" or "Evans" pass.
@@ -229,7 +233,7 @@ export class MentionTracker {
     if (j - a === 1 && GROUP_WORD.test(v) && !MALE_NAMES.has(v.toLowerCase()) && !FEMALE_NAMES.has(v.toLowerCase())) return 'group';
     // "the Clintons": a family
     if (j - a === 1 && lower(tokens[a - 1]) === 'the' && /s$/.test(v)) return 'group';
-    if (j - a === 2 && PLACE_PREFIXES.has(v.toLowerCase()) && PLACES.has(lower(tokens[j - 1]))) return null;
+    if (j - a === 2 && PLACE_PREFIXES.has(v.toLowerCase()) && (PLACES.has(lower(tokens[j - 1])) || REGIONS.has(lower(tokens[j - 1])))) return null;
     if (ORG_HEADS.has(lower(tokens[j - 1]))) return 'org';
     return 'person';
   }
@@ -337,9 +341,11 @@ export class MentionTracker {
     const { tokens, inQuote } = this.src;
     const t = tokens[i - 1];
     if (!t || inQuote[i - 1] || t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.value) || t.value.length < 3) return null;
-    // inside a noun phrase ("the campaign spokesperson", "Republican candidate"), not after a verb
+    // inside a noun phrase ("the campaign spokesperson", "Republican candidate"), or a person
+    // noun after a verb ("met actor Ben Ode"); not a verb mistagged as a noun ("helped defeat X")
     const b = tokens[i - 2];
-    if (b && !(b.pos === 'DET' || b.pos === 'ADJ' || b.pos === 'NOUN' || b.pos === 'PROPN' || b.pos === 'NUM' || isPossessive(b) || b.value === ',' || this.src.sentOf[i - 2] !== this.src.sentOf[i - 1])) return null;
+    const inPhrase = !b || b.pos === 'DET' || b.pos === 'ADJ' || b.pos === 'NOUN' || b.pos === 'PROPN' || b.pos === 'NUM' || isPossessive(b) || b.value === ',' || this.src.sentOf[i - 2] !== this.src.sentOf[i - 1];
+    if (!inPhrase && !AGENT_NOUN.test(t.value)) return null;
     return t.lemma;
   }
 

@@ -69,7 +69,8 @@ export const FEMALE_NAMES: ReadonlySet<string> = new Set((
   + 'annette hillary kamala elizabeth nikki sarah condoleezza madeleine nancy michele huma hope kellyanne kayleigh '
   + 'ivanka melania chelsea donna debbie dianne barbara loretta samantha carly hope jennifer katrina maxine tulsi '
   + 'kirsten amy claire susan lisa marsha kelly tammy heidi jeanne jeanine kate megyn mika rachel andrea katy '
-  + 'angela theresa marine hilary sheryl jan abigail hannah olivia sophia madison ella natalie chloe brianna'
+  + 'angela theresa marine hilary sheryl jan abigail hannah olivia sophia madison ella natalie chloe brianna '
+  + 'ana lucia sofia elena isabel juana guadalupe marisol yolanda ines beatriz luz adriana claudia veronica alejandra'
 ).split(' '));
 export const MALE_NAMES: ReadonlySet<string> = new Set((
   'james john robert michael william david richard charles joseph thomas christopher daniel paul mark donald george '
