@@ -82,6 +82,7 @@ export function findQuotes(tok: Tokenized): Quote[] {
     found ??= colonOrDashSpeaker(ctx, q);
     found ??= nextSentenceAttribution(ctx, q, last?.found ?? null);
     found ??= transcriptSpeaker(ctx, q);
+    found ??= sentenceFinalAttribution(ctx, q, last?.found ?? null);
     // "“…,” he said" with no one for "he": the quote is attributed, to nobody we can name; no
     // guess from the sentences around it
     const pronounOnly = !found && pronounAttribution(ctx, q);
@@ -273,6 +274,32 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
       if (t.pos === 'VERB' || t.pos === 'AUX' || t.value.toLowerCase() === 'that') return null;
     }
     return subjectOf(ctx, r, q.fb, s.tokenEnd, last);
+  }
+  return null;
+}
+
+/**
+ * Returns the speaker of an attribution that closes the quote's sentence after a clause of the
+ * writer's ("“… for Hillary Clinton” because she would widen her lead, he said."): a comma, a
+ * subject, a speech verb and nothing after it but a time, place or manner phrase.
+ */
+function sentenceFinalAttribution(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
+  const { tokens } = ctx;
+  let e = q.fb - 1;
+  while (e > q.qb && tokens[e]!.pos === 'PUNCT' && !ctx.inQuote[e]) e--;
+  for (let v = e; v > q.qb && e - v < 8; v--) {
+    if (ctx.inQuote[v]) return null;
+    if (!ctx.isSpeechVerb(v)) {
+      const t = tokens[v]!;
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.value === ',') return null;
+      continue;
+    }
+    // the subject right before it, and a comma before the subject
+    let c = v - 1;
+    while (c > q.qb && c >= v - 6 && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
+    if (tokens[c]?.value !== ',' || c <= q.qb) return null;
+    const f = subjectOf(ctx, v, c + 1, q.fb, last);
+    return f && f.how === 'same-sentence' || f?.how === 'coreference' ? f : null;
   }
   return null;
 }

@@ -429,6 +429,8 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
   if (k >= limit && lt && !ctx.inQuote[k]) {
     const lv = lt.value.toLowerCase();
     if (lt.pos === 'PRON' && (PERSON_PRONOUNS.has(lv) || GROUP_PRONOUNS.has(lv))) return resolvePronoun(ctx, k, last);
+    // "She greeted supporters and told them …": the subject of the first conjunct
+    if (lt.pos === 'CCONJ' && (lv === 'and' || lv === 'but') && k > limit) return conjunctSubject(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
     if (RELATIVE_PRONOUNS.has(lv) && k - 1 >= limit && tokens[k - 1]!.value === ',') {
       const np = phraseEndingAt(tokens, k - 1, limit);
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
@@ -499,6 +501,27 @@ function personRightAfter(ctx: SpeakerContext, np: NounPhrase, rightLimit: numbe
     if (!modifier || ctx.inQuote[x]) return null;
   }
   return m;
+}
+
+/**
+ * Returns the subject of the first of two joined verb phrases ("Bush thought for a moment and
+ * said", "the League strongly denounced the remarks and said"): the subject opening the stretch
+ * since the last comma before the "and".
+ */
+function conjunctSubject(ctx: SpeakerContext, and: number, limit: number, last: Found | null): Found | null {
+  const tokens = ctx.tokens;
+  let a = and - 1;
+  while (a > limit && tokens[a - 1]!.value !== ',' && !ctx.inQuote[a - 1]) a--;
+  while (a < and && (tokens[a]!.pos === 'CCONJ' || tokens[a]!.pos === 'PUNCT')) a++;
+  const t = tokens[a];
+  if (!t || a >= and) return null;
+  const v = t.value.toLowerCase();
+  if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(v) || GROUP_PRONOUNS.has(v))) return resolvePronoun(ctx, a, last);
+  const np = phraseStartingAt(tokens, a, and);
+  if (!np) return null;
+  let k = np.to;
+  while (k < and && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
+  return k < and && tokens[k]!.pos === 'VERB' ? fromPhrase(ctx, np, 'same-sentence', a) : null;
 }
 
 /**

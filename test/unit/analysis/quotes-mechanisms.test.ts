@@ -40,6 +40,14 @@ describe('speaker after the quote', () => {
     expect(who('“We are ready,” said Salem-based lawyer Ben Ode.')).toEqual([['Ben Ode', 'same-sentence']]);
   });
 
+  it('reads an attribution closing the sentence after a clause of the writer’s', () => {
+    expect(who('Ben Ode spoke next. “The tolls will pay for it” because traffic keeps growing, he said.')).toEqual([['Ben Ode', 'coreference']]);
+  });
+
+  it('gives the second of two joined verbs the first one’s subject', () => {
+    expect(who('Ana Ruiz thought for a moment and said that “the bridge will open in June.”')).toEqual([['Ana Ruiz', 'same-sentence']]);
+  });
+
   it('gives a statement to whoever issued it', () => {
     expect(who('The Salem Transit Board issued a statement saying the strike was “a failure of leadership.”'))
       .toEqual([['The Salem Transit Board', 'same-sentence']]);
