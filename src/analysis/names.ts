@@ -70,7 +70,8 @@ export const FEMALE_NAMES: ReadonlySet<string> = new Set((
   + 'ivanka melania chelsea donna debbie dianne barbara loretta samantha carly hope jennifer katrina maxine tulsi '
   + 'kirsten amy claire susan lisa marsha kelly tammy heidi jeanne jeanine kate megyn mika rachel andrea katy '
   + 'angela theresa marine hilary sheryl jan abigail hannah olivia sophia madison ella natalie chloe brianna '
-  + 'ana lucia sofia elena isabel juana guadalupe marisol yolanda ines beatriz luz adriana claudia veronica alejandra'
+  + 'ana lucia sofia elena isabel juana guadalupe marisol yolanda ines beatriz luz adriana claudia veronica alejandra '
+  + 'liz beth katie jenny meg sue deb becky abby maggie ellie jess'
 ).split(' '));
 export const MALE_NAMES: ReadonlySet<string> = new Set((
   'james john robert michael william david richard charles joseph thomas christopher daniel paul mark donald george '
@@ -86,7 +87,8 @@ export const MALE_NAMES: ReadonlySet<string> = new Set((
   + 'barack bernie ted marco jeb ben rand chris newt mitt reince rudy rick bobby lindsey mitch paul tim mike joe '
   + 'bernard vladimir bashar xi kim recep benjamin justin emmanuel boris nigel jared eric corey '
   + 'sean reince stephen steve rex jim john jason devin trey elijah adam chuck harry dick al '
-  + 'newt lindsey rob jerry zach tucker sean bret chris wolf jake anderson bill hugh ron ken'
+  + 'newt lindsey rob jerry zach tucker sean bret chris wolf jake anderson bill hugh ron ken '
+  + 'josh matt dan dave nick pete sam andy greg doug bob will nate ed phil stan hank tim todd brad kurt cory'
 ).split(' '));
 
 /**

@@ -285,6 +285,19 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
  */
 function sentenceFinalAttribution(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
   const { tokens } = ctx;
+  // inverted: "“…” that Sanders can catch up, said Ben Ode, a party strategist."
+  for (let v = q.fb - 2; v > q.qb; v--) {
+    if (ctx.inQuote[v]) break;
+    if (tokens[v - 1]!.value !== ',' || !ctx.isSpeechVerb(v) || tokens[v]!.value.toLowerCase() === tokens[v]!.lemma) continue;
+    let r = v + 1;
+    while (r < q.fb && tokens[r]!.pos === 'ADV') r++;
+    const np = phraseStartingAt(tokens, r, q.fb);
+    const after = np ? tokens[np.to] : undefined;
+    if (!np || (after && after.value !== ',' && after.value !== '.' && np.to < q.fb)) break;
+    const f = invertedBefore(ctx, v, np.to, q.qb);
+    if (f) return f;
+    break;
+  }
   let e = q.fb - 1;
   while (e > q.qb && tokens[e]!.pos === 'PUNCT' && !ctx.inQuote[e]) e--;
   for (let v = e; v > q.qb && e - v < 8; v--) {

@@ -180,7 +180,10 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     let name = false;
     // "press secretary Josh Earnest": a known first name before a name, whatever wink tagged it
     const lv = t.value.toLowerCase();
-    if ((MALE_NAMES.has(lv) || FEMALE_NAMES.has(lv)) && tokens[i + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[i + 1]!.value)) name = true;
+    const nextName = tokens[i + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[i + 1]!.value);
+    if ((MALE_NAMES.has(lv) || FEMALE_NAMES.has(lv)) && nextName) name = true;
+    // "press secretary Josh Earnest": a capitalised word between a role noun and a name
+    else if (nextName && !initial && prev!.pos === 'NOUN' && /^\p{Ll}/u.test(prev!.value)) name = true;
     else
     if (isSpeechForm(tokens[i + 1])) name = t.pos !== 'NOUN' || (!initial && t.lemma === t.value.toLowerCase());
     // "“…,” Blunt, after a long pause, said": a capitalised word right after a closing mark

@@ -44,6 +44,10 @@ describe('speaker after the quote', () => {
     expect(who('Ben Ode spoke next. “The tolls will pay for it” because traffic keeps growing, he said.')).toEqual([['Ben Ode', 'coreference']]);
   });
 
+  it('reads an inverted attribution closing the sentence ("…” that …, said X, a strategist.)', () => {
+    expect(who('Few agree. “It seems unlikely” that the board can finish, said Ben Ode, a party strategist.')).toEqual([['Ben Ode', 'same-sentence']]);
+  });
+
   it('gives the second of two joined verbs the first one’s subject', () => {
     expect(who('Ana Ruiz thought for a moment and said that “the bridge will open in June.”')).toEqual([['Ana Ruiz', 'same-sentence']]);
   });
