@@ -24,7 +24,9 @@
  * polls", "excerpts of his speech") whose sex, where a first name, title or noun shows it, does
  * not clash; a bare surname takes the sex its full name or title shows elsewhere in the article
  * ("Sanders" after "Bernie Sanders"); for the other pronouns, any named source. With none it is
- * counted wrong. A definite description of a person ("the Vermont senator", "The Republican
+ * counted wrong. A relative pronoun ("who", "which", "that") stands for the phrase right before it
+ * (its nearest preceding mention): the last capitalised name there that is no place ("Sen. Ana
+ * Ruiz of Salem, who …" -> Ana Ruiz), else the phrase itself. A definite description of a person ("the Vermont senator", "The Republican
  * nominee": "the" and a lower-case person head) is resolved the same way, and a prediction naming
  * either the description or its antecedent is right. (The first-name lists are the product's,
  * from src/analysis/names.ts.) A relation with no Source is right only when no speaker is
@@ -386,6 +388,40 @@ export function fillSexBySurname(text: string, named: SourceInfo[]): void {
   }
 }
 
+/** Relative pronouns: their antecedent is the phrase they follow, not the last named source. */
+const RELATIVE_SOURCES = new Set(['who', 'which', 'that']);
+
+/**
+ * Returns the antecedent of a relative-pronoun source at `at` ("Sen. Ana Ruiz of Salem, who
+ * said …"): the nearest mention before it, that is the phrase between the last clause boundary
+ * (sentence end, comma, colon, dash, bracket or quotation mark) and the pronoun; within it, the
+ * last run of capitalised words that is a person's or body's name and not a place, else the
+ * whole phrase ("her campaign's leadership, who …"). Null when there is no phrase.
+ */
+export function relativeAntecedent(text: string, at: number): string | null {
+  let e = at;
+  while (e > 0 && /[\s,]/.test(text[e - 1]!)) e--;
+  let b = e;
+  while (b > 0 && e - b < 120 && !/[.;:!?,\n—–(“”"]/.test(text[b - 1]!)) b--;
+  const phrase = text.slice(b, e).trim();
+  if (!phrase) return null;
+  const ws = phrase.split(/\s+/);
+  // from the end: place names and the prepositions before them may follow the name ("… of Salem")
+  for (let end = ws.length; end > 0;) {
+    if (!/^\p{Lu}/u.test(ws[end - 1]!)) {
+      if (!/^(?:of|from|in|at)$/.test(ws[end - 1]!)) return phrase;
+      end--;
+      continue;
+    }
+    let start = end - 1;
+    while (start > 0 && /^\p{Lu}/u.test(ws[start - 1]!)) start--;
+    const run = ws.slice(start, end).join(' ');
+    if (nameTokens(run).size > 0 && !words(run).every((w) => PLACES.has(w.toLowerCase()))) return run;
+    end = start;
+  }
+  return phrase;
+}
+
 /** Returns the article's gold quotes in text order. */
 export function goldQuotes(article: PolnearArticle): GoldQuote[] {
   const { text } = article;
@@ -413,7 +449,9 @@ export function goldQuotes(article: PolnearArticle): GoldQuote[] {
       isNamed = nameTokens(s).size > 0;
       const at = r.source![0]!.start;
       const low = s.toLowerCase();
-      if (PRONOUN_SOURCES.has(low)) {
+      if (RELATIVE_SOURCES.has(low)) {
+        source = relativeAntecedent(text, at);
+      } else if (PRONOUN_SOURCES.has(low)) {
         const sex = HE_SHE[low] ?? null;
         source = antecedent(named, at, { person: sex !== null, sex });
       } else {

@@ -150,6 +150,19 @@ describe('quotes eval gold sources', () => {
     expect(sameSpeaker('a clinic', gold('Ana Ruiz, who runs a clinic'))).toBe(false);
   });
 
+  it('reads a role followed by a bare name as that person', () => {
+    expect(sameSpeaker('Ben Ode', gold('The board’s chief engineer, Ben Ode,'))).toBe(true);
+    expect(sameSpeaker('Ana Ruiz', gold('The board’s chief engineer, Ben Ode,'))).toBe(false);
+  });
+
+  it('resolves a relative-pronoun source to the phrase it follows', async () => {
+    const { relativeAntecedent } = await import('../../../src/cli/eval/quotes.js');
+    const t = 'The plan was backed by Sen. Ana Ruiz of Salem, who said it was fair.';
+    expect(relativeAntecedent(t, t.indexOf('who'))).toBe('Ana Ruiz');
+    const u = 'Ben Ode, the board’s chief engineer, who signed it, agreed.';
+    expect(relativeAntecedent(u, u.indexOf('who'))).toBe('the board’s chief engineer');
+  });
+
   it('accepts either a description or its antecedent', () => {
     const g = gold('the Vermont senator', { described: 'Sen. Ben Ode' });
     expect(sameSpeaker('Ben Ode', g)).toBe(true);
