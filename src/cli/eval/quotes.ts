@@ -416,7 +416,9 @@ export function relativeAntecedent(text: string, at: number): string | null {
     let start = end - 1;
     while (start > 0 && /^\p{Lu}/u.test(ws[start - 1]!)) start--;
     const run = ws.slice(start, end).join(' ');
-    if (nameTokens(run).size > 0 && !words(run).every((w) => PLACES.has(w.toLowerCase()))) return run;
+    // "Ruiz of Salem": a name after "of" that follows another name is the first one's complement
+    const complement = start >= 2 && /^(?:of|from|in|at)$/.test(ws[start - 1]!) && /^\p{Lu}/u.test(ws[start - 2]!);
+    if (!complement && nameTokens(run).size > 0 && !words(run).every((w) => PLACES.has(w.toLowerCase()))) return run;
     end = start;
   }
   return phrase;
