@@ -160,7 +160,7 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
     if (t.pos === 'VERB' && at - lastName <= 2 && at > lastName) nameVerb++;
     // Reason tallies (tooltips), not model features.
     if (t.pos === 'VERB' && REPORTED_ACTION_LEMMAS.has(lemma)) sig.reportedActions++;
-    if (COMPARISON_WORDS.has(lemma) || ((t.pos === 'ADJ' || t.pos === 'ADV') && /[a-z]{3}(?:er|est)$/.test(t.value) && t.value !== lemma)) sig.comparisons++;
+    if (COMPARISON_WORDS.has(lemma) || ((t.pos === 'ADJ' || t.pos === 'ADV') && /[a-z]{3}(?:er|est)$/.test(low) && low !== lemma)) sig.comparisons++;
     if (FIRST_SECOND_PERSON.has(lemma)) sig.firstSecond++;
     if (OPINION_WORDS.has(lemma)) sig.opinion++;
     prevState = fnv(fnv(H_B, w), '|');
