@@ -55,7 +55,6 @@ const H_P = fnv(FNV_SEED, 'p:');
 const H_Q = fnv(FNV_SEED, 'q:');
 const H_E = fnv(FNV_SEED, 'e:');
 const H_C = fnv(FNV_SEED, 'c:');
-const key = (s: string) => bucket(fnv(FNV_SEED, s));
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const DATE_ENTITIES = new Set(['DATE', 'DURATION']);
@@ -95,17 +94,24 @@ function firstEntityFrom(tok: Tokenized, pos: number): number {
   return lo;
 }
 
+// One accumulator for all calls (features are built one sentence at a time, synchronously):
+// a dense count per bucket plus the buckets touched, in first-touch order. Faster than a Map per
+// sentence, and the order (hence every floating-point sum over the features) is the same.
+const acc = new Float64Array(1 << FEATURE_BITS);
+const touched: number[] = [];
+function addHash(h: number, v = 1): void {
+  const b = bucket(h);
+  if (acc[b] === 0) touched.push(b);
+  acc[b]! += v;
+}
+const add = (k: string, v = 1) => addHash(fnv(FNV_SEED, k), v);
+function flag(name: string, n: number): void {
+  if (n > 0) add(`f:${name}`, Math.min(n, 3) / 3 + 0.5);
+}
+
 /** Returns the hashed features and reason tallies of tokens [tokenStart, tokenEnd). */
 export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: number): { features: Features; signals: SentenceSignals } {
-  const counts = new Map<number, number>();
-  const addHash = (h: number, v = 1) => {
-    const b = bucket(h);
-    counts.set(b, (counts.get(b) ?? 0) + v);
-  };
-  const add = (k: string, v = 1) => {
-    const b = key(k);
-    counts.set(b, (counts.get(b) ?? 0) + v);
-  };
+  touched.length = 0;
   const sig: SentenceSignals = { numbers: 0, dates: 0, names: 0, reportedActions: 0, comparisons: 0, firstSecond: 0, opinion: 0, words: 0, question: false };
   const tokens = tok.tokens;
   let prevState = fnv(fnv(H_B, '<s>'), '|');
@@ -187,7 +193,6 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
     }
   }
   sig.dates = dates;
-  const flag = (name: string, n: number) => { if (n > 0) add(`f:${name}`, Math.min(n, 3) / 3 + 0.5); };
   flag('num', nums);
   flag('date', dates);
   flag('name', sig.names);
@@ -214,10 +219,15 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
   if (!nums && !dates && !sig.names) add('x:nothing');
   // Counts are damped (log) and the vector scaled to unit length, so long sentences do not
   // dominate the dot product.
-  const idx = [...counts.keys()];
-  const val = idx.map((k) => Math.log1p(counts.get(k)!));
+  const idx = touched.slice();
+  const val = new Array<number>(idx.length);
   let norm = 0;
-  for (const v of val) norm += v * v;
+  for (let i = 0; i < idx.length; i++) {
+    const v = Math.log1p(acc[idx[i]!]!);
+    acc[idx[i]!] = 0;
+    val[i] = v;
+    norm += v * v;
+  }
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < val.length; i++) val[i]! /= norm;
   return { features: { idx, val }, signals: sig };
