@@ -65,7 +65,7 @@ export function meanAveragePrecision(rows: Array<{ group: string; score: number;
   return aps.length ? aps.reduce((a, b) => a + b, 0) / aps.length : 0;
 }
 
-interface Scored {
+export interface Scored {
   ex: Pick<Example, 'group' | 'key' | 'label'>;
   score: number;
   threshold: number;
@@ -74,7 +74,7 @@ interface Scored {
 }
 
 /** Returns the new groups held within a day of a debate the committed model trained on. */
-function seenDebates(groups: string[]): Set<string> {
+export function seenDebates(groups: string[]): Set<string> {
   const trainedDays = Object.keys(MODEL.folds).map(debateDay).filter((d): d is number => d !== null);
   return new Set(groups.filter((g) => {
     const d = debateDay(g);
@@ -83,7 +83,7 @@ function seenDebates(groups: string[]): Set<string> {
 }
 
 /** Returns every labelled debate row scored as the header says. */
-function scoreDebateRows(examples: Example[]): Scored[] {
+export function scoreDebateRows(examples: Example[]): Scored[] {
   const trained = examples.filter((e) => e.group in MODEL.folds);
   const fresh = examples.filter((e) => !(e.group in MODEL.folds));
   const out: Scored[] = [];

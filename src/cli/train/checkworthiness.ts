@@ -44,6 +44,8 @@ export const FIT = { epochs: 6, l2: 1e-5, rate: 0.3, checkThatWeight: 0.5 };
 const SEED = 20240810;
 /** News threshold = debate threshold + this margin: news prose is denser in facts than debate talk. */
 export const NEWS_MARGIN = 0.1;
+/** Threshold of a fold whose training part holds a single debate (no inner CV possible). */
+const MODEL_FALLBACK_THRESHOLD = 0.5;
 /** Committed weights are stored in thousandths; smaller ones are dropped. */
 const WEIGHT_SCALE = 1000;
 
@@ -183,10 +185,10 @@ export const isCbCrowd = (e: Pick<Example, 'group' | 'key'>) => e.group.startsWi
 
 /** Returns the debate threshold chosen by cross-validation (these folds) on the ClaimBuster crowdsourced rows. */
 export function chooseThreshold(examples: Example[], fold: Map<string, number>): number {
-  const used = [...new Set(fold.values())].sort((a, b) => a - b);
+  const used = [...new Set(examples.map((e) => fold.get(e.group)!))].sort((a, b) => a - b);
   // Renumber the folds present to 0..n-1 (inner CV runs on K-1 outer folds).
   const renum = new Map(used.map((f, i) => [f, i]));
-  const inner = new Map([...fold].map(([g, f]) => [g, renum.get(f)!]));
+  const inner = new Map([...fold].filter(([, f]) => renum.has(f)).map(([g, f]) => [g, renum.get(f)!]));
   const oof = crossValidate(examples, inner, used.length);
   const sel = examples.map((e, i) => [e, i] as const).filter(([e]) => isCbCrowd(e));
   if (!sel.length) return 0.5;
@@ -206,7 +208,7 @@ export function heldOutScores(examples: Example[], fold: Map<string, number>): {
     if (!train.length) continue;
     const model = fitLogistic(train);
     const trainFold = new Map([...fold].filter(([, x]) => x !== f));
-    const thr = new Set(trainFold.values()).size > 1 ? chooseThreshold(train, trainFold) : 0.5;
+    const thr = new Set(train.map((e) => fold.get(e.group))).size > 1 ? chooseThreshold(train, trainFold) : MODEL_FALLBACK_THRESHOLD;
     examples.forEach((e, i) => {
       if (fold.get(e.group) !== f) return;
       scores[i] = predict(model, e.features);
