@@ -213,7 +213,8 @@ export const BOILERPLATE_LINE =
  * Verbs of saying, believing and showing whose subject, when it is an unnamed person or group,
  * makes a vague attribution ("officials said", "critics argue", "some believe", "polls show").
  * From the PolNeAR / PARC cue inventories (most frequent cue lemmas), restricted to speech,
- * cognition and evidence verbs: stance verbs such as "support" or "want" are left out.
+ * cognition and evidence verbs: stance verbs such as "support" or "want", and "ask" (a question,
+ * not a claim), are left out.
  */
 export const SOURCE_VERB_LEMMAS = new Set([
   'say', 'tell', 'claim', 'argue', 'believe', 'think', 'suggest', 'contend', 'insist', 'acknowledge', 'warn',
@@ -222,8 +223,128 @@ export const SOURCE_VERB_LEMMAS = new Set([
   'charge', 'accuse', 'show', 'find', 'question', 'doubt', 'wonder', 'agree', 'disagree', 'say', 'point',
   'counter', 'recall', 'describe', 'predict', 'conclude', 'contend', 'testify', 'admit', 'deny', 'dispute',
   'criticize', 'criticise', 'praise', 'blame', 'credit', 'call', 'see', 'view', 'consider', 'hope', 'reckon',
-  'suspect', 'tweet', 'write', 'announce', 'state', 'declare', 'urge', 'ask', 'tout', 'stress', 'emphasize',
+  'suspect', 'tweet', 'write', 'announce', 'state', 'declare', 'urge', 'tout', 'stress', 'emphasize', 'echo',
+  'observe', 'forecast', 'project', 'anticipate', 'assume', 'recommend', 'concur', 'insinuate', 'imply',
 ]);
+
+/** The verbs of SOURCE_VERB_LEMMAS that stand before their subject after a quote or comma (", said one aide"). */
+export const INVERTED_SOURCE_LEMMAS = new Set([
+  'say', 'tell', 'add', 'write', 'note', 'argue', 'explain', 'insist', 'warn', 'claim', 'recall', 'conclude', 'report',
+  'acknowledge', 'caution', 'complain', 'predict', 'suggest', 'observe', 'counter', 'contend', 'confirm', 'tweet',
+]);
+
+/**
+ * Words for the members of a party, nation, region, religion or ethnic group ("Republicans",
+ * "Democratic", "Iranian", "Latino", "U.S."). They are capitalised, but a source made of them
+ * ("some Republicans", "American officials", "a Chinese diplomat") names no person or
+ * organisation. US parties and political labels, plus the adjectival and demonymic forms of the
+ * countries and regions most covered in US political news (from Wikipedia's "List of adjectival
+ * and demonymic forms for countries and nations", trimmed). Lower case, singular; a plural "-s"
+ * and hyphenated compounds ("African-Americans") are matched by isGroupWord.
+ */
+export const GROUP_WORDS: ReadonlySet<string> = new Set((
+  'republican democrat democratic gop conservative liberal progressive libertarian independent evangelical '
+  + 'u.s. us american canadian mexican cuban venezuelan brazilian colombian british english scottish irish french '
+  + 'german italian spanish dutch belgian swiss swedish norwegian danish polish ukrainian russian greek turkish '
+  + 'european western eastern israeli palestinian iranian iraqi syrian saudi egyptian libyan lebanese jordanian '
+  + 'yemeni afghan pakistani indian chinese japanese korean taiwanese vietnamese filipino australian african '
+  + 'nigerian kenyan arab asian latino latina hispanic muslim christian catholic protestant jewish jew mormon '
+  + 'black white native'
+).split(' '));
+
+/** Returns true for a capitalised word made only of GROUP_WORDS ("Republicans", "African-American"). */
+export function isGroupWord(word: string): boolean {
+  const parts = word.toLowerCase().replace(/[’']s$/, '').replace(/^[^a-z]+|[^a-z.]+$/g, '').split('-');
+  return parts.every((p) => GROUP_WORDS.has(p) || (p.endsWith('s') && GROUP_WORDS.has(p.slice(0, -1))));
+}
+
+/**
+ * Heads of a source phrase that make it an anonymous source rather than an unnamed group ("a
+ * senior official", "sources", "an aide"). From AP and Reuters style guidance on anonymous
+ * sourcing (the roles it names) and the PolNeAR task 2c description ("sources", "a source",
+ * "officials"). Lemmas.
+ */
+export const ANONYMOUS_SOURCE_HEADS: ReadonlySet<string> = new Set([
+  'official', 'source', 'aide', 'insider', 'diplomat', 'staffer', 'spokesman', 'spokeswoman', 'spokesperson',
+  'person', 'employee', 'officer', 'adviser', 'advisor', 'confidant', 'associate', 'operative', 'lawmaker',
+  'strategist', 'investigator', 'official', 'officials', 'sources', 'aides', 'insiders',
+]);
+
+/**
+ * Heads of a source phrase that is a document or measurement, not a person ("polls show",
+ * "reports say", "a new study found", "records indicate"). From the Wikipedia "Words to watch:
+ * unsupported attributions" examples ("studies show", "research has found") and the PolNeAR
+ * source spans of that kind. Lemmas and plural forms.
+ */
+export const DOCUMENT_SOURCE_HEADS: ReadonlySet<string> = new Set([
+  'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'research', 'record', 'records',
+  'document', 'documents', 'analysis', 'analyses', 'estimate', 'estimates', 'data', 'assessment', 'assessments',
+  'account', 'accounts', 'email', 'emails', 'memo', 'memos', 'filing', 'filings', 'review', 'investigation',
+  'polling', 'projection', 'projections', 'model', 'models', 'forecast', 'forecasts',
+]);
+
+/**
+ * Plural common nouns for people and sources that open a sentence with a capital ("Officials
+ * said", "Critics argue", "Police say"); wink tags them PROPN there, so the capital is not read as
+ * a name. The people and group nouns most frequent as PolNeAR sources, plus DOCUMENT_SOURCE_HEADS.
+ */
+export const COMMON_SOURCE_NOUNS: ReadonlySet<string> = new Set([
+  'people', 'observers', 'analysts', 'critics', 'experts', 'commentators', 'pundits', 'economists', 'scientists',
+  'historians', 'scholars', 'researchers', 'residents', 'voters', 'officials', 'lawmakers', 'insiders', 'sources',
+  'diplomats', 'supporters', 'opponents', 'skeptics', 'sceptics', 'aides', 'advisers', 'advisors', 'witnesses',
+  'investigators', 'authorities', 'prosecutors', 'activists', 'advocates', 'strategists', 'operatives', 'donors',
+  'delegates', 'environmentalists', 'candidates', 'leaders', 'members', 'doctors', 'physicians', 'investors',
+  'executives', 'officers', 'employees', 'staffers', 'police', 'protesters', 'organizers', 'parents', 'students',
+  'teachers', 'workers', 'veterans', 'conservatives', 'liberals', 'progressives', 'moderates', 'independents',
+  'evangelicals', 'pollsters', 'reporters', 'journalists', 'observers', 'allies', 'rivals', 'detractors', 'fans',
+  'someone', 'somebody', 'everyone', 'everybody', 'nobody', 'anyone', 'senior', 'former', 'top', 'federal',
+  'local', 'state', 'new', 'recent', 'other', 'anonymous', 'unnamed', 'administration', 'campaign', 'party',
+  'government', 'intelligence', 'military', 'defense', 'security', 'congressional', 'legal', 'independent',
+  'regulators', 'unions', 'groups', 'companies', 'organizations', 'superdelegates', 'respondents', 'participants',
+  'attendees', 'families', 'friends', 'neighbors', 'colleagues', 'proponents', 'backers', 'defenders', 'foes',
+  'scores', 'majorities', 'americans', 'world', 'political', 'current', 'foreign',
+  ...DOCUMENT_SOURCE_HEADS,
+]);
+
+/** Heads that stand for a number of people without a determiner ("dozens said", "police say"). */
+export const QUANTIFIER_HEADS: ReadonlySet<string> = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'police', 'staff', 'media', 'press', 'public']);
+
+/**
+ * Singular nouns for people and bodies that can stand as a source ("a federal judge found", "one
+ * district GOP leader said"), besides the plurals of COMMON_SOURCE_NOUNS and the agent-noun
+ * endings isSourceHead accepts. Lemmas.
+ */
+export const PERSON_SOURCE_NOUNS: ReadonlySet<string> = new Set([
+  'man', 'woman', 'judge', 'lawyer', 'attorney', 'friend', 'neighbor', 'neighbour', 'expert', 'analyst', 'critic',
+  'official', 'source', 'aide', 'person', 'people', 'staff', 'police', 'panel', 'court', 'jury', 'group', 'coalition',
+  'committee', 'board', 'agency', 'company', 'firm', 'union', 'government', 'administration', 'campaign', 'party',
+  'media', 'press', 'public', 'audience', 'crowd', 'family', 'families', 'parent', 'colleague', 'ally', 'rival',
+  'candidate', 'delegate', 'veteran', 'resident', 'student', 'doctor', 'physician', 'scientist', 'economist',
+  'historian', 'scholar', 'pundit', 'observer', 'witness', 'activist', 'advocate', 'official', 'officer', 'mayor',
+  'governor', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'legislator', 'minister', 'diplomat',
+  'spokesman', 'spokeswoman', 'spokesperson', 'adviser', 'advisor', 'executive', 'insider', 'staffer', 'operative',
+  'strategist', 'consultant', 'pollster', 'donor', 'fan', 'follower', 'opponent', 'supporter', 'skeptic', 'voter',
+  'democrat', 'republican', 'conservative', 'liberal', 'progressive', 'moderate', 'independent', 'evangelical',
+  'leader', 'member', 'elder', 'figure', 'authority', 'investigator', 'prosecutor', 'regulator', 'organizer',
+  'protester', 'owner', 'employee', 'worker', 'teacher', 'parent', 'journalist', 'reporter', 'editor', 'columnist',
+  'commentator', 'someone', 'somebody', 'everyone', 'everybody', 'anyone', 'others', 'some', 'many', 'most', 'few',
+  'several', 'one', 'another', 'all', 'both', 'dozens', 'hundreds', 'thousands', 'majority', 'minority', 'whom',
+  'individual', 'superdelegate', 'elector', 'paper', 'post', 'photo', 'video', 'statistic', 'information', 'ad',
+]);
+
+// Agent-noun endings that name a person by role ("strategist", "historian", "consultant", "negotiator").
+const AGENT_ENDING = /(?:ist|ian|ant|ent|eer|ee|er|or)s?$/;
+const NOT_AGENT = /(?:ment|ments|percent|number|order|matter|letter|paper|water|center|centre|corner|border|winter|summer|computer|chapter|parameter|quarter|power|cover|answer|offer|amount|event|content|extent|intent|talent|moment|comment|element|segment|statement|agreement|argument|document|government)s?$/;
+
+/** True when a phrase head can be a source: a person, group, body or document, not a thing. */
+export function isSourceHead(t: { value: string; lemma: string; pos: string }): boolean {
+  const v = t.value.toLowerCase();
+  const l = t.lemma.toLowerCase();
+  if (PERSON_SOURCE_NOUNS.has(l) || PERSON_SOURCE_NOUNS.has(v) || COMMON_SOURCE_NOUNS.has(v) || DOCUMENT_SOURCE_HEADS.has(l) || DOCUMENT_SOURCE_HEADS.has(v)) return true;
+  if (isGroupWord(t.value)) return true;
+  if (v === 'government' || v === 'governments') return true;
+  return (t.pos === 'NOUN' || t.pos === 'PROPN') && AGENT_ENDING.test(v) && !NOT_AGENT.test(v);
+}
 
 /** Pronoun-like quantifiers that stand for an unnamed group ("some say", "others argue"). */
 export const VAGUE_PRONOUNS = new Set(['some', 'many', 'others', 'most', 'few', 'several', 'someone', 'somebody', 'nobody', 'everyone', 'everybody', 'anyone']);

@@ -23,7 +23,7 @@ describe('unnamed sources of reporting verbs', () => {
     'The company said profits rose.',
     'His aides said the trip was cancelled.',
     'White House officials said the meeting went well.',
-    'Democratic party officials said the count would start late.',
+    'Democratic Party officials said the count would start late.',
     'He told others that he would go.',
     'Three commissioners were charged with bribery.',
     'She asked employees not to disclose the figures.',
