@@ -220,7 +220,7 @@ export const SOURCE_VERB_LEMMAS = new Set([
   'say', 'tell', 'claim', 'argue', 'believe', 'think', 'suggest', 'contend', 'insist', 'acknowledge', 'warn',
   'note', 'add', 'confirm', 'indicate', 'estimate', 'describe', 'disclose', 'reveal', 'speculate', 'fear', 'expect',
   'maintain', 'allege', 'report', 'explain', 'concede', 'assert', 'predict', 'caution', 'worry', 'complain',
-  'charge', 'accuse', 'show', 'find', 'question', 'doubt', 'wonder', 'agree', 'disagree', 'say', 'point',
+  'charge', 'accuse', 'show', 'find', 'doubt', 'wonder', 'agree', 'disagree', 'say', 'point',
   'counter', 'recall', 'describe', 'predict', 'conclude', 'contend', 'testify', 'admit', 'deny', 'dispute',
   'criticize', 'criticise', 'praise', 'blame', 'credit', 'call', 'see', 'view', 'consider', 'hope', 'reckon',
   'suspect', 'tweet', 'write', 'announce', 'state', 'declare', 'urge', 'tout', 'stress', 'emphasize', 'echo',
@@ -280,7 +280,9 @@ export const DOCUMENT_SOURCE_HEADS: ReadonlySet<string> = new Set([
   'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'research', 'record', 'records',
   'document', 'documents', 'analysis', 'analyses', 'estimate', 'estimates', 'data', 'assessment', 'assessments',
   'account', 'accounts', 'email', 'emails', 'memo', 'memos', 'filing', 'filings', 'review', 'investigation',
-  'polling', 'projection', 'projections', 'model', 'models', 'forecast', 'forecasts',
+  'polling', 'projection', 'projections', 'model', 'models', 'forecast', 'forecasts', 'average', 'averages',
+  'paper', 'papers', 'slide', 'slides', 'video', 'videos', 'tally', 'tallies', 'count', 'filing', 'transcript',
+  'timeline', 'letter', 'letters', 'statement', 'statements', 'audit', 'audits', 'figures', 'statistics',
 ]);
 
 /**
@@ -307,7 +309,7 @@ export const COMMON_SOURCE_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Heads that stand for a number of people without a determiner ("dozens said", "police say"). */
-export const QUANTIFIER_HEADS: ReadonlySet<string> = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'police', 'staff', 'media', 'press', 'public']);
+export const QUANTIFIER_HEADS: ReadonlySet<string> = new Set(['people', 'dozens', 'hundreds', 'thousands', 'millions', 'police', 'staff', 'media', 'press', 'public']);
 
 /**
  * Singular nouns for people and bodies that can stand as a source ("a federal judge found", "one
@@ -341,7 +343,8 @@ export function isSourceHead(t: { value: string; lemma: string; pos: string }): 
   const v = t.value.toLowerCase();
   const l = t.lemma.toLowerCase();
   if (PERSON_SOURCE_NOUNS.has(l) || PERSON_SOURCE_NOUNS.has(v) || COMMON_SOURCE_NOUNS.has(v) || DOCUMENT_SOURCE_HEADS.has(l) || DOCUMENT_SOURCE_HEADS.has(v)) return true;
-  if (isGroupWord(t.value)) return true;
+  // a group word heads a phrase only as a plural noun ("Republicans", not "Turkish")
+  if (isGroupWord(t.value)) return /s$/.test(v) && v !== 'u.s.' && v !== 'us';
   if (v === 'government' || v === 'governments') return true;
   return (t.pos === 'NOUN' || t.pos === 'PROPN') && AGENT_ENDING.test(v) && !NOT_AGENT.test(v);
 }

@@ -39,6 +39,7 @@ const QUANT_OF = new Set(['some', 'many', 'most', 'several', 'few', 'one', 'two'
 const SCALERS = new Set(['only', 'even', 'nearly', 'almost', 'about', 'roughly', 'just', 'some', 'fully', 'barely']);
 // Words that may open a post-modifier of a source head: "people familiar with", "a source close to".
 const POSTMOD_WORDS = new Set(['familiar', 'close', 'knowledgeable', 'involved', 'briefed', 'who', 'privy', 'speaking', 'granted', 'authorized', 'not', 'with']);
+const NEGATIVE = new Set(['no', 'nobody', 'none', 'neither', 'anyone', 'anybody', 'nothing', 'nor']);
 const ANONYMITY = /^(?:anonymous|anonymously|anonymity|unnamed|unidentified|familiar|briefed|privy|knowledgeable|insider|insiders)$/;
 
 const lower = (t: Token) => t.value.toLowerCase();
@@ -53,9 +54,11 @@ function namesSomeone(tokens: Token[], i: number, sentenceStart: boolean): boole
   const t = tokens[i]!;
   if (!isCap(t) || t.value === 'I') return false;
   if (isGroupWord(t.value)) return false;
-  if (!sentenceStart) return true;
   const v = lower(t);
-  if (COMMON_SOURCE_NOUNS.has(v) || INDEFINITE_DETERMINERS.has(v) || VAGUE_PRONOUNS.has(v) || SCALERS.has(v) || QUANT_OF.has(v) || DEFINITE.has(v)) return false;
+  // determiners and quantifiers are never names, wherever the capital comes from
+  if (INDEFINITE_DETERMINERS.has(v) || VAGUE_PRONOUNS.has(v) || SCALERS.has(v) || QUANT_OF.has(v) || DEFINITE.has(v)) return false;
+  if (!sentenceStart) return true;
+  if (COMMON_SOURCE_NOUNS.has(v)) return false;
   // "Senior officials", "Anonymous sources": an adjective before a lower-case word
   const next = tokens[i + 1];
   return !((t.pos === 'ADJ' || t.pos === 'DET') && next !== undefined && !isCap(next));
@@ -101,6 +104,8 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
   let anaphoric = false;
   const first = tokens[i]!;
   const fv = lower(first);
+  // "no one", "nobody", "none", "anyone": a negative or open quantifier credits no claim to anyone
+  if (NEGATIVE.has(fv) || (det !== null && NEGATIVE.has(det))) return null;
   if (e - i === 1 && (first.pos === 'PRON' || PRONOUN_SOURCES.has(fv)) && !VAGUE_PRONOUNS.has(fv)) {
     return { start: s, end: e, head: i, named: false, anaphoric: !quantified, anonymous: false, document: false, share };
   }

@@ -8,7 +8,7 @@
  * The phrase test is source-phrases.ts (the same as the eval's gold rule).
  */
 import type { Token, Tokenized } from './nlp.js';
-import { INVERTED_SOURCE_LEMMAS, SOURCE_VERB_LEMMAS, isSourceHead } from './cues.js';
+import { COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
 import { isUnnamed, readSourcePhrase, type SourcePhrase } from './source-phrases.js';
 
 export interface SourceRelation {
@@ -40,8 +40,11 @@ function sentenceStarts(tok: Tokenized): Uint8Array {
   for (const s of tok.sentences) flags[s.tokenStart] = 1;
   const { tokens } = tok;
   for (let i = 1; i < tokens.length; i++) {
-    const p = tokens[i - 1]!;
-    if (p.type === 'tabCRLF' || p.value === '“' || (p.value === '"' && (i < 2 || tokens[i - 2]!.end < p.start || BOUNDARY_PUNCT.has(tokens[i - 2]!.value)))) flags[i] = 1;
+    // after a line break, an opening quote, or sentence-final punctuation (quotes between skipped)
+    let k = i - 1;
+    while (k > 0 && /^(?:['"”’“]|'')$/.test(tokens[k]!.value)) k--;
+    const p = tokens[k]!;
+    if (p.type === 'tabCRLF' || /^[.!?]$/.test(p.value) || tokens[i - 1]!.value === '“') flags[i] = 1;
   }
   return flags;
 }
@@ -50,6 +53,7 @@ function isBoundary(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (t.type === 'tabCRLF') return true;
   if (t.pos === 'PUNCT' && BOUNDARY_PUNCT.has(t.value)) return true;
+  if (t.value === '-' && k > 0 && tokens[k - 1]!.end < t.start) return true; // " - " used as a dash
   const v = lower(t);
   if (v === 'that') {
     // "that official said" (a determiner) but "information that investigators said" (a clause)
@@ -72,9 +76,35 @@ function isSourceVerb(tokens: Token[], v: number): boolean {
     // "critics say the", "some view Trump", "which critics say is": a complement follows
     if (!NOUNY_VERB_FORMS.has(t.value) || !prev || !next) return false;
     if (!(next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'SCONJ' || next.pos === 'PROPN' || next.pos === 'AUX' || next.pos === 'PART' || next.pos === 'PUNCT')) return false;
-    return (prev.pos === 'NOUN' || prev.pos === 'PROPN') && /s$/i.test(prev.value) || (prev.pos === 'DET' || prev.pos === 'PRON' || prev.pos === 'ADJ') && /^(?:some|many|most|others|few|another|several)$/i.test(prev.value);
+    const plural = prev.pos === 'NOUN' ? /s$/.test(prev.value) && prev.lemma !== lower(prev) : prev.pos === 'PROPN' && /s$/.test(prev.value) && (COMMON_SOURCE_NOUNS.has(lower(prev)) || isGroupWord(prev.value));
+    return plural || (prev.pos === 'DET' || prev.pos === 'PRON' || prev.pos === 'ADJ') && /^(?:some|many|most|others|few|another|several)$/i.test(prev.value);
   }
   return false;
+}
+
+// Heads that "find" things in the sense of concluding them ("a federal judge found", "investigators found").
+const FINDING_HEADS = new Set(['judge', 'court', 'panel', 'jury', 'investigator', 'researcher', 'auditor', 'inspector', 'analyst', 'expert', 'scientist', 'economist', 'review', 'probe', 'inquiry']);
+
+/**
+ * True when a verb with this subject is saying or believing, not its other senses: "find" needs
+ * "that" or a finding body ("Syrians find a home" is no attribution), "add" needs "that" or a
+ * quote ("organizers added 160 staff"), "show up" is no showing, and an -ing form after a noun
+ * ("Americans thinking", "a man calling himself") only counts for documents and anonymous sources
+ * or at the start of a clause ("with recent polls showing").
+ */
+function verbFits(tokens: Token[], v: number, p: SourcePhrase, starts: Uint8Array): boolean {
+  const t = tokens[v]!;
+  const next = tokens[v + 1];
+  const nv = next ? lower(next) : '';
+  if (t.lemma === 'find') return nv === 'that' || p.document || p.anonymous || FINDING_HEADS.has(tokens[p.head]!.lemma);
+  if (t.lemma === 'add') return nv === 'that' || !next || next.pos === 'PUNCT';
+  if (t.lemma === 'show' && (nv === 'up' || nv === 'off')) return false;
+  if (/ing$/.test(t.value) && tokens[v - 1] && !BETWEEN.has(tokens[v - 1]!.pos)) {
+    if (p.document || p.anonymous) return true;
+    const before = tokens[p.start - 1];
+    return !before || starts[p.start] === 1 || isBoundary(tokens, p.start - 1) || lower(before) === 'with';
+  }
+  return true;
 }
 
 /** True when the token after a phrase ends its clause (punctuation, a line break, the end). */
@@ -87,7 +117,7 @@ function endsClause(tokens: Token[], k: number): boolean {
 function clauseStart(tokens: Token[], end: number, max: number): number {
   let k = end - 1;
   while (k >= 0 && end - k <= max) {
-    if (isBoundary(tokens, k)) return k + 1;
+    if (isBoundary(tokens, k) && !/^(?:and|or)$/i.test(tokens[k]!.value)) return k + 1;
     // a finite verb with its auxiliary ends the search ("he has told"); participles may sit inside
     const t = tokens[k]!;
     if (t.pos === 'AUX' && !(tokens[k + 1] && tokens[k + 1]!.pos === 'VERB' && /(?:ing|ed)$/.test(tokens[k + 1]!.value) && k + 1 < end - 1)) return k + 1;
@@ -114,11 +144,18 @@ function phraseEnd(tokens: Token[], from: number, max: number): number {
 function subjectOf(tokens: Token[], starts: Uint8Array, v: number): { phrase: SourcePhrase } | null {
   let j = v - 1;
   let sawAux = false;
+  const ing = /ing$/.test(tokens[v]!.value);
+  let sawBe = false;
   while (j >= 0 && v - j <= 4 && BETWEEN.has(tokens[j]!.pos) && tokens[j]!.value !== ',' && lower(tokens[j]!) !== 'to') {
-    if (BE.has(lower(tokens[j]!))) return null; // passive: the subject is not the one who says
+    if (BE.has(lower(tokens[j]!))) {
+      if (!ing) return null; // passive: the subject is not the one who says
+      sawBe = true;
+    }
     if (tokens[j]!.pos === 'AUX') sawAux = true;
     j--;
   }
+  // "have admitting privileges": an -ing form after an auxiliary other than "be" is no verb phrase
+  if (ing && sawAux && !sawBe) return null;
   if (j < 0 || lower(tokens[j]!) === 'to') return null;
   // "a past form + as / by / adjective" is a reduced passive ("a phrase widely considered obscene")
   if (!sawAux && /ed$/.test(tokens[v]!.value)) {
@@ -127,8 +164,9 @@ function subjectOf(tokens: Token[], starts: Uint8Array, v: number): { phrase: So
     if (next && next.pos === 'ADP' && (lower(next) === 'as' || lower(next) === 'by')) return null;
   }
   let end = j + 1;
+  let relative = false;
   // "critics who have suggested": the verb belongs to the relative clause's head
-  if (lower(tokens[j]!) === 'who' || (lower(tokens[j]!) === 'that' && tokens[j]!.pos === 'PRON')) end = j;
+  if (lower(tokens[j]!) === 'who' || (lower(tokens[j]!) === 'that' && tokens[j]!.pos === 'PRON')) { end = j; relative = true; }
   // "A Democratic strategist, who asked not to be named, said": step over the parenthetical
   else if (tokens[j]!.value === ',') {
     let k = j - 1;
@@ -136,7 +174,18 @@ function subjectOf(tokens: Token[], starts: Uint8Array, v: number): { phrase: So
     if (k > 0 && tokens[k]!.value === ',' && lower(tokens[k + 1]!) === 'who') end = k;
     else return null;
   }
-  return readSubjectPhrase(tokens, starts, clauseStart(tokens, end, 16), end);
+  const s = clauseStart(tokens, end, 16);
+  // "advisers who have run the numbers argue": the verb's subject is the phrase before "who"
+  let r = s - 1;
+  while (r > 0 && BETWEEN.has(tokens[r]!.pos) && !/^(?:who|that)$/i.test(tokens[r]!.value)) r--;
+  const rel = tokens[r];
+  if (rel && r > 0 && (lower(rel) === 'who' || (lower(rel) === 'that' && rel.pos === 'PRON')) && tokens.slice(r + 1, end).some((x) => x.pos === 'VERB')) {
+    let e2 = r;
+    if (tokens[e2 - 1]?.value === ',') e2--;
+    const before = readSubjectPhrase(tokens, starts, clauseStart(tokens, e2, 16), e2);
+    if (before) return { phrase: { ...before.phrase, end: before.phrase.end } };
+  }
+  return readSubjectPhrase(tokens, starts, s, end, relative);
 }
 
 /**
@@ -144,11 +193,13 @@ function subjectOf(tokens: Token[], starts: Uint8Array, v: number): { phrase: So
  * after a preposition, verb or conjunction inside the clause ("with recent polls showing",
  * "including prominent businesses that warn"), or null.
  */
-function readSubjectPhrase(tokens: Token[], starts: Uint8Array, from: number, end: number): { phrase: SourcePhrase } | null {
+function readSubjectPhrase(tokens: Token[], starts: Uint8Array, from: number, end: number, afterAnyVerb = false): { phrase: SourcePhrase } | null {
   for (let s = from; s < end; s++) {
     if (s > from) {
       const p = tokens[s - 1]!;
-      if (!(p.pos === 'ADP' || p.pos === 'VERB' || p.pos === 'AUX' || p.pos === 'CCONJ' || p.pos === 'SCONJ' || p.pos === 'ADV')) continue;
+      // after a preposition (not "of": "74 percent of voters"), a participle, a conjunction or an adverb
+      const ok = (p.pos === 'ADP' && lower(p) !== 'of') || (p.pos === 'VERB' && (afterAnyVerb || /(?:ing|ed)$/.test(p.value))) || p.pos === 'CCONJ' || p.pos === 'SCONJ' || p.pos === 'ADV';
+      if (!ok) continue;
     }
     const phrase = readSourcePhrase(tokens, s, end, starts[s] === 1);
     if (phrase && isSourceHead(tokens[phrase.head]!)) return { phrase };
@@ -206,13 +257,13 @@ export function findUnnamedSources(tok: Tokenized, quoteRegions: Array<[number, 
     if (!isSourceVerb(tokens, v)) continue;
     const prev = tokens[v - 1];
     // ", said one senior aide" / "” say critics": the phrase after the verb is its subject
-    if (prev && INVERTED_SOURCE_LEMMAS.has(t.lemma) && !/ing$/.test(t.value) && (prev.value === ',' || prev.value === '”' || prev.value === '"' || prev.value === "''" || prev.value === '—')) {
+    if (prev && INVERTED_SOURCE_LEMMAS.has(t.lemma) && !/ing$/.test(t.value) && (prev.value === ',' || prev.value === '”' || prev.value === '"' || prev.value === "''" || prev.value === "'" || prev.value === '—')) {
       const p = phraseAfter(tokens, starts, v + 1);
       if (p && endsClause(tokens, p.end) && isSourceHead(tokens[p.head]!)) { keep(p, v, p.end - 1, 'inverted'); continue; }
       if (p) continue;
     }
     const subj = subjectOf(tokens, starts, v);
-    if (subj) keep(subj.phrase, subj.phrase.start, v, 'subject');
+    if (subj && verbFits(tokens, v, subj.phrase, starts)) keep(subj.phrase, subj.phrase.start, v, 'subject');
   }
   return out;
 }

@@ -10,11 +10,16 @@
  *       the interviewer and the name of a thing are not claims credited to anyone, so no source is
  *       missing (QUESTION_OR_NAME below);
  *   (b) every relation whose Source names no person or organisation, whatever its cue:
- *       - a source that is a pronoun ("he", "they", "who", "his") or starts with a definite
+ *       - a source that is a personal pronoun ("he", "they", "his") or starts with a definite
  *         determiner or possessive ("the", "this", "these", "his", "their", "both", "each", or a
  *         word ending in 's) refers to an entity the article identifies elsewhere ("the
  *         president", "his campaign", "the poll"), so it is not unnamed; PolNeAR marks the mention
  *         in the sentence, not its antecedent;
+ *       - a relative pronoun source ("who", "which", "that") stands for the noun phrase right
+ *         before it ("critics who say", "Mr. Trump, who said"), which is judged instead: the run
+ *         of adjectives, nouns, names and numbers ending before the pronoun (a comma skipped)
+ *         with the determiner that opens it, read on the project's wink tokens
+ *         (relativeAntecedent below); a highlight on it counts;
  *       - otherwise the source is unnamed when none of its words is a proper name. A word is a
  *         proper name when it starts with a capital letter, except (i) the first word when its
  *         lower-case form is in POSITION_CAPITALS or is a number word (determiners, quantifiers,
@@ -46,7 +51,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Span } from '../../shared/spans.js';
-import { tokenize } from '../../analysis/nlp.js';
+import { tokenize, type Tokenized } from '../../analysis/nlp.js';
 import { findAttributions, isAttributing } from '../../analysis/attributions.js';
 import { COMMON_SOURCE_NOUNS, isGroupWord } from '../../analysis/cues.js';
 import { loadPolnear, type PolnearArticle, type PolnearRelation } from './polnear.js';
@@ -111,8 +116,37 @@ export interface VagueGoldItem {
   broadOnly: boolean;
 }
 
-/** Returns the gold relations of one article under the headline rule and the broad rule. */
-export function vagueGoldItems(text: string, relations: PolnearRelation[]): VagueGoldItem[] {
+const RELATIVE_PRONOUN = /^(?:who|whom|which|that)$/i;
+const ANTECEDENT_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/**
+ * Returns the antecedent of a relative pronoun source: the noun phrase that ends right before it
+ * (a comma skipped), read on the wink tokens as the run of adjectives, nouns, names and numbers
+ * with the determiner that opens it. Null when there is none.
+ */
+export function relativeAntecedent(tok: Tokenized, pronounStart: number): Span | null {
+  const ts = tok.tokens;
+  let lo = 0, hi = ts.length - 1, i = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid]!.start < pronounStart) lo = mid + 1;
+    else if (ts[mid]!.start > pronounStart) hi = mid - 1;
+    else { i = mid; break; }
+  }
+  if (i < 0) return null;
+  let k = i - 1;
+  if (ts[k]?.value === ',') k--;
+  const end = k + 1;
+  while (k >= 0 && (ANTECEDENT_POS.has(ts[k]!.pos) || ts[k]!.value === '-' || ts[k]!.value === "'s" || ts[k]!.value === '’s')) k--;
+  if (k >= 0 && ts[k]!.pos === 'DET') k--;
+  return end > k + 1 ? { start: ts[k + 1]!.start, end: ts[end - 1]!.end } : null;
+}
+
+/**
+ * Returns the gold relations of one article under the headline rule and the broad rule.
+ * `tok` (the article's tokens) resolves relative pronoun sources to their antecedents.
+ */
+export function vagueGoldItems(text: string, relations: PolnearRelation[], tok?: Tokenized): VagueGoldItem[] {
   const out: VagueGoldItem[] = [];
   for (const r of relations) {
     if (!r.cue.length) continue;
@@ -120,16 +154,25 @@ export function vagueGoldItems(text: string, relations: PolnearRelation[]): Vagu
       const last = r.cue[r.cue.length - 1]!;
       const withNext = textOf(text, r.cue) + (/^\s*[\w-]+/.exec(text.slice(last.end, last.end + 40))?.[0] ?? '');
       out.push({ kind: 'no-source', spans: r.cue, broadOnly: QUESTION_OR_NAME.test(withNext) });
-    } else if (isVagueSource(textOf(text, r.source), text.slice(r.source[r.source.length - 1]!.end, r.source[r.source.length - 1]!.end + 80))) {
-      out.push({ kind: 'unnamed-source', spans: [...r.cue, ...r.source], broadOnly: false });
+      continue;
     }
+    let source = r.source;
+    const srcText = textOf(text, source).trim();
+    // "critics who say": a relative pronoun stands for the phrase before it
+    if (RELATIVE_PRONOUN.test(srcText) && tok) {
+      const ant = relativeAntecedent(tok, source[0]!.start);
+      if (ant) source = [ant, ...source];
+    }
+    const lastEnd = r.source[r.source.length - 1]!.end;
+    const judged = source === r.source ? srcText : text.slice(source[0]!.start, source[0]!.end);
+    if (isVagueSource(judged, text.slice(lastEnd, lastEnd + 80))) out.push({ kind: 'unnamed-source', spans: [...r.cue, ...source], broadOnly: false });
   }
   return out;
 }
 
 /** Returns the Span groups of the gold relations of one article (headline rule, or `broad`). */
-export function vagueGold(text: string, relations: PolnearRelation[], broad = false): Span[][] {
-  return vagueGoldItems(text, relations).filter((g) => broad || !g.broadOnly).map((g) => g.spans);
+export function vagueGold(text: string, relations: PolnearRelation[], broad = false, tok?: Tokenized): Span[][] {
+  return vagueGoldItems(text, relations, tok).filter((g) => broad || !g.broadOnly).map((g) => g.spans);
 }
 
 export interface VagueEval extends SpanScores {
@@ -159,8 +202,9 @@ interface Pooled { pred: Span[]; items: VagueGoldItem[] }
 
 /** Returns the product's scored predictions and the gold items of one article. */
 function runArticle(a: PolnearArticle): ArticleRun {
-  const pred = findAttributions(tokenize(a.text)).filter(isAttributing).map((p) => ({ start: p.start, end: p.end }));
-  return { filename: a.filename, length: a.text.length, pred, items: vagueGoldItems(a.text, a.relations) };
+  const tok = tokenize(a.text);
+  const pred = findAttributions(tok).filter(isAttributing).map((p) => ({ start: p.start, end: p.end }));
+  return { filename: a.filename, length: a.text.length, pred, items: vagueGoldItems(a.text, a.relations, tok) };
 }
 
 /** Shifts every article into one running coordinate space (offsets differ per article). */
