@@ -10,7 +10,8 @@
  */
 import type { Attribution } from '../shared/model.js';
 import type { Token, Tokenized } from './nlp.js';
-import { ATTRIBUTION_CUES, type CueDef } from './cues.js';
+import { AGENTLESS_REASONS, ATTRIBUTION_CUES, type AgentlessSense, type CueDef } from './cues.js';
+import { findAgentless } from './agentless.js';
 import { findUnnamedSources } from './unnamed-sources.js';
 
 interface Compiled extends CueDef {
@@ -81,6 +82,21 @@ const GROUP_SOURCE_CUE: Compiled = {
   reason: 'Who exactly? The claim is credited to an unnamed group or person.',
 };
 
+const AGENTLESS_CUE = new Map<AgentlessSense, Compiled>((Object.keys(AGENTLESS_REASONS) as AgentlessSense[]).map((sense) => [sense, {
+  kind: 'weasel', attributing: true, pattern: '', order: 1001, re: /$^/, reason: AGENTLESS_REASONS[sense],
+}]));
+const UNNAMED_AGENT_CUE: Compiled = {
+  kind: 'weasel', attributing: true, pattern: '', order: 1001, re: /$^/,
+  reason: 'Who exactly? The view is credited to an unnamed group or person.',
+};
+
+/** Agentless passives of saying, believing and judging, found on the tokens (see agentless.ts). */
+function agentlessHits(tok: Tokenized, regions: Array<[number, number]>): Hit[] {
+  return findAgentless(tok, (pos) => inRegions(regions, pos)).map((h) => ({
+    start: h.start, end: h.end, cue: h.unnamedAgent ? UNNAMED_AGENT_CUE : AGENTLESS_CUE.get(h.sense)!,
+  }));
+}
+
 /** Unnamed sources of verbs of saying and believing, found on the tokens (see unnamed-sources.ts). */
 function unnamedSourceHits(tok: Tokenized, regions: Array<[number, number]>): Hit[] {
   return findUnnamedSources(tok, regions).map((r) => ({
@@ -126,7 +142,7 @@ function findHits(tok: Tokenized): Hit[] {
       hits.push({ start, end, cue });
     }
   }
-  hits.push(...unnamedSourceHits(tok, regions));
+  hits.push(...unnamedSourceHits(tok, regions), ...agentlessHits(tok, regions));
   return hits;
 }
 

@@ -349,6 +349,37 @@ export function isSourceHead(t: { value: string; lemma: string; pos: string }): 
   return (t.pos === 'NOUN' || t.pos === 'PROPN') && AGENT_ENDING.test(v) && !NOT_AGENT.test(v);
 }
 
+/** What an agentless passive leaves unattributed: an expectation, a belief, a criticism, a judgement, a disclosure. */
+export type AgentlessSense = 'expected' | 'believed' | 'criticized' | 'judged' | 'disclosed';
+
+/**
+ * Verbs whose agentless passive hides who holds the view ("is expected to", "it is believed",
+ * "has been criticized for", "is widely regarded as", "it was revealed that"). From the cue
+ * lemmas of PolNeAR's Attribution-no-source relations (Newell et al. 2018) and PARC 3.0 (Pareti
+ * 2016), kept to saying, believing, expecting and judging: event passives such as "was signed",
+ * "was nominated" or "were detained" report what happened, not whose view it is. Lemma -> sense.
+ */
+export const AGENTLESS_LEMMAS: ReadonlyMap<string, AgentlessSense> = new Map([
+  ...['expect', 'project', 'predict', 'anticipate', 'forecast', 'estimate', 'slate'].map((l) => [l, 'expected'] as const),
+  ...['believe', 'think', 'understand', 'assume', 'presume', 'suspect', 'rumor', 'rumour', 'say', 'report', 'allege',
+    'claim', 'know', 'fear', 'doubt', 'speculate', 'suggest', 'hint'].map((l) => [l, 'believed'] as const),
+  ...['accuse', 'blame', 'criticize', 'criticise', 'lambaste', 'mock', 'ridicule', 'condemn', 'denounce', 'question',
+    'dispute', 'fault', 'slam', 'attack', 'implicate', 'pan', 'deride', 'decry', 'scold',
+    'rebuke', 'chide', 'assail', 'berate', 'skewer'].map((l) => [l, 'criticized'] as const),
+  ...['consider', 'regard', 'view', 'perceive', 'deem', 'see', 'describe', 'portray', 'characterize', 'characterise',
+    'rate', 'tout', 'bill', 'credit', 'praise', 'hail', 'rank', 'judge', 'dub', 'brand'].map((l) => [l, 'judged'] as const),
+  ...['reveal', 'disclose', 'confirm', 'announce', 'learn', 'establish'].map((l) => [l, 'disclosed'] as const),
+]);
+
+/** The tooltip for each agentless sense: why it is vague, in plain words. */
+export const AGENTLESS_REASONS: Readonly<Record<AgentlessSense, string>> = {
+  expected: 'Expected by whom? The sentence does not say whose expectation this is.',
+  believed: 'Believed by whom? The sentence does not say who holds this view.',
+  criticized: 'Criticised by whom? The sentence does not say who makes the criticism or accusation.',
+  judged: 'Seen that way by whom? The sentence does not say whose judgement this is.',
+  disclosed: 'Revealed by whom? The sentence does not say where this comes from.',
+};
+
 /** Pronoun-like quantifiers that stand for an unnamed group ("some say", "others argue"). */
 export const VAGUE_PRONOUNS = new Set(['some', 'many', 'others', 'most', 'few', 'several', 'someone', 'somebody', 'nobody', 'everyone', 'everybody', 'anyone']);
 
