@@ -79,7 +79,7 @@ const DOCUMENT_SOURCE_CUE: Compiled = {
 };
 const GROUP_SOURCE_CUE: Compiled = {
   kind: 'weasel', attributing: true, pattern: '', order: 1000, re: /$^/,
-  reason: 'Who exactly? The claim is credited to an unnamed group or person.',
+  reason: 'Who exactly? The claim or view is credited to an unnamed group or person.',
 };
 
 const AGENTLESS_CUE = new Map<AgentlessSense, Compiled>((Object.keys(AGENTLESS_REASONS) as AgentlessSense[]).map((sense) => [sense, {

@@ -213,8 +213,9 @@ export const BOILERPLATE_LINE =
  * Verbs of saying, believing and showing whose subject, when it is an unnamed person or group,
  * makes a vague attribution ("officials said", "critics argue", "some believe", "polls show").
  * From the PolNeAR / PARC cue inventories (most frequent cue lemmas), restricted to speech,
- * cognition and evidence verbs: stance verbs such as "support" or "want", and "ask" (a question,
- * not a claim), are left out.
+ * cognition, feeling and evidence verbs: verbs of wanting and acting ("want", "seek", "support",
+ * "back", "push") and "ask" (a question, not a claim) are left out, since an unnamed subject there
+ * reports what a group does or wants rather than whose word or view the reader is given.
  */
 export const SOURCE_VERB_LEMMAS = new Set([
   'say', 'tell', 'claim', 'argue', 'believe', 'think', 'suggest', 'contend', 'insist', 'acknowledge', 'warn',
@@ -225,6 +226,9 @@ export const SOURCE_VERB_LEMMAS = new Set([
   'criticize', 'criticise', 'praise', 'blame', 'credit', 'call', 'see', 'view', 'consider', 'hope', 'reckon',
   'suspect', 'tweet', 'write', 'announce', 'state', 'declare', 'urge', 'tout', 'stress', 'emphasize', 'echo',
   'observe', 'forecast', 'project', 'anticipate', 'assume', 'recommend', 'concur', 'insinuate', 'imply',
+  // verbs of feeling and judging: the view of an unnamed group ("many Republicans oppose", "critics decry")
+  'feel', 'oppose', 'favor', 'favour', 'prefer', 'reject', 'like', 'dislike', 'love', 'hate', 'decry', 'condemn',
+  'applaud', 'welcome', 'trust', 'distrust', 'admire', 'resent', 'embrace', 'lament', 'bemoan', 'scoff', 'mock',
 ]);
 
 /** The verbs of SOURCE_VERB_LEMMAS that stand before their subject after a quote or comma (", said one aide"). */
