@@ -93,7 +93,9 @@ export const HEDGE_CUES: CueDef[] = [
     reason: 'Speculation: the sentence says this may have happened, not that it did.' },
   { kind: 'hedge', modal: true, pattern: 'may|might',
     reason: 'Speculation: the writer says this may be so, not that it is.' },
-  { kind: 'hedge', modal: true, pattern: 'could(?!\\s+(?:not|n[’\']t|never)\\b)',
+  // "could" only where it speculates about a state ("could be", "could well"): "the bill could
+  // pass", "she could not find" are forecasts and abilities, everyday in news, not hedges.
+  { kind: 'hedge', modal: true, pattern: 'could(?=\\s+(?:well\\s+|easily\\s+|also\\s+)?be\\b)|could well',
     reason: 'Speculation: the writer says this could be so, not that it is.' },
   // Doxastic verbs (Szeged doxastic class: belief, opinion, suggestion) in the writer's voice.
   { kind: 'hedge', verb: true, pattern: 'believes?|believed|thinks?|thought|considered|regards?|regarded|suggests?|suggested|suggesting|supposed(?=\\s+to)|indicates?|indicated|implies|implied|speculated?|speculates|presumed|assumed|doubts?|doubted|suspects?|suspected|estimated|alleges?',
@@ -383,6 +385,14 @@ export const AGENTLESS_REASONS: Readonly<Record<AgentlessSense, string>> = {
   judged: 'Seen that way by whom? The sentence does not say whose judgement this is.',
   disclosed: 'Revealed by whom? The sentence does not say where this comes from.',
 };
+
+/**
+ * Belief, expectation and suspicion words: the doxastic class of the Szeged uncertainty corpus
+ * (Szarvas et al. 2012) and of the CoNLL-2010 hedge cues. A highlight of another kind whose cue
+ * holds one of them ("many believe", "is widely expected to") also marks uncertainty; the hedges
+ * eval scores those with the hedge highlights.
+ */
+export const DOXASTIC_CUE = /\b(?:believ\w*|thought|think\w*|expect\w*|consider\w*|regard\w*|suppos\w*|assum\w*|presum\w*|suspect\w*|suggest\w*|speculat\w*|seen as|viewed as|perceived|deemed|rumou?r\w*|alleg\w*|reportedly|doubt\w*|fear\w*|predict\w*|estimat\w*|project\w*|anticipat\w*|hope\w*|worr\w*)\b/i;
 
 /** Pronoun-like quantifiers that stand for an unnamed group ("some say", "others argue"). */
 export const VAGUE_PRONOUNS = new Set(['some', 'many', 'others', 'most', 'few', 'several', 'someone', 'somebody', 'nobody', 'everyone', 'everybody', 'anyone']);
