@@ -111,6 +111,7 @@ function findHits(tok: Tokenized): Hit[] {
   const regions = quoteRegions(text);
   const hits: Hit[] = [];
   for (const cue of COMPILED) {
+    if (cue.needs && !cue.needs.test(text)) continue;
     cue.re.lastIndex = 0;
     for (let m = cue.re.exec(text); m; m = cue.re.exec(text)) {
       let start = m.index;

@@ -34,6 +34,9 @@ const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 // Past forms after which the next word shows an active verb with an object, not a reduced passive.
 const OBJECT_START = new Set(['DET', 'PRON', 'NOUN', 'PROPN', 'NUM', 'SCONJ', 'PUNCT']);
 
+const QUOTE_TOKENS = new Set(["'", '"', '”', '’', '“', "''"]);
+const SENTENCE_END = new Set(['.', '!', '?']);
+
 /** Returns a per-token flag: 1 when the token opens a sentence (or follows a line break / opening quote). */
 function sentenceStarts(tok: Tokenized): Uint8Array {
   const flags = new Uint8Array(tok.tokens.length);
@@ -42,9 +45,9 @@ function sentenceStarts(tok: Tokenized): Uint8Array {
   for (let i = 1; i < tokens.length; i++) {
     // after a line break, an opening quote, or sentence-final punctuation (quotes between skipped)
     let k = i - 1;
-    while (k > 0 && /^(?:['"”’“]|'')$/.test(tokens[k]!.value)) k--;
+    while (k > 0 && QUOTE_TOKENS.has(tokens[k]!.value)) k--;
     const p = tokens[k]!;
-    if (p.type === 'tabCRLF' || /^[.!?]$/.test(p.value) || tokens[i - 1]!.value === '“') flags[i] = 1;
+    if (p.type === 'tabCRLF' || SENTENCE_END.has(p.value) || tokens[i - 1]!.value === '“') flags[i] = 1;
   }
   return flags;
 }
@@ -66,7 +69,7 @@ function isBoundary(tokens: Token[], k: number): boolean {
 /** True when token v is a lower-case verb of saying or believing (also when wink tags it NOUN after a subject). */
 function isSourceVerb(tokens: Token[], v: number): boolean {
   const t = tokens[v]!;
-  if (!/^[a-z]+$/.test(t.value) || !SOURCE_VERB_LEMMAS.has(t.lemma)) return false;
+  if (!SOURCE_VERB_LEMMAS.has(t.lemma) || !/^[a-z]+$/.test(t.value)) return false;
   const prev = tokens[v - 1];
   const next = tokens[v + 1];
   // "a program called Harmony": naming, not saying
