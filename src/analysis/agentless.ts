@@ -54,6 +54,8 @@ export function findAgentless(tok: Tokenized, inQuote: (pos: number) => boolean)
     // "it was revealed that": the disclosure verbs only with an "it ... that" frame
     let first = b;
     while (first > 0 && (tokens[first - 1]!.pos === 'AUX' || lower(tokens[first - 1]!) === 'not' || lower(tokens[first - 1]!) === "n't") && !HYPOTHETICAL.has(lower(tokens[first - 1]!))) first--;
+    // a bare "be" or "being" heads an infinitive or gerund ("risk being seen as"): no assertion
+    if (lower(tokens[first]!) === 'be' || lower(tokens[first]!) === 'being') continue;
     if (HYPOTHETICAL.has(lower(tokens[first]!)) || (first > 0 && HYPOTHETICAL.has(lower(tokens[first - 1]!)))) continue;
     const subject = tokens[first - 1];
     if (sense === 'disclosed' && !(subject && lower(subject) === 'it' && (nv === 'that' || tokens.slice(v + 1, v + 6).some((x) => lower(x) === 'that')))) continue;

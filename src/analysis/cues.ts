@@ -90,7 +90,7 @@ export const HEDGE_CUES: CueDef[] = [
     reason: 'Called "alleged": the claim has not been established.' },
   { kind: 'hedge', attributing: true, pattern: "it(?:'s|’s| is| was| has been| had been)\\s+(?:widely |generally |commonly |now |also )?(?:believed|thought|said|claimed|rumou?red|alleged|suspected|assumed|understood|speculated|feared|suggested)(?:\\s+that)?",
     reason: 'Believed by whom? The sentence does not say who holds this view.' },
-  { kind: 'hedge', attributing: true, pattern: '(?:is|are|was|were|been|be)\\s+(?:widely |generally |commonly |long |also |now |still )?(?:believed|thought|said|rumou?red|alleged|understood|reported|presumed|suspected|assumed)\\s+(?:to|of|by|that)\\b',
+  { kind: 'hedge', attributing: true, pattern: '(?<!\\b(?:would|could|should|might|may|must|can|will|to|not)\\s)(?:is|are|was|were|been|be)\\s+(?:widely |generally |commonly |long |also |now |still )?(?:believed|thought|said|rumou?red|alleged|understood|reported|presumed|suspected|assumed)\\s+(?:to|of|by|that)\\b',
     reason: 'Believed by whom? The sentence does not say who holds this view.' },
   { kind: 'hedge', pattern: '(?:suggest|suggests|suggested|suggesting|indicate|indicates|indicated)\\s+(?:that\\s+)?(?:[\\w’\'-]+\\s+){0,6}?(?:might|may|could)',
     reason: 'Only a suggestion that something might be so, not an established fact.' },
@@ -160,11 +160,11 @@ export const WEASEL_CUES: CueDef[] = [
  * Szeged doxastic cues (Szarvas et al. 2012). Counted as attributions (whose view is this?).
  */
 export const AGENTLESS_CUES: CueDef[] = [
-  { kind: 'hedge', attributing: true, pattern: "(?:is|are|was|were|be|been|being|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\\s+(?:not\\s+)?(?:\\w+ly\\s+)?(?:expected|projected|predicted|anticipated|forecast|estimated|believed|thought|rumou?red|reported|said|alleged|suspected|presumed|assumed|understood)\\s+(?:to|that)\\b",
+  { kind: 'hedge', attributing: true, pattern: "(?:is|are|was|were|been|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\\s+(?:not\\s+)?(?:\\w+ly\\s+)?(?:expected|projected|predicted|anticipated|forecast|estimated|believed|thought|rumou?red|reported|said|alleged|suspected|presumed|assumed|understood)\\s+(?:to|that)\\b",
     reason: 'Expected or believed by whom? The sentence does not say whose view this is.' },
-  { kind: 'hedge', attributing: true, pattern: "(?:is|are|was|were|be|been|being)\\s+(?:\\w+ly\\s+)?(?:seen|viewed|regarded|perceived|considered|deemed|touted|billed)\\s+(?:as|to be)\\b",
+  { kind: 'hedge', attributing: true, pattern: "(?:is|are|was|were|been)\\s+(?:\\w+ly\\s+)?(?:seen|viewed|regarded|perceived|considered|deemed|touted|billed)\\s+(?:as|to be)\\b",
     reason: 'Seen that way by whom? The sentence does not say whose view this is.' },
-  { kind: 'hedge', attributing: true, needs: /accused|suspected/i, pattern: "(?:is|are|was|were|has been|have been|had been|be|being)\\s+(?:\\w+ly\\s+)?(?:accused|suspected)\\s+of",
+  { kind: 'hedge', attributing: true, needs: /accused|suspected/i, pattern: "(?:is|are|was|were|has been|have been|had been)\\s+(?:\\w+ly\\s+)?(?:accused|suspected)\\s+of",
     reason: 'Accused by whom? The sentence does not say who makes the accusation.' },
   { kind: 'hedge', attributing: true, pattern: "(?:seems|seemed)|(?:appears?|appeared)\\s+(?:to|that|as if|as though|likely|unlikely|poised|set|ready|increasingly)|(?:looks?|looked|sounds?|sounded)\\s+(?:as if|as though|likely|set to|poised to)|it (?:was|has been|had been|is) (?:widely |previously |first |also )?reported",
     reason: 'An impression, not an established fact, and the sentence does not say whose.' },

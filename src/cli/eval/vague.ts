@@ -110,6 +110,8 @@ export type VagueGoldKind = 'no-source' | 'unnamed-source';
 
 export interface VagueGoldItem {
   kind: VagueGoldKind;
+  /** Diagnostic class of the relation's cue (see cueClass); the gold rule does not use it. */
+  cueClass: CueClass;
   /** The cue spans and, for unnamed sources, the source spans: a highlight on any of them finds it. */
   spans: Span[];
   /** Only in the broad rule (a question or a name without a source). */
@@ -153,7 +155,7 @@ export function vagueGoldItems(text: string, relations: PolnearRelation[], tok?:
     if (r.source === null) {
       const last = r.cue[r.cue.length - 1]!;
       const withNext = textOf(text, r.cue) + (/^\s*[\w-]+/.exec(text.slice(last.end, last.end + 40))?.[0] ?? '');
-      out.push({ kind: 'no-source', spans: r.cue, broadOnly: QUESTION_OR_NAME.test(withNext) });
+      out.push({ kind: 'no-source', cueClass: cueClass('no-source', textOf(text, r.cue), ''), spans: r.cue, broadOnly: QUESTION_OR_NAME.test(withNext) });
       continue;
     }
     let source = r.source;
@@ -165,9 +167,32 @@ export function vagueGoldItems(text: string, relations: PolnearRelation[], tok?:
     }
     const lastEnd = r.source[r.source.length - 1]!.end;
     const judged = source === r.source ? srcText : text.slice(source[0]!.start, source[0]!.end);
-    if (isVagueSource(judged, text.slice(lastEnd, lastEnd + 80))) out.push({ kind: 'unnamed-source', spans: [...r.cue, ...source], broadOnly: false });
+    if (isVagueSource(judged, text.slice(lastEnd, lastEnd + 80))) {
+      out.push({ kind: 'unnamed-source', cueClass: cueClass('unnamed-source', textOf(text, r.cue), judged), spans: [...r.cue, ...source], broadOnly: false });
+    }
   }
   return out;
+}
+
+/**
+ * Diagnostic classes of gold relations, reported beside the headline so it shows where recall
+ * is (the gold rule itself counts every class):
+ * - `saying-believing`: an unnamed source with a cue of saying, believing, showing or feeling
+ *   (SAYING_OR_BELIEVING), or a source-less cue of expecting, believing, perceiving or judging
+ *   (AGENTLESS_OR_PERCEPTION) - what the product sets out to highlight;
+ * - `poll-share`: an unnamed source that is a share of poll respondents ("63 percent", "one in five");
+ * - `other`: wanting, acting, event passives, nouns, the writer's own evaluations ("Democrats want",
+ *   "was nominated", "criticism of", "it is clear").
+ */
+export type CueClass = 'saying-believing' | 'poll-share' | 'other';
+const SAYING_OR_BELIEVING = /\b(?:say|says|said|saying|tell|tells|told|claim\w*|argu\w*|believ\w*|think\w*|thought|suggest\w*|warn\w*|not(?:e|es|ed|ing)|add|adds|added|confirm\w*|report\w*|show\w*|find|finds|found|indicat\w*|predict\w*|expect\w*|fear\w*|worr\w*|according|estimat\w*|alleg\w*|accus\w*|insist\w*|acknowledg\w*|admit\w*|den(?:y|ies|ied)|doubt\w*|agree\w*|see|sees|saw|seen|view\w*|consider\w*|describ\w*|complain\w*|critici[sz]\w*|explain\w*|writ\w*|wrote|tweet\w*|hope\w*|call\w*|feel\w*|oppos\w*|favou?r\w*|prefer\w*)\b/i;
+const AGENTLESS_OR_PERCEPTION = /\b(?:seem\w*|appear\w*|look\w*|sound\w*|expect\w*|believ\w*|thought|known|consider\w*|seen|viewed|regard\w*|reported\w*|alleg\w*|accus\w*|rumou?r\w*|critici[sz]\w*|supposedly|apparently|said)\b/i;
+const POLL_SHARE = /percent|%|\b\d+ (?:in|out of) \d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine) (?:in|out of) (?:\d+|two|three|four|five|ten)\b|\bhalf\b|\bthirds?\b|\bquarters?\b/i;
+
+function cueClass(kind: VagueGoldKind, cue: string, source: string): CueClass {
+  if (kind === 'no-source') return AGENTLESS_OR_PERCEPTION.test(cue) ? 'saying-believing' : 'other';
+  if (POLL_SHARE.test(source)) return 'poll-share';
+  return SAYING_OR_BELIEVING.test(cue) ? 'saying-believing' : 'other';
 }
 
 /** Returns the Span groups of the gold relations of one article (headline rule, or `broad`). */
@@ -185,6 +210,12 @@ export interface VagueEval extends SpanScores {
   broad_precision: number;
   broad_recall: number;
   broad_n_gold: number;
+  recall_saying_believing: number;
+  recall_poll_share: number;
+  recall_other_cue: number;
+  n_gold_saying_believing: number;
+  n_gold_poll_share: number;
+  n_gold_other_cue: number;
   half_a_f1: number;
   half_b_f1: number;
   half_a_broad_f1: number;
@@ -237,6 +268,13 @@ export async function evalVague(dataDir: string): Promise<VagueEval | null> {
     const items = all.items.filter((g) => g.kind === kind && !g.broadOnly);
     return { n: items.length, recall: overlapScores(all.pred, items.map((g) => g.spans)).recall };
   };
+  const byClass = (c: CueClass) => {
+    const items = all.items.filter((g) => g.cueClass === c && !g.broadOnly);
+    return { n: items.length, recall: overlapScores(all.pred, items.map((g) => g.spans)).recall };
+  };
+  const saying = byClass('saying-believing');
+  const share = byClass('poll-share');
+  const other = byClass('other');
   const noSource = part('no-source');
   const unnamed = part('unnamed-source');
   const halves = (['a', 'b'] as const).map((h) => pool(runs.filter((r) => articleHalf(r.filename) === h)));
@@ -247,6 +285,12 @@ export async function evalVague(dataDir: string): Promise<VagueEval | null> {
     recall_unnamed_source: unnamed.recall,
     n_gold_no_source: noSource.n,
     n_gold_unnamed_source: unnamed.n,
+    recall_saying_believing: saying.recall,
+    recall_poll_share: share.recall,
+    recall_other_cue: other.recall,
+    n_gold_saying_believing: saying.n,
+    n_gold_poll_share: share.n,
+    n_gold_other_cue: other.n,
     broad_f1: broad.f1,
     broad_precision: broad.precision,
     broad_recall: broad.recall,
