@@ -66,7 +66,7 @@ export function findAgentless(tok: Tokenized, inQuote: (pos: number) => boolean)
     let end = v;
     if (tokens[a] && lower(tokens[a]!) === 'by') {
       let e = a + 1;
-      while (e < tokens.length && e - a <= 12 && !PHRASE_END.has(tokens[e]!.value) && !(tokens[e]!.pos === 'ADP' && lower(tokens[e]!) === 'as') && tokens[e]!.pos !== 'VERB' && tokens[e]!.pos !== 'AUX') e++;
+      while (e < tokens.length && e - a <= 12 && !PHRASE_END.has(tokens[e]!.value) && lower(tokens[e]!) !== 'as' && tokens[e]!.pos !== 'VERB' && tokens[e]!.pos !== 'AUX') e++;
       const agent = readSourcePhrase(tokens, a + 1, e, false);
       if (!agent || !isUnnamed(agent)) continue;
       unnamedAgent = true;
@@ -74,7 +74,8 @@ export function findAgentless(tok: Tokenized, inQuote: (pos: number) => boolean)
     } else if (next && TAIL.has(nv)) {
       end = v + 1;
     }
-    const start = tokens[first]!.start;
+    // "it was revealed that": the "it" belongs to the cue
+    const start = subject && lower(subject) === 'it' ? subject.start : tokens[first]!.start;
     if (inQuote(start)) continue;
     out.push({ start, end: tokens[end]!.end, sense, unnamedAgent });
   }

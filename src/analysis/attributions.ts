@@ -69,6 +69,8 @@ function tokenAt(tokens: Token[], pos: number): Token | undefined {
 }
 
 
+const POINTS_BACK = new Set(['the', 'this', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
 const ANON_SOURCE_CUE: Compiled = {
   kind: 'anonymous-source', attributing: true, pattern: '', order: 1000, re: /$^/,
   reason: 'The source is not named, so readers cannot judge how well placed or independent it is.',
@@ -137,6 +139,8 @@ function findHits(tok: Tokenized): Hit[] {
         while (k > 0 && ti - k < 3 && /^[a-z]+$/.test(tokens[k]!.value) && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) k--;
         const prev = ti > 0 ? tokens[k] : undefined;
         if (prev && /^[A-Z]/.test(prev.value) && (prev.pos === 'PROPN' || prev.pos === 'ADJ' || prev.pos === 'NOUN')) continue;
+        // "the officials said", "his aides said": a definite phrase points back to someone named
+        if (prev && POINTS_BACK.has(prev.value.toLowerCase()) && (prev.pos === 'DET' || prev.pos === 'PRON')) continue;
       }
       // The writer's own hedging only: a quoted speaker's "may" is their voice, not the article's.
       if (cue.kind === 'hedge' && !cue.attributing && inRegions(regions, start)) continue;

@@ -137,7 +137,7 @@ function phraseEnd(tokens: Token[], from: number, max: number): number {
     if (t.type === 'tabCRLF' || (t.pos === 'PUNCT' && BOUNDARY_PUNCT.has(t.value) && t.value !== '-')) break;
     if (k > from && (ADJUNCT_START.has(t.value) || DAY_OR_MONTH.test(t.value))) break;
     if (k > from && t.pos === 'VERB' && !/(?:ing|ed)$/.test(t.value)) break;
-    if (k > from && t.pos === 'AUX') break;
+    if (k > from && (t.pos === 'AUX' || /^(?:who|which|that)$/i.test(t.value))) break;
     k++;
   }
   return k;
@@ -217,7 +217,9 @@ function phraseAfter(tokens: Token[], starts: Uint8Array, from: number): SourceP
   const e = phraseEnd(tokens, from, 16);
   // keep "who spoke on condition of anonymity" with the phrase it describes
   if (tokens[e] && lower(tokens[e]!) === 'who') {
-    const withClause = readSourcePhrase(tokens, from, phraseEnd(tokens, e + 1, 14), starts[from] === 1);
+    let r = e + 1;
+    while (r < tokens.length && r - e <= 14 && tokens[r]!.type !== 'tabCRLF' && !(tokens[r]!.pos === 'PUNCT' && BOUNDARY_PUNCT.has(tokens[r]!.value))) r++;
+    const withClause = readSourcePhrase(tokens, from, r, starts[from] === 1);
     if (withClause) return withClause;
   }
   return readSourcePhrase(tokens, from, e, starts[from] === 1);

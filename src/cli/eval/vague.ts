@@ -26,7 +26,8 @@
  *         numbers and common source nouns capitalised only by their place in the sentence:
  *         "Officials", "Some", "Critics", "Thirty")
  *         and (ii) words for members of a party, nation, religion or ethnic group (GROUP_WORDS in
- *         src/analysis/cues.ts: "Republicans", "Democratic", "American", "Chinese", "Latino");
+ *         src/analysis/cues.ts: "Republicans", "Democratic", "American", "Chinese", "Latino"),
+ *         except a lone capitalised singular, which is a person's name ("Cuban said");
  *       - a source that does not start with a proper name is also unnamed when it says it is kept
  *         anonymous (ANONYMITY_MARKER: "anonymous", "unnamed", "familiar with", "close to",
  *         "insiders", or "who spoke on condition of anonymity" / "not authorized" in the 60
@@ -89,6 +90,8 @@ export function isVagueSource(source: string, after = ''): boolean {
   const first = bare(words[0]!);
   if (words.length === 1 && PRONOUNS.has(first)) return false;
   if (DEFINITE.has(first) || /['’]s$/.test(words[0]!)) return false;
+  // a lone capitalised singular is a person's name even when it is also a group word ("Cuban said")
+  if (words.length === 1 && /^[^A-Za-z]*[A-Z]/.test(words[0]!) && !/s\W*$/.test(words[0]!) && !POSITION_CAPITALS.has(first)) return false;
   const named = (w: string, i: number) => /^[^A-Za-z]*[A-Z]/.test(w) && !(i === 0 && (POSITION_CAPITALS.has(first) || NUMBER_WORD.test(first))) && !isGroupWord(w);
   if (!words.some(named)) return true;
   // "a source familiar with Cruz's thinking", "a senior Trump adviser, who requested anonymity":
