@@ -35,6 +35,12 @@ export function isUncertaintyCue(a: Attribution): boolean {
   return a.kind === 'hedge' || ((a.kind === 'weasel' || a.kind === 'anonymous-source') && DOXASTIC_CUE.test(a.cue));
 }
 
+/** How the hedges section scores, for `npm run eval -- --help` and the README. */
+export const HEDGES_SCORING = `hedges (Szeged uncertainty corpus, Wikipedia part): gold = every <ccue> span; scored
+  highlights = every hedge, plus the weasel / anonymous-source highlights whose cue is a belief or
+  expectation word ("many believe"); overlap match as in CoNLL-2010. half_a_f1 / half_b_f1 =
+  sentences whose sha1(DocID/sentence id) ends in an even / odd hex digit.`;
+
 export interface SpanScores {
   f1: number;
   precision: number;

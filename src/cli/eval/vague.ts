@@ -74,6 +74,28 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who', 'w
 /** Definite determiners and possessives: the phrase refers back to an entity the article names. */
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'both', 'each', 'either', 'neither', 'whose']);
 
+/** The gold rule in words, for `npm run eval -- --help` and the README. */
+export const VAGUE_GOLD_RULE = `vague (PolNeAR train + dev compartments, one annotator per article):
+  gold = (a) every relation without a Source that has a Cue, except when the cue is an interview
+         question ("asked") or a name ("called", "named", "dubbed", "titled", "so-called",
+         "known ... as"); and
+         (b) every relation whose Source names no person or organisation, whatever its cue.
+         A Source names no one when (1) it is not a personal pronoun and does not open with "the",
+         "this", "these", "his", "their", "both", "each" or a possessive (those point back to
+         someone the article names; a relative pronoun "who" / "that" is judged by the noun
+         phrase before it), and (2) no word in it has a capital letter, other than a
+         sentence-initial determiner, number word or common source noun ("Officials", "Some")
+         and words for members of a party, nation or faith ("some Republicans", "American
+         officials"; a lone "Cuban" is a name); a Source that fails (2) but does not open with a
+         name also counts when it says it is anonymous ("a source familiar with Cruz's
+         thinking", "..., who requested anonymity").
+  A highlight finds a gold relation when it overlaps its Cue or Source span; precision counts the
+  highlights that overlap any gold relation. Scored highlights: anonymous-source, weasel and the
+  attributing hedges ("reportedly", "is expected to", "seems"), not the writer's own "may".
+  broad_* = the same without the exception in (a). half_a_* / half_b_* = articles whose
+  sha1(filename) ends in an even / odd hex digit. recall_saying_believing / _poll_share /
+  _other_cue = recall by the cue class of the gold relation (diagnostic only).`;
+
 const bare = (w: string) => w.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
 
 /** Words that say a source is kept anonymous (the issue's "anonymous officials", "people familiar with"). */
