@@ -71,7 +71,8 @@ function namesSomeone(tokens: Token[], i: number, sentenceStart: boolean): boole
  * `startsSentence` says whether token s opens its sentence (its capital then proves nothing).
  */
 export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSentence: boolean): SourcePhrase | null {
-  if (e <= s || e - s > 16) return null;
+  // a phrase never starts inside a hyphenated word ("blue-collar" read from "-collar")
+  if (e <= s || e - s > 16 || /^[-–]/.test(tokens[s]!.value)) return null;
   let i = s;
   let share = false;
   // "at least", "more than", "fewer than", "as many as", "only", "nearly"
