@@ -183,7 +183,7 @@ export function watchFirstItem(): void {
   mo.observe(document, { childList: true, subtree: true });
 }
 
-export interface PopupTiming { first_item_ms: number; first_frame_ms: number; dcl_ms: number; items: number; report_rpc_ms: number }
+export interface PopupTiming { first_item_ms: number; first_frame_ms: number; dcl_ms: number; items: number; report_rpc_ms: number; marks: Record<string, number> }
 
 /** Opens popup.html for a tab and returns when its first item was inserted and painted. */
 export async function measurePopup(b: Bench, tabId: number): Promise<PopupTiming> {
@@ -199,6 +199,9 @@ export async function measurePopup(b: Bench, tabId: number): Promise<PopupTiming
       first_frame_ms: w.__smFirstFrame,
       dcl_ms: nav?.domContentLoadedEventEnd ?? 0,
       items: document.querySelectorAll('[data-sourcemark-item]').length,
+      // Bench builds mark the popup's steps (src/popup/bench-marks.ts): script start, ask, reply, ...
+      marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sm:popup:'))
+        .map((m) => [m.name.slice(9), Math.round(m.startTime * 10) / 10])),
     };
   });
   // Where the time goes: the background's tab/report round trip alone, asked from the same page.

@@ -4,7 +4,7 @@ import { CLAIM_STATUS, listNames, unique } from '../labels.js';
 import { Item } from './Item.js';
 import { StatusBadge } from './StatusBadge.js';
 
-function EvidenceList({ evidence }: { evidence: ClaimEvidence[] }) {
+export function EvidenceList({ evidence }: { evidence: ClaimEvidence[] }) {
   return (
     <ul class="evidence">
       {evidence.map((e) => (
