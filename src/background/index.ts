@@ -30,22 +30,23 @@ const menuDeps: MenuClickDeps = {
   openPopupTab: async (tabId) => { await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?tab=${tabId}`) }); },
   now: () => Date.now(),
 };
-browser.contextMenus.onClicked.addListener((info, tab) => { void onMenuClick(info, tab, menuDeps); });
+// Optional chaining: a browser without the API (Firefox for Android) must still get the listeners above.
+browser.contextMenus?.onClicked.addListener((info, tab) => { void onMenuClick(info, tab, menuDeps); });
 
 const commandDeps: CommandDeps = {
   services,
   activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
   setEnabled: (args) => popupHandlers['tab/set-enabled'](args, { services }),
 };
-browser.commands.onCommand.addListener((name, tab) => { void onCommand(name, tab, commandDeps).catch((e: unknown) => console.warn('Sourcemark: shortcut failed', e)); });
+browser.commands?.onCommand.addListener((name, tab) => { void onCommand(name, tab, commandDeps).catch((e: unknown) => console.warn('Sourcemark: shortcut failed', e)); });
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  void registerMenus(browser.contextMenus).catch((e: unknown) => console.warn('Sourcemark: context menu not created', e));
+  if (browser.contextMenus) void registerMenus(browser.contextMenus).catch((e: unknown) => console.warn('Sourcemark: context menu not created', e));
   // The first-run page: the three colours, and that nothing leaves the browser.
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('onboarding.html') });
 });
 browser.runtime.onStartup.addListener(() => {
-  void registerMenus(browser.contextMenus).catch((e: unknown) => console.warn('Sourcemark: context menu not created', e));
+  if (browser.contextMenus) void registerMenus(browser.contextMenus).catch((e: unknown) => console.warn('Sourcemark: context menu not created', e));
 });
 
 if (__E2E__) {

@@ -18,7 +18,7 @@ export function siteOffMessage(e: SiteEntry): string {
     : `Sourcemark is off on ${e.site}.`;
 }
 
-/** Switches the tab's highlights to follow the site's new mode; true when the page answered. */
+/** Returns nothing; switches the tab's highlights to follow the site's new mode. */
 async function applyToTab(s: Services, tabId: number, site: string, on: boolean): Promise<void> {
   const ui = s.ui!;
   const page = await s.toTab(tabId, 'page/state', {});
@@ -27,12 +27,10 @@ async function applyToTab(s: Services, tabId: number, site: string, on: boolean)
   const entry = await ui.sites.entryFor(url);
   if (on && entry) return; // still off under another rule
   if (!on && !entry) return;
-  if (!on) {
-    await ui.reports.put(tabId, { siteOff: entry! });
-    await s.tabs.update(tabId, { enabled: false });
-  } else {
-    await s.tabs.update(tabId, { enabled: true });
-  }
+  // The page's own switch is left as it was for "off": the site rule is checked first anyway, and
+  // a page switched on again from the library page must not come back with its switch off.
+  if (!on) await ui.reports.put(tabId, { siteOff: entry! });
+  else await s.tabs.update(tabId, { enabled: true });
   // On: the content script reads the page again and asks 'page/analyze', which now succeeds.
   const r = await s.toTab(tabId, 'highlights/set-enabled', { enabled: on });
   if (!r.ok) console.warn(`Sourcemark: ${site}: the page did not follow the site switch`, r.error);

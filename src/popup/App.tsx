@@ -19,7 +19,7 @@ import { useTargetTab } from './use-target-tab.js';
 function ErrorView({ error, onRetry }: { error: AppError; onRetry(): void }) {
   if (error.code === 'no-content') {
     return (
-      <Notice kind="info" title="Sourcemark can't read this page">
+      <Notice kind="info" heading title="Sourcemark can't read this page">
         <p data-state="no-content">
           Browser pages, extension stores and files can't be analysed. If the page was open before
           Sourcemark was installed or updated, reload it.
@@ -28,7 +28,7 @@ function ErrorView({ error, onRetry }: { error: AppError; onRetry(): void }) {
     );
   }
   return (
-    <Notice kind="error" title="Something went wrong">
+    <Notice kind="error" heading title="Something went wrong">
       <p data-state="error">{error.message}</p>
       <button type="button" class="retry" onClick={onRetry}>Try again</button>
     </Notice>
@@ -64,8 +64,12 @@ export function TabReport({ tabId }: { tabId: number }) {
   return (
     <div class="tab-report" ref={rootRef} data-sourcemark-ready={complete ? '' : undefined} data-fresh={view.state !== 'loading' && view.fresh ? '' : undefined}>
       {handoff?.kind === 'lookup' ? <LookupPanel text={handoff.text} tabId={tabId} onClose={dismiss} /> : null}
-      {siteError ? <Notice kind="error"><p role="alert" data-site-error="">{siteError}</p></Notice> : null}
-      {body()}
+      {view.state === 'report' ? body() : (
+        <main class="body">
+          {siteError ? <Notice kind="error"><p role="alert" data-site-error="">{siteError}</p></Notice> : null}
+          {body()}
+        </main>
+      )}
       <footer class="popup-footer">
         <button type="button" class="link" data-open-library="" onClick={openLibrary}>Open your library</button>
       </footer>
@@ -78,7 +82,7 @@ export function TabReport({ tabId }: { tabId: number }) {
         return <p class="loading" aria-busy="true" data-state="loading">Reading this page…</p>;
       case 'not-article':
         return (
-          <Notice kind="info" title="This page doesn't look like a news article">
+          <Notice kind="info" heading title="This page doesn't look like a news article">
             <p data-state="not-article">{view.reason}</p>
           </Notice>
         );
@@ -90,7 +94,7 @@ export function TabReport({ tabId }: { tabId: number }) {
         const site = siteOf(view.report.url);
         return (
           <ReportView report={view.report} onToggle={(on) => void setEnabled(on)} onReveal={reveal} exports={exports} limit={limit}
-            site={site ? { name: site, busy: siteBusy, onSet: (mode) => setSite(site, mode) } : undefined} />
+            site={site ? { name: site, busy: siteBusy, error: siteError, onSet: (mode) => setSite(site, mode) } : undefined} />
         );
       }
     }
@@ -103,7 +107,7 @@ export function App({ search }: { search?: string }) {
     <div class="app">
       {tab.state === 'ok' ? <TabReport tabId={tab.tabId} /> : null}
       {tab.state === 'loading' ? <p class="loading" aria-busy="true">Finding the tab…</p> : null}
-      {tab.state === 'none' ? <Notice kind="info" title="No tab to read" /> : null}
+      {tab.state === 'none' ? <main class="body"><Notice kind="info" heading title="No tab to read" /></main> : null}
     </div>
   );
 }

@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-/** Items in the first step: more than a 600 px popup shows. */
-export const FIRST_SCREEN = 12;
+/** Items in the first step: about what a 600 px popup shows at once. */
+export const FIRST_SCREEN = 8;
 
 /** Returns how many items to render now: FIRST_SCREEN until `active` content has painted once, then all. */
 export function useProgressive(active: boolean): number {

@@ -175,6 +175,8 @@ if (b) try {
   result.popup_dcl_ms_baseline = round(median(pops.map((p) => p.dcl_ms)), 1);
   result.popup_report_rpc_ms = round(median(pops.map((p) => p.report_rpc_ms)), 1);
   result.popup_first_paint_vs_dcl = round(median(pops.map((p) => p.first_frame_ms / p.dcl_ms)), 2);
+  result.popup_dom_interactive_ms_baseline = round(median(pops.map((p) => p.dom_interactive_ms)), 1);
+  result.popup_first_paint_vs_dom_interactive = round(median(pops.map((p) => p.first_frame_ms / p.dom_interactive_ms)), 2);
   const markNames = [...new Set(pops.flatMap((p) => Object.keys(p.marks)))];
   result.popup_marks_ms_median = Object.fromEntries(markNames.map((k) => [k, round(median(pops.map((p) => p.marks[k] ?? NaN)), 1)]));
   }

@@ -24,6 +24,8 @@ export interface ExportActions {
 export interface SiteActions {
   name: string;
   busy: boolean;
+  /** Why the last switch failed, if it did. */
+  error?: string | null;
   onSet(mode: Exclude<SiteMode, 'on'>): void;
 }
 
@@ -58,8 +60,8 @@ export function ReportView({ report, onToggle, onReveal, exports, limit = Infini
   return (
     <>
       <Header outlet={report.outlet} title={report.title} enabled={report.enabled} onToggle={onToggle} />
-      {site ? <SiteSwitches site={site.name} busy={site.busy} onSet={site.onSet} /> : null}
       <main class="body" onKeyDown={moveFocus}>
+        {site ? <SiteSwitches site={site.name} busy={site.busy} error={site.error ?? null} onSet={site.onSet} /> : null}
         {report.storageWarning ? (
           <Notice kind="warning" title="Library storage problem">
             <p data-storage-warning="">{report.storageWarning}</p>
@@ -67,7 +69,7 @@ export function ReportView({ report, onToggle, onReveal, exports, limit = Infini
         ) : null}
         {corroboration.librarySize === 0 ? (
           <Notice kind="info">
-            <p data-library-empty="">Read another article on this story to see corroboration.</p>
+            <p data-library-empty="">Your library is empty: read another article on this story to see which outlets report the same thing.</p>
           </Notice>
         ) : (
           <p class="library-size">Compared with {corroboration.librarySize} other article{corroboration.librarySize === 1 ? '' : 's'} in your library.</p>

@@ -4,7 +4,7 @@ import { Notice } from './Notice.js';
 
 export function SiteOffView({ entry, busy, onTurnOn, onLibrary }: { entry: SiteEntry; busy: boolean; onTurnOn(): void; onLibrary(): void }) {
   return (
-    <Notice kind="info" title="Highlights are off on this site">
+    <Notice kind="info" heading title="Highlights are off on this site">
       <p data-state="site-off" data-site-mode={entry.mode}>
         {entry.mode === 'paused'
           ? <>You paused Sourcemark on <strong>{entry.site}</strong> until the browser restarts. Nothing on its pages is analysed or kept.</>
