@@ -39,6 +39,6 @@ export function useFocusItem(root: () => HTMLElement | null, itemId: string | nu
     for (const d of el.querySelectorAll('details')) d.open = true;
     el.classList.add('item-handed-off');
     el.querySelector<HTMLElement>('.item-main')?.focus();
-    el.scrollIntoView({ block: 'center' });
+    el.scrollIntoView?.({ block: 'center' });
   }, [ready, itemId]);
 }
