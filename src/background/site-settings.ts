@@ -5,7 +5,7 @@
  * read once per worker.
  */
 import type { SiteEntry, SiteMode } from '../shared/messages.js';
-import { siteOf } from '../shared/site.js';
+import { siteOf } from './site.js';
 
 /** The subset of a browser storage area used here. */
 export interface KeyValueArea {

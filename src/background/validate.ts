@@ -5,7 +5,7 @@
  * Hand-written rather than a schema library: the shapes are small and this keeps the worker lean.
  */
 import type { Analysis, ArticleRecord, ExtractedArticle } from '../shared/model.js';
-import { normalizeSite } from '../shared/site.js';
+import { normalizeSite } from './site.js';
 
 type Obj = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { useRef, useState } from 'preact/hooks';
 import type { SiteMode } from '../shared/messages.js';
 import type { AppError } from '../shared/result.js';
-import { siteOf } from '../shared/site.js';
+import { siteOf } from '../background/site.js';
 import { LookupPanel } from './components/LookupPanel.js';
 import { Notice } from './components/Notice.js';
 import { ReportView } from './components/ReportView.js';

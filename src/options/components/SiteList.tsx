@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { SiteEntry, SiteMode } from '../../shared/messages.js';
-import { normalizeSite } from '../../shared/site.js';
+import { normalizeSite } from '../../background/site.js';
 
 const MODE_WORDS: Record<SiteEntry['mode'], string> = {
   paused: 'Paused until the browser restarts',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SiteSettings, type KeyValueArea } from '../../../src/background/site-settings.js';
-import { normalizeSite, siteOf } from '../../../src/shared/site.js';
+import { normalizeSite, siteOf } from '../../../src/background/site.js';
 
 /** A storage area in memory; `fail` makes the next set throw (a full or refusing store). */
 class Area implements KeyValueArea {

@@ -1,4 +1,8 @@
-/** The "site" of a page for the per-site switches: its host name without a leading "www.". */
+/**
+ * The "site" of a page for the per-site switches: its host name without a leading "www.". Used by
+ * the background, the popup and the library page; not in src/shared because it needs the URL
+ * parser (IDN encoding), which the DOM-free core does not have.
+ */
 
 /** Returns the site of a URL ("news.example.com"), or null for pages that have none (file:, data:). */
 export function siteOf(url: string): string | null {
