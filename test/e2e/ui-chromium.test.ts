@@ -192,10 +192,13 @@ describe('the UI in chromium', { timeout: 300_000 }, () => {
   it('the tooltip says why and links back to the item in the popup', async () => {
     await gazette.bringToFront();
     await gazette.setViewportSize({ width: 1100, height: 800 });
+    // The screenshot is centred on the first vague attribution, where all three kinds show.
+    await gazette.locator('mark[data-sourcemark-kind="attribution"]').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await sleep(200);
+    await gazette.screenshot({ path: shot('highlights.png') });
     const mark = gazette.locator('mark[data-sourcemark-kind="claim"]').first();
     await mark.scrollIntoViewIfNeeded();
     const id = await mark.getAttribute('data-sourcemark-id');
-    await gazette.screenshot({ path: shot('highlights.png') });
     await mark.hover();
     await sleep(300);
     const box = await mark.boundingBox();
