@@ -43,7 +43,7 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves the given path -> HTML map from 127.0.0.1 on a free port. */
+/** Serves the given path -> HTML map (and .css files) from 127.0.0.1 on a free port. */
 export async function serve(pages: Map<string, string>): Promise<Site> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -52,7 +52,8 @@ export async function serve(pages: Map<string, string>): Promise<Site> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    const type = /\.css$/.test(url.pathname) ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8';
+    res.writeHead(200, { 'content-type': type }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
