@@ -84,6 +84,10 @@ const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 't
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'central', 'latin', 'northern', 'southern', 'eastern', 'western', 'new', 'upper', 'lower']);
 /** Endings of nouns for people by what they do ("actor", "singer", "strategist", "spokesman"). */
 const AGENT_NOUN = /(?:or|er|ist|ian|ant|ent|man|woman|person)$/;
+/** Last words of place names ("Ponte Vedra Beach", "Palm Springs", "Orange County"). */
+const PLACE_HEADS = new Set(['beach', 'city', 'county', 'island', 'islands', 'valley', 'springs', 'falls', 'heights', 'park', 'square',
+  'street', 'avenue', 'bay', 'lake', 'river', 'mountain', 'mountains', 'hills', 'village', 'town', 'township', 'parish',
+  'province', 'district', 'region', 'coast', 'peninsula', 'airport', 'harbor', 'harbour', 'station', 'stadium', 'arena']);
 /** Continents and regions that follow a compass word ("Central Asia", "West Coast"). */
 const REGIONS = new Set(['asia', 'africa', 'europe', 'america', 'americas', 'pacific', 'atlantic', 'coast', 'bank', 'side', 'east', 'west']);
 /**
@@ -235,6 +239,7 @@ export class MentionTracker {
     if (j - a === 1 && lower(tokens[a - 1]) === 'the' && /s$/.test(v)) return 'group';
     if (j - a === 2 && PLACE_PREFIXES.has(v.toLowerCase()) && (PLACES.has(lower(tokens[j - 1])) || REGIONS.has(lower(tokens[j - 1])))) return null;
     if (ORG_HEADS.has(lower(tokens[j - 1]))) return 'org';
+    if (j - a >= 2 && PLACE_HEADS.has(lower(tokens[j - 1]))) return null;
     return 'person';
   }
 
@@ -498,11 +503,14 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   if (!n) return false;
   if (n.pos === 'VERB' || n.pos === 'AUX') return true;
   if (n.value === ',' && tokens[k + 1] && (tokens[k + 1]!.pos === 'DET' || RELATIVE_PRONOUNS.has(tokens[k + 1]!.value.toLowerCase()) || tokens[k + 1]!.pos === 'NUM')) return true;
-  // "Christie, New Jersey's sitting governor, repeated": a short verbless apposition, then the verb
-  if (n.value === ',') {
+  // "Christie, New Jersey's sitting governor, repeated", "Christie – a Cowboys fan – gave": a
+  // short verbless apposition between commas or dashes, then the verb
+  const dash = /^[—–]$/.test(n.value);
+  if (n.value === ',' || dash) {
+    const close = (v: string) => (dash ? /^[—–]$/.test(v) : v === ',');
     let c = k + 1;
-    while (c < tokens.length && c - k <= 12 && tokens[c]!.value !== ',' && tokens[c]!.pos !== 'VERB' && tokens[c]!.pos !== 'AUX' && !ctx.inQuote[c]) c++;
-    if (tokens[c]?.value === ',' && c > k + 1) {
+    while (c < tokens.length && c - k <= 12 && !close(tokens[c]!.value) && tokens[c]!.pos !== 'VERB' && tokens[c]!.pos !== 'AUX' && !ctx.inQuote[c]) c++;
+    if (tokens[c] && close(tokens[c]!.value) && c > k + 1) {
       let d = c + 1;
       while (d < tokens.length && tokens[d]!.pos === 'ADV') d++;
       if (tokens[d]?.pos === 'VERB' || tokens[d]?.pos === 'AUX') return true;

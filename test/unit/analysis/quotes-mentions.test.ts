@@ -46,6 +46,11 @@ describe('mention tracker: who is named', () => {
     expect(es.map((e) => [e.name, e.kind])).toEqual([['republicans', 'group'], ['salem transit board', 'org'], ['latinos', 'group']]);
   });
 
+  it('tells place names by their last word', () => {
+    const es = entities('Ben Ode flew to Palm Shore Beach. Then Carl Marsh spoke.');
+    expect(es.map((e) => e.name)).toEqual(['ben ode', 'carl marsh']);
+  });
+
   it('does not take a title alone or names inside quotes as people', () => {
     const es = entities('The former Secretary spoke. “Ben Ode is wrong,” the mayor said.');
     expect(es).toEqual([]);
@@ -69,6 +74,10 @@ describe('pronoun resolution (salience)', () => {
 
   it('resolves "they" to a body or group, never to a person', () => {
     expect(resolved('The Salem Transit Board met Ben Ode. They said the fares would rise.', 'They')).toBe('Salem Transit Board');
+  });
+
+  it('takes a subject set off by a dashed apposition', () => {
+    expect(resolved('Carl Marsh spoke first. Ben Ode – a bridge fan – gave a short answer. He said yes.', 'He')).toBe('Ben Ode');
   });
 
   it('leaves a pronoun open when nobody fits', () => {
