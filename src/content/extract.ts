@@ -281,7 +281,9 @@ function hasLayout(doc: Document): boolean {
     v = !!body && body.getBoundingClientRect().height > 0;
     layoutCache.set(doc, v);
   }
-  return v;
+  // A page that hides its whole body (anti-flicker snippets do, until their script loads or times
+  // out) cannot be judged by visibility yet: read it as without layout rather than find nothing.
+  return v && (doc.body as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility?.({ visibilityProperty: true }) !== false;
 }
 
 function blockOf(node: Node): Element | null {
