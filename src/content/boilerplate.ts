@@ -218,6 +218,13 @@ const BIO_RE =
 const CLOSING_RE =
   /^\(?((additional|with) )?(reporting|writing|editing|research|compiled|edited|written) by\b|\bcontributed (reporting|research|to this (report|story|article))\b|^sources?\s*:|^follow .{1,60}\bon (instagram|facebook|twitter|youtube|tiktok|linkedin|snapchat|x)\b|^listen (to .{1,40} )?(live|back|now)\b|^(watch|listen to) .{1,60}\bhere\.?$/i;
 
+/**
+ * The "about the company" paragraph that closes a press release: "Acme is a global provider of
+ * ...", "Acme is headquartered in Baar and employs ...". Checked in the last blocks only.
+ */
+const ORG_BIO_RE =
+  /^([A-Z][\w&.'’-]*( |$)){1,4}(is|are) (headquartered|based) in\b|^([A-Z][\w&.'’-]*( |$)){1,4}(is|are) (a|an|the) (leading |global |worldwide |world'?s? )?([\w-]+ ){0,5}(provider|company|maker|manufacturer|developer|supplier)( of| focused| with| for| that)\b/;
+
 interface BlockInfo {
   text: string;
   linkShare: number;
@@ -269,6 +276,7 @@ export function isBoilerplateBlock(block: BlockInfo, index: number, count: numbe
   // Shouted kickers and promo links ("GET FOX BUSINESS ON THE GO BY CLICKING HERE").
   if (len < 160 && isShouted(text)) return true;
   if (index >= count - 3 && len < 400 && BIO_RE.test(text)) return true;
+  if (index >= count - 3 && len < 800 && ORG_BIO_RE.test(text)) return true;
   return false;
 }
 

@@ -135,15 +135,23 @@ export async function blackholeProxy(): Promise<Blackhole> {
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     let head = '';
+    let answered = false;
     socket.on('data', (chunk) => {
-      if (head.includes('\r\n')) return;
+      if (answered) return;
       head += chunk.toString('latin1');
-      const line = head.split('\r\n')[0];
-      if (head.includes('\r\n') && line) {
-        const [method = '?', target = '?'] = line.split(' ');
-        seen.push(`${method} ${target}`);
-        socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-      }
+      if (!head.includes('\r\n\r\n')) return;
+      answered = true;
+      const line = head.split('\r\n')[0] ?? '';
+      const [method = '?', target = '?'] = line.split(' ');
+      seen.push(`${method} ${target}`);
+      // A page sending its own top frame off the machine (an anti-copy check that is not on its
+      // domain, "force https" to another host) gets 204 No Content, so it stays where it is, as
+      // on its own site; everything else is refused.
+      // Firefox sends no Sec-Fetch-* headers to plain-http hosts; a document load asks for HTML first.
+      const navigate = method === 'GET' && (/^sec-fetch-mode:\s*navigate\b/im.test(head) || /^accept:\s*text\/html\b/im.test(head));
+      socket.end(navigate
+        ? 'HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'
+        : 'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -172,13 +180,17 @@ export interface LaunchOptions {
   extension?: boolean;
   /** Use this profile folder and keep it on close (restart tests); default: a fresh temporary one. */
   profile?: string;
+  /** Load the extension from this folder instead of the build (a variant of the build, e.g. one permission less). */
+  extensionDir?: string;
+  /** Firefox only: more preferences (e.g. a small storage limit for the quota test). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** Launches the browser in a fresh profile, with the built extension unless told otherwise. */
 export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
   const executablePath = requireBrowser(browser);
   const withExtension = opts.extension !== false;
-  const ext = withExtension ? extensionDir(browser) : '';
+  const ext = withExtension ? opts.extensionDir ?? extensionDir(browser) : '';
   const profile = opts.profile ?? await mkdtemp(path.join(tmpdir(), `sourcemark-${browser}-`));
   const proxy = await blackholeProxy();
   let ctx: BrowserContext;
@@ -221,6 +233,7 @@ export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Pr
         'network.proxy.allow_hijacking_localhost': false,
         'network.dns.disablePrefetch': true,
         'network.prefetch-next': false,
+        ...opts.firefoxPrefs,
       },
     });
   }
@@ -231,7 +244,13 @@ export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Pr
   // tested. In Firefox the proxy above blocks and records instead.
   if (browser === 'chromium') {
     ctx.on('request', (req) => { if (!isLocal(req.url())) outbound.push(req.url()); });
-    await ctx.route((url) => !isLocal(url.href), (route) => route.abort());
+    // A top-frame navigation off the machine gets 204 (the page stays, see blackholeProxy).
+    await ctx.route((url) => !isLocal(url.href), (route) => {
+      const req = route.request();
+      return req.isNavigationRequest() && req.frame().parentFrame() === null
+        ? route.fulfill({ status: 204, body: '' })
+        : route.abort();
+    });
   }
   return {
     browser, ctx, outbound, proxy, profile,
