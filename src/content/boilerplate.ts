@@ -215,8 +215,11 @@ const BIO_RE =
  * editing by ...", "Jane Doe contributed reporting.", "SOURCE: News agencies") and calls to follow
  * or listen elsewhere. Checked in the last blocks only.
  */
+const CREDIT_WORK = '([Aa]dditional |[Ff]urther |[Ww]ith )?([Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch|[Cc]ompiled|[Ee]dited|[Ww]ritten) by';
+/** "Reporting by A and B in City; editing by C": names, places and more credits, nothing else. */
+const CREDIT_LINE_RE = new RegExp(`^\\(?${CREDIT_WORK}(\\s+[A-Z][\\w.'’-]*|\\s+and|\\s+in|\\s*[,;]|\\s+(and\\s+)?${CREDIT_WORK})+\\s*[.)]*$`);
 const CLOSING_RE =
-  /^\(?((additional|with) )?(reporting|writing|editing|research|compiled|edited|written) by\b|\bcontributed (reporting|research|to this (report|story|article))\b|^sources?\s*:|^follow .{1,60}\bon (instagram|facebook|twitter|youtube|tiktok|linkedin|snapchat|x)\b|^listen (to .{1,40} )?(live|back|now)\b|^(watch|listen to) .{1,60}\bhere\.?$/i;
+  /\bcontributed (reporting|research|to this (report|story|article))\b|^sources?\s*:|^follow .{1,60}\bon (instagram|facebook|twitter|youtube|tiktok|linkedin|snapchat|x)\b|^listen (to .{1,40} )?(live|back|now)\b|^(watch|listen to) .{1,60}\bhere\.?$/i;
 
 /**
  * The "about the company" paragraph that closes a press release: "Acme is a global provider of
@@ -272,7 +275,7 @@ export function isBoilerplateBlock(block: BlockInfo, index: number, count: numbe
   // one link from end to end is a promotion (whole sentences of article prose are not links).
   if (len < 160 && linkShare > 0.9) return true;
   if (len < 500 && linkShare > 0.97) return true;
-  if (index >= count - 3 && len < 300 && CLOSING_RE.test(text)) return true;
+  if (index >= count - 3 && len < 300 && (CLOSING_RE.test(text) || CREDIT_LINE_RE.test(text))) return true;
   // Shouted kickers and promo links ("GET FOX BUSINESS ON THE GO BY CLICKING HERE").
   if (len < 160 && isShouted(text)) return true;
   if (index >= count - 3 && len < 400 && BIO_RE.test(text)) return true;
