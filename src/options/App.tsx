@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { formatBytes, searchEntries } from './format.js';
 import { ArticleRow } from './components/ArticleRow.js';
+import { PrivateWindowsSetting } from './components/PrivateWindowsSetting.js';
 import { useLibrary } from './use-library.js';
 
 export function App() {
@@ -81,6 +82,7 @@ export function App() {
           </tbody>
         </table>
       )}
+      <PrivateWindowsSetting />
     </div>
   );
 }
