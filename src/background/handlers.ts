@@ -15,6 +15,8 @@ import { checkLibraryFile, toLibraryFile } from '../corpus/library-file.js';
 import { StoreError } from '../corpus/store.js';
 import { argChecks, isArticleRecord } from './validate.js';
 import type { TabStates } from './tab-state.js';
+import type { UiServices } from './ui-services.js';
+import { siteOffMessage, uiContentHandlers, uiPopupHandlers } from './ui-handlers.js';
 
 /** The library as the handlers use it (src/corpus/library.ts). */
 export interface LibraryLike {
@@ -56,6 +58,8 @@ export interface Services {
   e2e: boolean;
   /** How long 'tab/report' waits for a content script that is still reading its page. */
   pendingTimeoutMs?: number;
+  /** Per-site switches, the popup's report cache and badge, hand-offs (absent: those features are off). */
+  ui?: UiServices;
 }
 
 export interface ContentCtx { services: Services; tabId: number; incognito: boolean }
@@ -167,6 +171,12 @@ async function pageState(s: Services, tabId: number): Promise<Result<PageState>>
 
 export const contentHandlers = {
   async 'page/analyze'({ article }, { services: s, tabId, incognito }) {
+    const off = await s.ui?.sites.entryFor(article.url);
+    if (off) {
+      // Switched off for the site: nothing is analysed or stored, the page gets no highlights.
+      await s.ui!.reports.put(tabId, { siteOff: off });
+      return fail('site-off', siteOffMessage(off));
+    }
     const lib = await s.ready;
     const before = await s.tabs.get(tabId);
     const { record, fresh } = await recordFor(s, lib, article, before?.articleId);
@@ -175,8 +185,11 @@ export const contentHandlers = {
     const enabled = before?.articleId === record.id ? before.enabled : true;
     const storageWarning = warning ?? lib.warning;
     await s.tabs.set(tabId, { articleId: record.id, enabled, incognito, storageWarning });
-    return ok(report(record, corroboration, enabled, storageWarning));
+    const value = report(record, corroboration, enabled, storageWarning);
+    await s.ui?.reports.put(tabId, value, article);
+    return ok(value);
   },
+  ...uiContentHandlers,
   async 'e2e/open'({ path }, { services: s, tabId }) {
     if (!s.e2e) return fail('bad-request', 'e2e/open is only available in test builds');
     // The popup opened from a page is for that page's tab, as the toolbar popup would be.
@@ -192,6 +205,14 @@ export const popupHandlers = {
     if (page.value.state === 'not-article') return ok({ notArticle: page.value.reason });
     if (page.value.state === 'pending') return fail('internal', 'The page is still being read. Try again in a moment.');
     const { article, enabled } = page.value;
+    const off = await s.ui?.sites.entryFor(article.url);
+    if (off) {
+      await s.ui!.reports.put(tabId, { siteOff: off });
+      return ok({ siteOff: off });
+    }
+    // Same page text, library unchanged since the last answer: that answer still holds.
+    const memo = s.ui?.reports.reportFor(tabId, article);
+    if (memo) return ok(memo.enabled === enabled ? memo : { ...memo, enabled });
     const lib = await s.ready;
     const known = await s.tabs.get(tabId);
     const incognito = known?.incognito ?? await s.isIncognito(tabId);
@@ -204,7 +225,9 @@ export const popupHandlers = {
     await s.tabs.set(tabId, { articleId: record.id, enabled, incognito, storageWarning });
     const pushed = await s.toTab(tabId, 'highlights/statuses', { corroboration });
     if (!pushed.ok) console.warn('Sourcemark: could not update the page tooltips', pushed.error);
-    return ok(report(record, corroboration, enabled, storageWarning));
+    const value = report(record, corroboration, enabled, storageWarning);
+    await s.ui?.reports.put(tabId, value, article);
+    return ok(value);
   },
   async 'tab/reveal'({ tabId, itemId }, { services: s }) {
     return s.toTab(tabId, 'highlights/reveal', { itemId });
@@ -212,6 +235,7 @@ export const popupHandlers = {
   async 'tab/set-enabled'({ tabId, enabled }, { services: s }) {
     const r = await s.toTab(tabId, 'highlights/set-enabled', { enabled });
     if (r.ok) await s.tabs.update(tabId, { enabled });
+    if (r.ok) await s.ui?.reports.setEnabled(tabId, enabled);
     return r;
   },
   async 'library/stats'(_args, { services: s }) {
@@ -280,6 +304,7 @@ export const popupHandlers = {
       return storageFailure(e, 'Nothing was imported');
     }
   },
+  ...uiPopupHandlers,
 } satisfies Handlers<PopupToBackground, PopupCtx>;
 
 const contentNames = Object.keys(contentHandlers) as (keyof ContentToBackground)[];

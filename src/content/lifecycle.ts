@@ -228,6 +228,16 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     if (stale(id)) return;
     const res = reply as Result<PageReport> | undefined;
     if (!res || typeof res !== 'object' || !('ok' in res)) throw new Error('no reply from the background');
+    if (!res.ok && res.error.code === 'site-off') {
+      // The reader switched Sourcemark off for this site: no highlights until it is switched on
+      // ('highlights/set-enabled' then reads the page again).
+      enabled = false;
+      analysis = null;
+      corroboration = null;
+      state = { state: 'article', article, enabled };
+      deps.onState?.('done');
+      return;
+    }
     if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
     const pageReport = res.value;
     if (pageReport.text !== article.text) throw new Error('analysis is for a different text');
@@ -248,8 +258,15 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     if (doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
     await highlighter.apply(map, analysis, { signal: ctl.signal, around: quiet, yieldFn: deps.yieldFn });
     if (stale(id) || ctl.signal.aborted) return;
-    tooltip ??= new Tooltip(doc, () => (analysis ? { analysis, corroboration } : null));
+    tooltip ??= new Tooltip(doc, () => (analysis ? { analysis, corroboration } : null), showInList);
     watchNavigation();
+  }
+
+  /** The tooltip's link back to the popup item (the background opens the popup where it may). */
+  async function showInList(itemId: string): Promise<boolean> {
+    const reply = await runtime.sendMessage(envelope<ContentToBackground, 'item/show'>('item/show', { itemId }));
+    const r = reply as Result<{ opened: boolean }> | undefined;
+    return Boolean(r && typeof r === 'object' && r.ok && r.value.opened);
   }
 
   const handlers = {
@@ -272,6 +289,8 @@ export function startContentScript(deps: ContentDeps): ContentScript {
         // clear() joined every split text node back, so the text map still points at live text.
         if (map.nodes.every((n) => n.isConnected)) await annotate(runId);
         else start('re-enable');
+      } else if (state.state === 'article') {
+        start('re-enable'); // never analysed here (the site was switched off): read the page now
       }
       return ok(true);
     },

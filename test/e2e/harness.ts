@@ -49,9 +49,10 @@ export interface Site {
 const TLS = readFileSync(new URL('./loopback-tls.pem', import.meta.url), 'utf8');
 
 /**
- * Serves the given path -> HTML map from 127.0.0.1 on a free port, in plain HTTP and, on the same
- * port, HTTPS: saved pages that send themselves to https: (`if (location.protocol != "https:")
- * location = ...`) land on the same page instead of an error page, as they would on their site.
+ * Serves the given path -> HTML map (and .css files) from 127.0.0.1 on a free port, in plain HTTP
+ * and, on the same port, HTTPS: saved pages that send themselves to https: (`if
+ * (location.protocol != "https:") location = ...`) land on the same page instead of an error
+ * page, as they would on their site.
  */
 export async function serve(pages: Map<string, string>): Promise<Site> {
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -61,7 +62,8 @@ export async function serve(pages: Map<string, string>): Promise<Site> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    const type = /\.css$/.test(url.pathname) ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8';
+    res.writeHead(200, { 'content-type': type }).end(body);
   };
   const server = createServer(handler);
   const secure = createHttpsServer({ key: TLS, cert: TLS }, handler);

@@ -38,6 +38,13 @@ describe('argChecks', () => {
     'library/clear': { good: [{}], bad: [] },
     'library/export': { good: [{}], bad: [] },
     'library/import': { good: [{ file: {} }], bad: [{}] },
+    'item/show': { good: [{ itemId: 'c3' }], bad: [{ itemId: '<b>' }, { itemId: 3 }, {}] },
+    'site/list': { good: [{}], bad: [] },
+    'site/set': {
+      good: [{ site: 'news.example', mode: 'off' }, { site: 'news.example', mode: 'paused', tabId: 2 }],
+      bad: [{ site: 'news.example', mode: 'maybe' }, { site: 'javascript:alert(1)', mode: 'off' }, { site: 'news.example', mode: 'on', tabId: -1 }, { mode: 'on' }],
+    },
+    'library/lookup': { good: [{ text: 'the bridge vote' }], bad: [{ text: '   ' }, { text: 'x'.repeat(100_001) }, { text: 'ok', tabId: 'x' }, {}] },
   };
   for (const [name, { good, bad }] of Object.entries(cases) as [keyof typeof argChecks, (typeof cases)[keyof typeof argChecks]][]) {
     it(`${name}: accepts its shape, refuses others`, () => {
