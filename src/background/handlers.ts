@@ -45,6 +45,11 @@ export interface Services {
   toTab<K extends keyof BackgroundToContent>(tabId: number, name: K, args: ArgsOf<BackgroundToContent, K>):
     Promise<Result<ReplyOf<BackgroundToContent, K>>>;
   isIncognito(tabId: number): Promise<boolean>;
+  /**
+   * True when the user opted in to keeping articles from private windows (options page,
+   * src/shared/settings.ts). Absent or failing means no: private windows store nothing.
+   */
+  storePrivateWindows?(): Promise<boolean>;
   /** Opens an extension page in a new tab (E2E builds only). */
   openExtensionPage(path: string): Promise<number>;
   storageUsage(): Promise<number | null>;
@@ -125,9 +130,18 @@ async function recordFor(
   return { record: previous ? s.makeRecord(article, analysis, now, previous) : record, fresh: true };
 }
 
-/** Stores the record unless the tab is incognito; returns the storage warning, if any. */
-async function store(lib: OpenedLibrary, record: ArticleRecord, incognito: boolean): Promise<string | null> {
-  if (incognito) return null;
+/** True when an article from a private (incognito) tab may be stored: only after the user opted in. */
+async function mayStorePrivate(s: Services): Promise<boolean> {
+  try {
+    return (await s.storePrivateWindows?.()) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stores the record unless the tab is private and the user did not opt in; returns the storage warning, if any. */
+async function store(s: Services, lib: OpenedLibrary, record: ArticleRecord, incognito: boolean): Promise<string | null> {
+  if (incognito && !(await mayStorePrivate(s))) return null;
   try {
     await lib.library.upsert(record);
     return null;
@@ -166,7 +180,7 @@ export const contentHandlers = {
     const lib = await s.ready;
     const before = await s.tabs.get(tabId);
     const { record, fresh } = await recordFor(s, lib, article, before?.articleId);
-    const warning = fresh ? await store(lib, record, incognito) : before?.storageWarning ?? null;
+    const warning = fresh ? await store(s, lib, record, incognito) : before?.storageWarning ?? null;
     const corroboration = lib.library.corroborate(record);
     const enabled = before?.articleId === record.id ? before.enabled : true;
     const storageWarning = warning ?? lib.warning;
@@ -204,7 +218,7 @@ export const popupHandlers = {
     const incognito = known?.incognito ?? await s.isIncognito(tabId);
     const { record, fresh } = await recordFor(s, lib, article, known?.articleId);
     let storageWarning = known?.articleId === record.id ? known.storageWarning : null;
-    if (fresh) storageWarning = await store(lib, record, incognito);
+    if (fresh) storageWarning = await store(s, lib, record, incognito);
     storageWarning ??= lib.warning;
     // The library may have grown since the page was analysed: corroborate against it now.
     const corroboration = lib.library.corroborate(record);

@@ -11,6 +11,7 @@ import { makeRecord } from '../corpus/record.js';
 import { envelope, type ArgsOf, type BackgroundToContent, type ReplyOf } from '../shared/messages.js';
 import type { Analysis } from '../shared/model.js';
 import { fail, type Result } from '../shared/result.js';
+import { SETTINGS_KEY, parseSettings } from '../shared/settings.js';
 import type { OpenedLibrary, Services } from './handlers.js';
 import { IdbStore } from './idb-store.js';
 import { TabStates, type SessionArea } from './tab-state.js';
@@ -112,6 +113,15 @@ export function createServices(): Services {
       try {
         return (await browser.tabs.get(tabId)).incognito;
       } catch {
+        return false;
+      }
+    },
+    async storePrivateWindows() {
+      // Read on every use (no cache): the user may change it on the options page at any time.
+      try {
+        return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).storePrivateWindows;
+      } catch (e) {
+        console.warn('Sourcemark: settings unreadable; private windows store nothing', e);
         return false;
       }
     },

@@ -247,6 +247,8 @@ interface BlockText {
   text: string;
   /** Share of the block's non-space characters inside links. */
   linkShare: number;
+  /** The block's first live text node: boilerplate.ts reads the page's own structure around it. */
+  node?: Text;
 }
 
 function blockText(block: Entry[]): BlockText {
@@ -259,7 +261,7 @@ function blockText(block: Entry[]): BlockText {
     total += n;
     if (node.parentElement?.closest('a')) linked += n;
   }
-  return { text: text.replace(/\s+/g, ' ').trim(), linkShare: total ? linked / total : 0 };
+  return { text: text.replace(/\s+/g, ' ').trim(), linkShare: total ? linked / total : 0, node: block[0]?.node };
 }
 
 /**
@@ -281,7 +283,9 @@ function hasLayout(doc: Document): boolean {
     v = !!body && body.getBoundingClientRect().height > 0;
     layoutCache.set(doc, v);
   }
-  return v;
+  // A page that hides its whole body (anti-flicker snippets do, until their script loads or times
+  // out) cannot be judged by visibility yet: read it as without layout rather than find nothing.
+  return v && (doc.body as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility?.({ visibilityProperty: true }) !== false;
 }
 
 function blockOf(node: Node): Element | null {

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { formatBytes, searchEntries } from './format.js';
 import { ArticleRow } from './components/ArticleRow.js';
+import { PrivateWindowsSetting } from './components/PrivateWindowsSetting.js';
 import { SiteList } from './components/SiteList.js';
 import { useLibrary } from './use-library.js';
 
@@ -84,6 +85,7 @@ export function App() {
       )}
 
       <SiteList sites={view.sites} busy={busy} onSet={(site, mode) => void setSite(site, mode)} />
+      <PrivateWindowsSetting />
     </div>
   );
 }
