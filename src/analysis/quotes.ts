@@ -76,9 +76,10 @@ export function findQuotes(tok: Tokenized): Quote[] {
   const groupSpeaker = new Map<number, Found>();
   for (let k = 0; k < located.length; k++) {
     const q = located[k]!;
-    let found = speakerInSentence(ctx, q, last?.found ?? null);
+    let found = dashLabelSpeaker(ctx, q) ?? speakerInSentence(ctx, q, last?.found ?? null);
     // a transcript label ("PENCE: … thinks this is “…”") beats a weak verb's subject
-    if (found?.weak) found = transcriptSpeaker(ctx, q) ?? found;
+    // and so does a reporting verb closing the sentence ("… did not find “…,” said Ana Ruiz.")
+    if (found?.weak) found = transcriptSpeaker(ctx, q) ?? sentenceFinalAttribution(ctx, q, last?.found ?? null) ?? found;
     found ??= colonOrDashSpeaker(ctx, q);
     found ??= nextSentenceAttribution(ctx, q, last?.found ?? null);
     found ??= transcriptSpeaker(ctx, q);
@@ -456,14 +457,9 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   const tokens = ctx.tokens;
   const prev = tokens[q.qa - 1];
   if (prev && prev.value === ':' && !ctx.inQuote[q.qa - 1] && q.fa < q.qa - 1) {
+    // "Meghan McCain, Twitter: “…”": the label is the name and at most an outlet after a comma
     const np = phraseStartingAt(tokens, q.fa, q.qa - 1);
-    if (np && np.name) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
-    // "SIGNS OF A SHIFT - Ana Ruiz: “…”": a name right before the colon, after a dash
-    const end = phraseEndingAt(tokens, q.qa - 1, q.fa);
-    const before = end ? tokens[end.from - 1] : undefined;
-    if (end && end.name && end.name.to === q.qa - 1 && before && /^[\u2015\u2014\u2013-]$/.test(before.value)) {
-      return ctx.found(end.name.from, end.name.to, 'same-sentence', true);
-    }
+    if (np && np.name && (np.to === q.qa - 1 || tokens[np.to]!.value === ',')) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
   }
   const next = tokens[q.qb];
   if (next && /^[\u2015\u2014\u2013-]$/.test(next.value) && q.qb + 1 < tokens.length) {
@@ -472,6 +468,24 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   }
   return null;
 }
+
+/**
+ * Returns the speaker of a digest line "SIGNS OF A SHIFT - Ana Ruiz: “…”" (a dash, a name and a
+ * colon right before the quote). The label is the attribution, so it wins over a verb in the
+ * headline before the dash ("Pollsters agree - Ana Ruiz: “…”").
+ */
+function dashLabelSpeaker(ctx: SpeakerContext, q: Located): Found | null {
+  const tokens = ctx.tokens;
+  const prev = tokens[q.qa - 1];
+  if (!prev || prev.value !== ':' || ctx.inQuote[q.qa - 1] || q.fa >= q.qa - 1) return null;
+  const end = phraseEndingAt(tokens, q.qa - 1, q.fa);
+  if (!end || !end.name || end.name.to !== q.qa - 1) return null;
+  // (a spaced hyphen can be read as part of the phrase: the dash is then its first token)
+  const before = DASH.test(tokens[end.from]!.value) ? tokens[end.from] : tokens[end.from - 1];
+  if (!before || !DASH.test(before.value)) return null;
+  return ctx.found(end.name.from, end.name.to, 'same-sentence', true);
+}
+const DASH = /^[\u2015\u2014\u2013-]$/;
 
 /** True when the word before the quote introduces a name or title ("identified only as"). */
 function isNamed(ctx: SpeakerContext, q: Located): boolean {

@@ -122,6 +122,15 @@ export class SpeakerContext implements MentionSource {
       const v = t.value.toLowerCase();
       return SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)) || SPEECH_VERBS.has(v.replace(/ied$/, 'y'));
     }
+    // "Ben Ode, a consultant, notes that …": a present-tense speech verb tagged as a plural noun,
+    // told apart by a subject before it and "that", a colon or a quote after it
+    if (t.pos === 'NOUN' && /^\p{Ll}+s$/u.test(t.value)) {
+      const v = t.value;
+      if (!(SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)))) return false;
+      const p = this.tokens[i - 1], n = this.tokens[i + 1];
+      const subject = p !== undefined && (p.pos === 'PROPN' || p.value === ',' || (p.pos === 'PRON' && /^(?:he|she|it)$/i.test(p.value)));
+      return subject && n !== undefined && (n.value.toLowerCase() === 'that' || n.value === ':' || /^[“"]$/.test(n.value));
+    }
     return false;
   }
 
@@ -168,9 +177,12 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     if (!/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
     const prev = tokens[i - 1];
     const initial = !prev || sentOf[i - 1] !== sentOf[i] || /^[“"‘'(\-–—:]$/.test(prev.value);
-    // "said Will Doyle", "May Ode said": a capitalised modal inside a sentence before a name
+    // "said Will Doyle", "May Ode said": a capitalised modal inside a sentence before a name;
+    // "“…,” Will wrote", "which Will claims": a modal takes a bare verb, never an inflected one
     if (t.pos === 'AUX') {
-      if (!initial && tokens[i + 1]?.pos === 'PROPN') {
+      const n = tokens[i + 1];
+      const inflected = n !== undefined && n.pos === 'VERB' && n.value.toLowerCase() !== n.lemma && !/ing$/.test(n.value);
+      if ((!initial && n?.pos === 'PROPN') || (MODALS.has(lv0(t)) && inflected)) {
         out ??= tokens.slice();
         out[i] = { ...t, pos: 'PROPN' };
       }
@@ -192,12 +204,18 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     else if (prev && !initial && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.value) && tokens[i + 1]?.value === ',' && t.pos !== 'ADV') name = true;
     else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
     else if (prev && !initial && ALWAYS_SPEECH.has(prev.value.toLowerCase()) && t.pos !== 'ADV') name = true;
+    // "Jolly, who was elected …": "who" takes a person, so the word before it is a name
+    else if (t.pos !== 'ADV' && tokens[i + 1]?.value === ',' && tokens[i + 2]?.value.toLowerCase() === 'who') name = true;
     if (!name) continue;
     out ??= tokens.slice();
     out[i] = { ...t, pos: 'PROPN' };
   }
   return out ?? tokens;
 }
+
+/** Capitalised modals that are also given names or surnames ("Will", "May", "Can"). */
+const MODALS = new Set(['will', 'may', 'can', 'might', 'shall']);
+const lv0 = (t: Token) => t.value.toLowerCase();
 
 /** Returns the speaker a noun phrase stands for: its name, its possessor, or the whole phrase. */
 function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
@@ -386,6 +404,22 @@ function openRelativeSubject(ctx: SpeakerContext, from: number, limit: number): 
   return null;
 }
 
+/**
+ * Returns the person of "Stacy Ode of Salem, South Dakota says" when the phrase `np` before the
+ * verb is the state part of a "City, State" complement after "of"/"from"/"in" and a person's
+ * name, or null.
+ */
+function personBeforePlace(ctx: SpeakerContext, np: NounPhrase, limit: number): Found | null {
+  const tokens = ctx.tokens;
+  if (!np.name || np.name.from !== np.from || tokens[np.from - 1]?.value !== ',') return null;
+  let c = np.from - 2;
+  while (c >= limit && np.from - c < 6 && isNameToken(tokens[c]!)) c--;
+  if (c === np.from - 2 || c < limit || !/^(?:of|from|in)$/.test(tokens[c]!.value)) return null;
+  const m = ctx.mentions.mentionsIn(Math.max(limit, c - 8), c).pop();
+  if (!m || m.to !== c || ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+  return ctx.found(m.from, m.to, 'same-sentence', true);
+}
+
 /** Documents that carry someone's words ("a statement saying", "an email stating"). */
 const DOCUMENT_NOUNS = new Set(['statement', 'letter', 'email', 'e-mail', 'memo', 'release', 'ad', 'advertisement', 'tweet', 'post', 'note', 'message', 'report', 'video', 'op-ed', 'column', 'press']);
 
@@ -457,6 +491,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
         // "Katie Packer, who is chairman of Our Principles PAC said": a relative clause left open
         const open = openRelativeSubject(ctx, np.from, limit);
         if (open) return open;
+        // "Stacy Ode of Salem, Oregon says": the person before a "City, State" complement
+        const placed = personBeforePlace(ctx, np, limit);
+        if (placed) return placed;
         return fromPhrase(ctx, np, 'same-sentence', k);
       }
     }
@@ -473,7 +510,7 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     while (r < rightLimit && tokens[r]!.pos === 'ADV') r++;
     const np = phraseStartingAt(tokens, r, rightLimit);
     if (np) {
-      const later = personRightAfter(ctx, np, rightLimit);
+      const later = personRightAfter(ctx, np, rightLimit) ?? appositiveName(ctx, np, rightLimit);
       if (later) return ctx.found(later.from, later.to, 'same-sentence', true);
       return fromPhrase(ctx, np, 'same-sentence', r);
     }
@@ -492,7 +529,8 @@ function personRightAfter(ctx: SpeakerContext, np: NounPhrase, rightLimit: numbe
   const tokens = ctx.tokens;
   // "Salem-based lawyer Ben Ode": a name glued to a hyphen is a modifier
   const glued = tokens[np.to]?.value === '-' && tokens[np.to]!.start === tokens[np.to - 1]!.end;
-  if (np.name && !isTitleWord(tokens[np.name.from]!) && !glued) return null;
+  // ("former Salem Gov. and party chairman Ed Rendell": a name run ending in a title is no name)
+  if (np.name && !isTitleWord(tokens[np.name.from]!) && !isTitleWord(tokens[np.name.to - 1]!) && !glued) return null;
   for (let x = np.from; x < np.to; x++) if (tokens[x]!.pos === 'ADP') return null;
   const k = ctx.mentions.firstFrom(np.to);
   const m = ctx.mentions.mentions[k];
@@ -576,7 +614,23 @@ export function invertedBefore(ctx: SpeakerContext, v: number, quoteStart: numbe
   if (tokens[e - 1] && /^[,:]$/.test(tokens[e - 1]!.value)) e--;
   const np = phraseStartingAt(tokens, v + 1, e);
   if (!np || np.to !== e && !(tokens[np.to]?.value === ',')) return null;
+  const named = appositiveName(ctx, np, quoteStart);
+  if (named) return ctx.found(named.from, named.to, 'same-sentence', true);
   return fromPhrase(ctx, np, 'same-sentence', v + 1);
+}
+
+/**
+ * Returns the person named in an apposition right after a role phrase that names no one ("said
+ * the city's engineer, Ana Ruiz, on Monday"): a person mention between the comma and the next
+ * comma or the end; or null.
+ */
+function appositiveName(ctx: SpeakerContext, np: NounPhrase, rightLimit: number): { from: number; to: number } | null {
+  const tokens = ctx.tokens;
+  if (np.name || tokens[np.to]?.value !== ',') return null;
+  const m = ctx.mentions.mentions[ctx.mentions.firstFrom(np.to + 1)];
+  if (!m || m.from !== np.to + 1 || m.to > rightLimit || ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+  const after = tokens[m.to];
+  return !after || m.to === rightLimit || /^[,.;]$/.test(after.value) ? m : null;
 }
 
 /**
@@ -624,7 +678,10 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     // ("Salem, Ore.", "Raleigh, N.C.": a state abbreviation after a comma)
     const stateAbbr = np !== null && np.to - np.from === 1 && tokens[np.from - 1]?.value === ',' && /^(?:[A-Z]\.){2,}$|^[A-Z][a-z]{1,4}\.$/.test(tokens[np.from]!.value);
     const placeLike = np !== null && bareName && (tokens[np.from - 1]?.pos === 'ADP' || nameKind(tokens, np.from, np.to) === 'place' || stateAbbr || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
-    if (np && np.to === e && !numeric && !placeLike) return fromPhrase(ctx, np, 'same-sentence', c);
+    // "Ruiz, during a town hall meeting in Salem, Ore., said": a phrase inside a prepositional
+    // phrase is no subject either
+    const inPrep = np !== null && (tokens[np.from - 1]?.pos === 'ADP' || tokens[np.from - 1]?.pos === 'SCONJ');
+    if (np && np.to === e && !numeric && !placeLike && !inPrep) return fromPhrase(ctx, np, 'same-sentence', c);
     end = c;
   }
   return null;
