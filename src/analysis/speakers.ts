@@ -587,6 +587,14 @@ export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, l
     if (c < end) a = c + 1;
   }
   while (a < end && tokens[a]!.pos === 'CCONJ') a++;
+  // "Ruiz shot back in a statement, saying …": a person's name opening the clause is its subject
+  // even when the tagger misses the verb after it ("shot" as a noun); not a possessor ("Ruiz's
+  // plan …") or one of two names ("Ruiz and Ode")
+  const opener = ctx.mentions.mentionsIn(a, end)[0];
+  if (opener && opener.from === a && ctx.mentions.entities[opener.entity]!.kind === 'person') {
+    const after = tokens[opener.to];
+    if (after && /^\p{Ll}/u.test(after.value) && after.pos !== 'PART' && after.pos !== 'CCONJ' && after.pos !== 'ADP') return ctx.found(opener.from, opener.to, 'same-sentence', true);
+  }
   const t = tokens[a];
   if (!t) return null;
   const v = t.value.toLowerCase();
