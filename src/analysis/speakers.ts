@@ -42,6 +42,9 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'retaliate', 'bark', 'growl', 'hiss', 'cry', 'sigh', 'laugh', 'smile', 'shrug',
 ]);
 
+/** Past forms of irregular speech verbs ("shot back"). */
+const IRREGULAR_PAST: Record<string, string> = { shot: 'shoot', hit: 'hit', spoke: 'speak', wrote: 'write', told: 'tell', said: 'say', read: 'read', put: 'put' };
+
 /** Surface forms that are speech verbs whatever POS wink gives them. */
 const ALWAYS_SPEECH = new Set(['said', 'says', 'told', 'tells', 'added', 'stated', 'wrote', 'tweeted', 'asked', 'explained', 'warned', 'noted']);
 
@@ -121,6 +124,13 @@ export class SpeakerContext implements MentionSource {
       if (!p || !(p.pos === 'PROPN' || p.pos === 'PRON' || this.inQuote[i - 1])) return false;
       const v = t.value.toLowerCase();
       return SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)) || SPEECH_VERBS.has(v.replace(/ied$/, 'y'));
+    }
+    // "Ruiz shot back", "Ode fired back": a past-tense verb before "back", tagged as a noun
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ') && this.tokens[i + 1]?.value.toLowerCase() === 'back') {
+      const p = this.tokens[i - 1];
+      const v = t.value.toLowerCase();
+      const base = IRREGULAR_PAST[v] ?? v.replace(/d$/, '').replace(/e$/, '');
+      if (p && (p.pos === 'PROPN' || p.pos === 'PRON') && (SPEECH_VERBS.has(base) || SPEECH_VERBS.has(base + 'e') || SPEECH_VERBS.has(v.replace(/ed$/, '')))) return true;
     }
     // "Ben Ode, a consultant, notes that …": a present-tense speech verb tagged as a plural noun,
     // told apart by a subject before it and "that", a colon or a quote after it
@@ -477,7 +487,7 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     }
     if (lt.value === ',') {
       // "…, saying …": a participle takes the subject of the clause it hangs on
-      if (/ing$/.test(tokens[v]!.value)) return clauseSubject(ctx, k, limit, last);
+      if (/ing$/.test(tokens[v]!.value)) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
       const appo = appositiveSubject(ctx, k, limit);
       if (appo) return appo;
     } else if (VAGUE_SUBJECTS.has(lv) && (lt.pos === 'DET' || lt.pos === 'PRON' || lt.pos === 'NUM' || lt.pos === 'ADJ')) {
@@ -566,6 +576,23 @@ function conjunctSubject(ctx: SpeakerContext, and: number, limit: number, last: 
   let k = np.to;
   while (k < and && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
   return k < and && tokens[k]!.pos === 'VERB' ? fromPhrase(ctx, np, 'same-sentence', a) : null;
+}
+
+/**
+ * Returns the subject of the speech verb a participle after the comma at `comma` hangs on: "…
+ * next week, Spicer said, adding, “…”", "a strategist said Ruiz must choose, saying …" (the
+ * reporting verb, not the verb of what it reports). Null when the clause has no finite speech verb
+ * with a subject.
+ */
+function participleHost(ctx: SpeakerContext, comma: number, limit: number, last: Found | null): Found | null {
+  const tokens = ctx.tokens;
+  for (let i = limit; i < comma; i++) {
+    if (ctx.inQuote[i] || !ctx.isSpeechVerb(i) || /ing$/.test(tokens[i]!.value)) continue;
+    if (tokens[i]!.value.toLowerCase() === tokens[i]!.lemma && tokens[i]!.pos !== 'NOUN') continue;
+    const f = subjectOf(ctx, i, limit, comma, last);
+    if (f) return f;
+  }
+  return null;
 }
 
 /**
