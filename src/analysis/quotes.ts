@@ -140,7 +140,7 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       break;
     }
     const glued = tokens[r - 1]?.value === '-' && tokens[r - 1]!.end === tokens[r]!.start;
-    if (tokens[r]!.pos === 'VERB' && !glued && !isWeakGap(ctx, first, r)) break;
+    if (tokens[r]!.pos === 'VERB' && !glued && !isModifierParticiple(ctx, r) && !isWeakGap(ctx, first, r)) break;
   }
   let weak: Found | null = null;
   const aside = asides(ctx, q.fa, q.qa);
@@ -227,10 +227,19 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
     if (CLAUSE_BREAKERS.has(v) && !relative) return false;
     // "Texas-based Matt Mackowiak": a participle glued to a hyphen is a modifier, not a verb
     const glued = ctx.tokens[i - 1]?.value === '-' && ctx.tokens[i - 1]!.end === t.start;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isGapBeforeVerb(ctx, i, verb)) return false;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isModifierParticiple(ctx, i) && !isGapBeforeVerb(ctx, i, verb)) return false;
     if (t.pos === 'PRON' && i !== first && !relative && v !== 'its' && v !== 'his' && v !== 'her' && v !== 'their') return false;
   }
   return true;
+}
+
+/**
+ * True when the verb at i is an "-ing" form modifying the noun right after it ("organizing
+ * director Ben Ode", "managing editor"): part of a role phrase, not a clause of its own.
+ */
+function isModifierParticiple(ctx: SpeakerContext, i: number): boolean {
+  const t = ctx.tokens[i]!, n = ctx.tokens[i + 1];
+  return /^\p{Ll}+ing$/u.test(t.value) && n !== undefined && n.pos === 'NOUN' && /^\p{Ll}/u.test(n.value) && ctx.tokens[i + 2]?.pos === 'PROPN';
 }
 
 /** True when token i is an auxiliary or adverb run leading straight into the verb ("will say"). */

@@ -1,0 +1,65 @@
+/**
+ * More speaker attribution rules (second round): hand-written sentences, one rule each.
+ */
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/analysis/nlp.js';
+import { findQuotes } from '../../../src/analysis/quotes.js';
+
+const speakers = (text: string) => findQuotes(tokenize(text)).map((q) => q.speaker);
+
+describe('findQuotes: speaker after the quote', () => {
+  it('reads a capitalised word inside a name run before a role noun as part of the name', () => {
+    expect(speakers('A judge ruled on the case last week.\n\n“Now we know the office refused to give up the papers,” Salem Watch president Dana Cole said Tuesday.'))
+      .toEqual(['Dana Cole']);
+  });
+
+  it('reads an "-ing" word before a role noun as part of the role phrase', () => {
+    expect(speakers('The group plans to march on Friday.\n\n“We cannot pay the rent and buy food,” union organizing director Dana Cole told a radio station.'))
+      .toEqual(['Dana Cole']);
+  });
+
+  it('takes the name in an apposition after a role phrase in an inverted attribution', () => {
+    expect(speakers('“We will open the bridge in May,” said the city’s chief engineer, Ana Ruiz, on Monday.')).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('findQuotes: subjects with interrupters', () => {
+  it('keeps a party tag with an abbreviation and a relative clause in one sentence', () => {
+    expect(speakers('Rep. Ana Ruiz (D-Ore.), who introduced a bill this month, said in a statement that the plans were “important first steps toward fixing the roads.”'))
+      .toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('findQuotes: participles', () => {
+  it('gives a participle after "X said," the subject of that reporting verb', () => {
+    expect(speakers('Ana Ruiz and Ben Ode will meet next week, Tom Bell said, adding, “They need to sit down and talk.”')).toEqual(['Tom Bell']);
+  });
+
+  it('gives a participle the reporting subject, not the subject of what is reported', () => {
+    expect(speakers('Even a top party strategist said Ana Ruiz will have to choose a side, saying, “At some point, she is going to have to speak up.”'))
+      .toEqual(['a top party strategist']);
+  });
+
+  it('reads "shot back" as a speech verb when the tagger makes "shot" a noun', () => {
+    expect(speakers('After Ben Ode criticized her during a debate, Ana Ruiz shot back, “I suppose I could have stayed home, but I chose to work.”'))
+      .toEqual(['Ana Ruiz']);
+  });
+
+  it('gives a participle the name opening its clause when the verb after it is mistagged', () => {
+    expect(speakers('Ana Ruiz shot back in a statement, saying she has “made a lot of money in down markets.”')).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('findQuotes: digest labels and closing attributions', () => {
+  it('takes the name between a dash and a colon before the quote', () => {
+    expect(speakers('Engineers agree - Ana Ruiz: “We will open the bridge in May, whatever the weather does.”')).toEqual(['Ana Ruiz']);
+  });
+
+  it('prefers a reporting verb closing the sentence over a weak verb before the quote', () => {
+    expect(speakers('Auditors did not find “any sign of fraud in the books of the city” after a year of work, said Ana Ruiz.')).toEqual(['Ana Ruiz']);
+  });
+
+  it('reads a present-tense speech verb tagged as a noun after an apposition', () => {
+    expect(speakers('Ben Ode, a consultant, notes that “the bridge is a year late and over budget.”')).toEqual(['Ben Ode']);
+  });
+});
