@@ -140,7 +140,7 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       break;
     }
     const glued = tokens[r - 1]?.value === '-' && tokens[r - 1]!.end === tokens[r]!.start;
-    if (tokens[r]!.pos === 'VERB' && !glued && !isModifierParticiple(ctx, r) && !isWeakGap(ctx, first, r)) break;
+    if (tokens[r]!.pos === 'VERB' && !glued && !isModifierParticiple(ctx, r) && !isAppositionParticiple(ctx, first, r) && !isWeakGap(ctx, first, r)) break;
   }
   let weak: Found | null = null;
   const aside = asides(ctx, q.fa, q.qa);
@@ -227,7 +227,7 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
     if (CLAUSE_BREAKERS.has(v) && !relative) return false;
     // "Texas-based Matt Mackowiak": a participle glued to a hyphen is a modifier, not a verb
     const glued = ctx.tokens[i - 1]?.value === '-' && ctx.tokens[i - 1]!.end === t.start;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isModifierParticiple(ctx, i) && !isGapBeforeVerb(ctx, i, verb)) return false;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isModifierParticiple(ctx, i) && !isAppositionParticiple(ctx, first, i) && !isGapBeforeVerb(ctx, i, verb)) return false;
     if (t.pos === 'PRON' && i !== first && !relative && v !== 'its' && v !== 'his' && v !== 'her' && v !== 'their') return false;
   }
   return true;
@@ -240,6 +240,25 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
 function isModifierParticiple(ctx: SpeakerContext, i: number): boolean {
   const t = ctx.tokens[i]!, n = ctx.tokens[i + 1];
   return /^\p{Ll}+ing$/u.test(t.value) && n !== undefined && n.pos === 'NOUN' && /^\p{Ll}/u.test(n.value) && ctx.tokens[i + 2]?.pos === 'PROPN';
+}
+
+/**
+ * True when the verb at i is a participle inside an apposition: after a comma that follows
+ * `first` and before the next comma ("Ben Ode, the attorney general, one of the officials suing
+ * the agency, said").
+ */
+function isAppositionParticiple(ctx: SpeakerContext, first: number, i: number): boolean {
+  const tokens = ctx.tokens;
+  if (!/^\p{Ll}+(?:ing|ed)$/u.test(tokens[i]!.value)) return false;
+  let open = false;
+  for (let k = first; k < i; k++) if (tokens[k]!.value === ',') open = true;
+  if (!open) return false;
+  for (let k = i + 1; k < tokens.length && k - i < 10; k++) {
+    if (ctx.inQuote[k] || tokens[k]!.value === '.') return false;
+    if (tokens[k]!.value === ',') return true;
+    if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return false;
+  }
+  return false;
 }
 
 /** True when token i is an auxiliary or adverb run leading straight into the verb ("will say"). */

@@ -697,7 +697,9 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     // the subject; the interrupter is the person and what comes before it names no one
     if (hops === 0) {
       const named = personSpanning(ctx, c + 1, end);
-      if (named && ctx.mentions.mentionsIn(limit, c).every((m) => ctx.mentions.entities[m.entity]!.kind !== 'person')) {
+      // "Ana Ruiz’s chief of staff, Ben Ode, told": a role phrase, then the name of who holds it
+      const role = tokens[c - 1]!.pos === 'NOUN' && /^\p{Ll}/u.test(tokens[c - 1]!.value);
+      if (named && (role || ctx.mentions.mentionsIn(limit, c).every((m) => ctx.mentions.entities[m.entity]!.kind !== 'person'))) {
         return ctx.found(named.from, named.to, 'same-sentence', true);
       }
     }
