@@ -509,7 +509,8 @@ function dashLabelSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   const end = phraseEndingAt(tokens, q.qa - 1, q.fa);
   if (!end || !end.name || end.name.to !== q.qa - 1) return null;
   // (a spaced hyphen can be read as part of the phrase: the dash is then its first token)
-  const before = DASH.test(tokens[end.from]!.value) ? tokens[end.from] : tokens[end.from - 1];
+  // ("important for the contests - Ana Ruiz:": the phrase may run over the dash to the name)
+  const before = DASH.test(tokens[end.from]!.value) ? tokens[end.from] : DASH.test(tokens[end.name.from - 1]?.value ?? '') ? tokens[end.name.from - 1] : tokens[end.from - 1];
   if (!before || !DASH.test(before.value)) return null;
   return ctx.found(end.name.from, end.name.to, 'same-sentence', true);
 }
