@@ -42,6 +42,9 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'retaliate', 'bark', 'growl', 'hiss', 'cry', 'sigh', 'laugh', 'smile', 'shrug',
 ]);
 
+/** Prepositions before a participle that hangs on the clause before it ("upon saying"). */
+const PARTICIPLE_PREPOSITIONS = new Set(['upon', 'after', 'before', 'by', 'for', 'while', 'when', 'in', 'without']);
+
 /** Past forms of irregular speech verbs ("shot back"). */
 const IRREGULAR_PAST: Record<string, string> = { shot: 'shoot', hit: 'hit', spoke: 'speak', wrote: 'write', told: 'tell', said: 'say', read: 'read', put: 'put' };
 
@@ -485,6 +488,8 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
       const np = phraseEndingAt(tokens, k - 1, limit);
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
     }
+    // "Ruiz drew boos upon saying …", "… for saying": a participle after a preposition, too
+    if (lt.pos === 'ADP' && PARTICIPLE_PREPOSITIONS.has(lv) && /ing$/.test(tokens[v]!.value) && k > limit) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
     if (lt.value === ',') {
       // "…, saying …": a participle takes the subject of the clause it hangs on
       if (/ing$/.test(tokens[v]!.value)) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
