@@ -349,6 +349,9 @@ export class MentionTracker {
    */
   roleBefore(i: number): string | null {
     const { tokens, inQuote } = this.src;
+    // "her husband, Milton Berg,": a possessed role noun set off before the name
+    const r = tokens[i - 2], d = tokens[i - 3];
+    if (tokens[i - 1]?.value === ',' && r && !inQuote[i - 2] && r.pos === 'NOUN' && /^\p{Ll}/u.test(r.value) && d && /^(?:his|her|their|my|our)$/i.test(d.value)) return r.lemma;
     const t = tokens[i - 1];
     if (!t || inQuote[i - 1] || t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.value) || t.value.length < 3) return null;
     // inside a noun phrase ("the campaign spokesperson", "Republican candidate"), or a person
