@@ -247,6 +247,10 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
     }
   }
   if (np.name) return ctx.found(np.name.from, np.name.to, how, true);
+  // "began an ad campaign this week praising …": a time phrase is never who speaks
+  // (but not "the 46-year-old")
+  const timeHead = np.head === np.to - 1 && tokens[np.head - 1]?.value !== '-';
+  if (timeHead && (TIME_HEADS.has(headTok.lemma) || TIME_WORDS.test(headTok.value))) return null;
   // "Cheung's statement", "the Trump campaign's spokesman": the possessor speaks
   if (UTTERANCE_NOUNS.has(headTok.lemma) || UTTERANCE_NOUNS.has(headTok.value.toLowerCase())) {
     for (let i = np.head - 1; i > np.from; i--) {
@@ -394,6 +398,8 @@ function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
 }
 
 /** "Priebus later Thursday told": time words between a subject and its verb. */
+/** Head nouns of time phrases ("this week", "last month"). */
+const TIME_HEADS = new Set(['week', 'month', 'year', 'day', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'hour', 'minute', 'decade', 'time']);
 const TIME_WORDS = /^(?:today|yesterday|tonight|earlier|later|then|now|again|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** "Cruz himself said": a reflexive between subject and verb. */
