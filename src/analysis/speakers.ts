@@ -217,7 +217,8 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     else if (prev && !initial && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.value) && tokens[i + 1]?.value === ',' && t.pos !== 'ADV') name = true;
     // "Salem Watch president Tom Ode said": a capitalised word inside a sentence that goes on a
     // name run and comes before a role noun or another name continues that name
-    else if (prev && !initial && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.value) && t.pos !== 'ADV' && (nextName || (tokens[i + 1]?.pos === 'NOUN' && /^\p{Ll}/u.test(tokens[i + 1]!.value) && tokens[i + 2]?.pos === 'PROPN'))) name = true;
+    // ("said Judicial Watch President Tom Ode": after a capitalised adjective, before a title)
+    else if (prev && !initial && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(prev.value) && t.pos !== 'ADV' && (nextName || (tokens[i + 1]?.pos === 'NOUN' && tokens[i + 2]?.pos === 'PROPN'))) name = true;
     else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
     else if (prev && !initial && ALWAYS_SPEECH.has(prev.value.toLowerCase()) && t.pos !== 'ADV') name = true;
     // "Jolly, who was elected …": "who" takes a person, so the word before it is a name
