@@ -63,3 +63,42 @@ describe('findQuotes: digest labels and closing attributions', () => {
     expect(speakers('Ben Ode, a consultant, notes that “the bridge is a year late and over budget.”')).toEqual(['Ben Ode']);
   });
 });
+
+describe('findQuotes: appositions and labels (round three)', () => {
+  it('takes the name set off after a possessed role phrase', () => {
+    expect(speakers('The allies tried to calm their colleagues.\n\n“Positions will soften,” Ana Ruiz’s chief of staff, Ben Ode, told a reporter before the vote.'))
+      .toEqual(['Ben Ode']);
+  });
+
+  it('reads through a participle inside a second apposition', () => {
+    expect(speakers('The plan is the main tool for the state.\n\n“It’s an invasion of the state’s rights,” Ben Ode, the attorney general of Oregon, one of the states suing the agency, said.'))
+      .toEqual(['Ben Ode']);
+  });
+
+  it('finds a digest label when the phrase before the colon runs over the dash', () => {
+    expect(speakers('Turnout has been important for the contests - Dana Cole: “Two weeks ago, the strongest territory had been the south.”'))
+      .toEqual(['Dana Cole']);
+  });
+
+  it('gives a participle after "upon" the subject of its clause', () => {
+    expect(speakers('Ana Ruiz, herself a supporter during the primary, drew a wave of boos upon saying, “The mayor heard the passion of the people.”'))
+      .toEqual(['Ana Ruiz']);
+  });
+
+  it('never takes a time phrase as the speaker', () => {
+    expect(speakers('The Salem Fund began a large ad campaign this week praising Ana Ruiz for seeking “sensible answers” to the crisis in her city.'))
+      .not.toContain('this week');
+  });
+
+  it('reads a capitalised word between an adjective and a title as part of an inverted name', () => {
+    expect(speakers('A judge ruled on the case last week.\n\n“The office hid this email for years,” said Judicial Watch President Dana Cole.'))
+      .toEqual(['Dana Cole']);
+  });
+});
+
+describe('findQuotes: sex from a role set off before a name', () => {
+  it('does not give "she" to a man introduced as "her husband, X,"', () => {
+    expect(speakers('Rachel Berg, a philanthropist from Salem, said the speeches led her to rule out two candidates. Along with her husband, Milton Berg, a money manager, she has given to many candidates. She called Ode a “special person.”'))
+      .toEqual(['Rachel Berg']);
+  });
+});
