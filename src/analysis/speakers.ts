@@ -140,9 +140,20 @@ export class SpeakerContext implements MentionSource {
     if (t.pos === 'NOUN' && /^\p{Ll}+s$/u.test(t.value)) {
       const v = t.value;
       if (!(SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)))) return false;
-      const p = this.tokens[i - 1], n = this.tokens[i + 1];
-      const subject = p !== undefined && (p.pos === 'PROPN' || p.value === ',' || (p.pos === 'PRON' && /^(?:he|she|it)$/i.test(p.value)));
-      return subject && n !== undefined && (n.value.toLowerCase() === 'that' || n.value === ':' || /^[“"]$/.test(n.value));
+      const p = this.tokens[i - 1], n = this.tokens[i + 1], pp = this.tokens[i - 2];
+      // ("The ad claims “…”", "“…,” the report states."): also after a noun of a noun phrase
+      const nounSubject = p !== undefined && p.pos === 'NOUN' && /^\p{Ll}/u.test(p.value) && pp !== undefined && (pp.pos === 'DET' || pp.pos === 'ADJ' || pp.pos === 'NOUN');
+      const subject = p !== undefined && (p.pos === 'PROPN' || p.value === ',' || (p.pos === 'PRON' && /^(?:he|she|it)$/i.test(p.value)) || nounSubject);
+      if (!subject || n === undefined) return false;
+      if (n.value.toLowerCase() === 'that' || n.value === ':' || /^[“"]$/.test(n.value)) return true;
+      // closing an attribution right after a quote: "“…,” a voice-over in the ad states."
+      if (!/^[.,]$/.test(n.value)) return false;
+      for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
+        if (this.inQuote[k]) return true;
+        const pos = this.tokens[k]!.pos;
+        if (pos === 'VERB' || pos === 'AUX' || this.tokens[k]!.value === '.') return false;
+      }
+      return false;
     }
     return false;
   }
@@ -267,7 +278,10 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
   const first = tokens[np.from]!.value.toLowerCase();
   let hasName = false;
   for (let i = np.from; i < np.to; i++) if (isNameToken(tokens[i]!)) hasName = true;
-  if (!hasName && (first === 'the' || first === 'this' || first === 'that')) {
+  // "The ad claims …", "the statement said": a document speaks as itself, not as the person an
+  // earlier "Ruiz ad" was named after
+  const document = DOCUMENT_NOUNS.has(headTok.lemma) && np.head === np.to - 1;
+  if (!hasName && !document && (first === 'the' || first === 'this' || first === 'that')) {
     // "the senator": the person the article gave that role (coreference.ts)
     const m = ctx.coref.nameFor(np.from);
     if (m) return ctx.found(m.from, m.to, 'coreference', true);
