@@ -102,3 +102,23 @@ describe('findQuotes: sex from a role set off before a name', () => {
       .toEqual(['Rachel Berg']);
   });
 });
+
+describe('findQuotes: documents as speakers', () => {
+  it('reads "claims" tagged as a noun after a document noun as the verb', () => {
+    expect(speakers('The group paid for a new spot in Salem. The ad claims “Ruiz is the leader you can trust to fix the roads.”')).toEqual(['The ad']);
+  });
+
+  it('keeps a document description as itself rather than an earlier name it was tied to', () => {
+    expect(speakers('The Salem Fund released a new Ruiz ad on Monday. The ad claims “Ruiz is the leader you can trust to fix the roads.”')).toEqual(['The ad']);
+  });
+
+  it('reads "states" after a quote and a document phrase as the attribution', () => {
+    expect(speakers('The group paid for a new spot in Salem.\n\n“They know Ruiz is the only one strong enough to fix the roads,” a voice-over in the ad states.'))
+      .toEqual(['the ad']);
+  });
+
+  it('takes "talked about" as a speech verb', () => {
+    expect(speakers('Reprising one of her favorite lines, the former mayor talked about the “progress we had under the old council” and her plans.'))
+      .toEqual(['the former mayor']);
+  });
+});
