@@ -8,7 +8,7 @@
 import type { Quote } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
 import { findQuoteStretches, type QuoteStretch } from './quote-marks.js';
-import { phraseEndingAt, phraseStartingAt } from './names.js';
+import { isNameToken, phraseEndingAt, phraseStartingAt } from './names.js';
 import { SpeakerContext, accordingTo, invertedBefore, subjectOf, type Found } from './speakers.js';
 
 /**
@@ -510,9 +510,16 @@ function dashLabelSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   if (!end || !end.name || end.name.to !== q.qa - 1) return null;
   // (a spaced hyphen can be read as part of the phrase: the dash is then its first token)
   // ("important for the contests - Ana Ruiz:": the phrase may run over the dash to the name)
-  const before = DASH.test(tokens[end.from]!.value) ? tokens[end.from] : DASH.test(tokens[end.name.from - 1]?.value ?? '') ? tokens[end.name.from - 1] : tokens[end.from - 1];
+  // "… - Dana Cole and Ben Ode:": two names, both speak
+  let from = end.name.from;
+  if (/^(?:and|&)$/.test(tokens[from - 1]?.value ?? '')) {
+    let b = from - 1;
+    while (b - 1 > q.fa && isNameToken(tokens[b - 1]!) && from - b < 6) b--;
+    if (b < from - 1 && DASH.test(tokens[b - 1]?.value ?? '')) from = b;
+  }
+  const before = DASH.test(tokens[end.from]!.value) ? tokens[end.from] : DASH.test(tokens[from - 1]?.value ?? '') ? tokens[from - 1] : tokens[end.from - 1];
   if (!before || !DASH.test(before.value)) return null;
-  return ctx.found(end.name.from, end.name.to, 'same-sentence', true);
+  return ctx.found(from, end.name.to, 'same-sentence', true);
 }
 const DASH = /^[\u2015\u2014\u2013-]$/;
 

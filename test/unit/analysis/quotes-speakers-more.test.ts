@@ -75,6 +75,11 @@ describe('findQuotes: appositions and labels (round three)', () => {
       .toEqual(['Ben Ode']);
   });
 
+  it('takes both names of a digest label "- A and B:"', () => {
+    expect(speakers('VOTERS CARE MORE ABOUT HOPE THAN WINNING - Dana Cole and Ben Ode: “We found that, across the towns, the leaders matter most.” [Post.]'))
+      .toEqual(['Dana Cole and Ben Ode']);
+  });
+
   it('finds a digest label when the phrase before the colon runs over the dash', () => {
     expect(speakers('Turnout has been important for the contests - Dana Cole: “Two weeks ago, the strongest territory had been the south.”'))
       .toEqual(['Dana Cole']);
