@@ -57,6 +57,9 @@ const VERB_GAP_POS = new Set(['ADV', 'AUX', 'PART']);
 /** Nouns for what was said: "Cheung's statement said" names Cheung, not the statement. */
 const UTTERANCE_NOUNS = new Set(['statement', 'comment', 'comments', 'remark', 'remarks', 'tweet', 'post', 'letter', 'message', 'email', 'speech', 'interview', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'campaign']);
 
+/** Recordings that show a person speaking ("footage of Trump saying"). */
+const RECORDING_NOUNS = new Set(['footage', 'video', 'clip', 'recording', 'audio', 'tape']);
+
 export interface Found {
   text: string;
   start: number;
@@ -263,6 +266,11 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
   // (but not "the 46-year-old")
   const timeHead = np.head === np.to - 1 && tokens[np.head - 1]?.value !== '-';
   if (timeHead && (TIME_HEADS.has(headTok.lemma) || TIME_WORDS.test(headTok.value))) return null;
+  // "footage of Trump saying", "a video of Ruiz telling": the person shown speaks
+  if (RECORDING_NOUNS.has(headTok.lemma) && tokens[np.head + 1]?.value.toLowerCase() === 'of') {
+    const m = ctx.mentions.mentionsIn(np.head + 2, np.to).find((x) => x.from === np.head + 2);
+    if (m && m.to === np.to && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, how, true);
+  }
   // "Cheung's statement", "the Trump campaign's spokesman": the possessor speaks
   if (UTTERANCE_NOUNS.has(headTok.lemma) || UTTERANCE_NOUNS.has(headTok.value.toLowerCase())) {
     for (let i = np.head - 1; i > np.from; i--) {

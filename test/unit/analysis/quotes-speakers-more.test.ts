@@ -122,6 +122,11 @@ describe('findQuotes: documents as speakers', () => {
       .toEqual(['the ad']);
   });
 
+  it('gives the words of "footage of X saying" to X', () => {
+    expect(speakers('The spot ends with footage of Ana Ruiz saying during the debate last week, “That makes me smart,” when Ode blasted her.'))
+      .toEqual(['Ana Ruiz']);
+  });
+
   it('takes "talked about" as a speech verb', () => {
     expect(speakers('Reprising one of her favorite lines, the former mayor talked about the “progress we had under the old council” and her plans.'))
       .toEqual(['the former mayor']);
