@@ -2,7 +2,7 @@
  * Sentences for attribution: wink's sentences with the splits that fall inside a clause undone.
  * wink ends a sentence at an abbreviation before a bracket ("Sen. Ana Ruiz (D-Ore.) said …") and
  * at "?”" / "!”" before the attribution ("“Why now?” she asked."). A sentence that starts on the
- * same line with a lower-case word, or after one that left a bracket open, goes on with the one
+ * same line with a lower-case word or a comma, or after one that left a bracket open, goes on with the one
  * before, so the two are joined; a line break always ends a sentence (headline, dateline, speaker
  * line).
  */
@@ -30,8 +30,9 @@ export function clauseSentences(tok: Tokenized): SentenceSpan[] {
     const prev = out[out.length - 1];
     const first = tokens[s.tokenStart]!;
     const sameLine = prev !== undefined && !text.slice(prev.end, s.start).includes('\n');
-    // a lower-case start, or a split inside brackets ("Sen. Ana Ruiz (D-N.Y.) said")
-    if (prev && sameLine && (LOWER_WORD.test(first.value) || openBracket(text, prev.start, prev.end))) {
+    // a lower-case start, a split inside brackets ("Sen. Ana Ruiz (D-N.Y.) said") or a start on a
+    // comma or semicolon, which never opens a sentence ("Ana Ruiz (D-Ore.), who …")
+    if (prev && sameLine && (LOWER_WORD.test(first.value) || /^[,;]$/.test(first.value) || openBracket(text, prev.start, prev.end))) {
       out[out.length - 1] = { start: prev.start, end: s.end, tokenStart: prev.tokenStart, tokenEnd: s.tokenEnd };
     } else out.push(s);
   }

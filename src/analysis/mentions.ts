@@ -198,7 +198,10 @@ export class MentionTracker {
     const locative = LOCATIVES.has(lower(prev)) && !isPossessive(tokens[j]);
     const kind = this.kindOf(a, j);
     if (kind === null) return;
-    const subject = isSubjectAt(this.src, i, j);
+    // "the DNC's move against Sanders could …": a name after a preposition is its object (not
+    // the "of" inside a title: "Secretary of State John Kerry said")
+    const object = prev !== undefined && prev.pos === 'ADP' && !SUBORDINATORS.has(lower(prev)) && !/^\p{Lu}/u.test(tokens[i - 2]?.value ?? '');
+    const subject = isSubjectAt(this.src, i, j) && !object;
     const opens = subject || opensSentence(this.src, i, j);
     const speaks = (subject && this.src.speaksAfter(j)) || invertedSpeaker(this.src, i);
     // "Clinton communication director Jennifer Palmieri", "Trump supporters": a name modifying a noun
@@ -239,6 +242,8 @@ export class MentionTracker {
     if (j - a === 1 && lower(tokens[a - 1]) === 'the' && /s$/.test(v)) return 'group';
     if (j - a === 2 && PLACE_PREFIXES.has(v.toLowerCase()) && (PLACES.has(lower(tokens[j - 1])) || REGIONS.has(lower(tokens[j - 1])))) return null;
     if (ORG_HEADS.has(lower(tokens[j - 1]))) return 'org';
+    // "Midway Baptist Church, which …": "which" never stands for a person
+    if (lower(tokens[j]) === ',' && lower(tokens[j + 1]) === 'which' && !(j - a >= 2 && (MALE_NAMES.has(v.toLowerCase()) || FEMALE_NAMES.has(v.toLowerCase())))) return 'org';
     if (j - a >= 2 && PLACE_HEADS.has(lower(tokens[j - 1]))) return null;
     return 'person';
   }
@@ -344,6 +349,9 @@ export class MentionTracker {
    */
   roleBefore(i: number): string | null {
     const { tokens, inQuote } = this.src;
+    // "her husband, Milton Berg,": a possessed role noun set off before the name
+    const r = tokens[i - 2], d = tokens[i - 3];
+    if (tokens[i - 1]?.value === ',' && r && !inQuote[i - 2] && r.pos === 'NOUN' && /^\p{Ll}/u.test(r.value) && d && /^(?:his|her|their|my|our)$/i.test(d.value)) return r.lemma;
     const t = tokens[i - 1];
     if (!t || inQuote[i - 1] || t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.value) || t.value.length < 3) return null;
     // inside a noun phrase ("the campaign spokesperson", "Republican candidate"), or a person
@@ -490,11 +498,21 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   }
   // "Christie's been making the case": "'s" for "has" / "is"
   if (isPossessive(tokens[k]) && isContraction(tokens, k)) return true;
-  // "Manriquez of Oakland carried": a short "of Place" after the name
-  if (tokens[k]?.value === 'of' && tokens[k + 1] && isNameToken(tokens[k + 1]!)) {
-    let c = k + 1;
-    while (c < tokens.length && c - k < 4 && isNameToken(tokens[c]!)) c++;
+  // "Manriquez of Oakland carried", "Lee Zeldin of New York, a Trump supporter, said": a short
+  // "of Place" after the name, then the verb or an apposition
+  // ("Aris Ode of the Armenian Patriarchate of Salem told": a body's name, with its own "of")
+  const the = lower(tokens[k + 1]) === 'the' ? 1 : 0;
+  if (tokens[k]?.value === 'of' && tokens[k + 1 + the] && isNameToken(tokens[k + 1 + the]!)) {
+    let c = k + 1 + the;
+    while (c < tokens.length && c - k < 9 && (isNameToken(tokens[c]!) || (tokens[c]!.value === 'of' && tokens[c + 1] && isNameToken(tokens[c + 1]!)))) c++;
     if (tokens[c]?.pos === 'VERB') return true;
+    // "Stacy Ode of Salem, Oregon says": a "City, State" complement
+    if (tokens[c]?.value === ',' && tokens[c + 1] && isNameToken(tokens[c + 1]!)) {
+      let d = c + 1;
+      while (d < tokens.length && d - c < 4 && isNameToken(tokens[d]!)) d++;
+      if (tokens[d]?.pos === 'VERB') return true;
+    }
+    if (tokens[c]?.value === ',') k = c;
   }
   while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
   // "Hunter, meanwhile, told": an adverb set off by commas

@@ -34,6 +34,11 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'police', 'guard', 'federation', 'league', 'assembly', 'parliament', 'cabinet', 'tribune', 'press',
   'reuters', 'cnn', 'fbi', 'cia', 'nsa', 'gop', 'dnc', 'rnc', 'nato', 'microsoft', 'politico',
   'twitter', 'facebook', 'google', 'aol', 'ap', 'kremlin', 'pentagon', 'fox', 'msnbc', 'abc', 'cbs', 'nbc',
+  // houses of worship, schools and newspapers by their usual last word
+  'church', 'cathedral', 'mosque', 'synagogue', 'temple', 'chapel', 'hospital', 'school', 'academy', 'museum',
+  'library', 'society', 'club', 'company', 'alliance', 'trust', 'magazine', 'herald', 'gazette', 'chronicle',
+  'observer', 'examiner', 'inquirer', 'globe', 'sun', 'courier', 'bulletin', 'register', 'review',
+  'patriarchate', 'diocese', 'archdiocese',
 ]);
 
 /**

@@ -8,7 +8,7 @@
 import type { Quote } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
 import { findQuoteStretches, type QuoteStretch } from './quote-marks.js';
-import { phraseEndingAt, phraseStartingAt } from './names.js';
+import { isNameToken, phraseEndingAt, phraseStartingAt } from './names.js';
 import { SpeakerContext, accordingTo, invertedBefore, subjectOf, type Found } from './speakers.js';
 
 /**
@@ -76,9 +76,10 @@ export function findQuotes(tok: Tokenized): Quote[] {
   const groupSpeaker = new Map<number, Found>();
   for (let k = 0; k < located.length; k++) {
     const q = located[k]!;
-    let found = speakerInSentence(ctx, q, last?.found ?? null);
+    let found = dashLabelSpeaker(ctx, q) ?? speakerInSentence(ctx, q, last?.found ?? null);
     // a transcript label ("PENCE: … thinks this is “…”") beats a weak verb's subject
-    if (found?.weak) found = transcriptSpeaker(ctx, q) ?? found;
+    // and so does a reporting verb closing the sentence ("… did not find “…,” said Ana Ruiz.")
+    if (found?.weak) found = transcriptSpeaker(ctx, q) ?? sentenceFinalAttribution(ctx, q, last?.found ?? null) ?? found;
     found ??= colonOrDashSpeaker(ctx, q);
     found ??= nextSentenceAttribution(ctx, q, last?.found ?? null);
     found ??= transcriptSpeaker(ctx, q);
@@ -139,7 +140,7 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       break;
     }
     const glued = tokens[r - 1]?.value === '-' && tokens[r - 1]!.end === tokens[r]!.start;
-    if (tokens[r]!.pos === 'VERB' && !glued && !isWeakGap(ctx, first, r)) break;
+    if (tokens[r]!.pos === 'VERB' && !glued && !isModifierParticiple(ctx, r) && !isAppositionParticiple(ctx, first, r) && !isWeakGap(ctx, first, r)) break;
   }
   let weak: Found | null = null;
   const aside = asides(ctx, q.fa, q.qa);
@@ -226,10 +227,38 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
     if (CLAUSE_BREAKERS.has(v) && !relative) return false;
     // "Texas-based Matt Mackowiak": a participle glued to a hyphen is a modifier, not a verb
     const glued = ctx.tokens[i - 1]?.value === '-' && ctx.tokens[i - 1]!.end === t.start;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isGapBeforeVerb(ctx, i, verb)) return false;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isModifierParticiple(ctx, i) && !isAppositionParticiple(ctx, first, i) && !isGapBeforeVerb(ctx, i, verb)) return false;
     if (t.pos === 'PRON' && i !== first && !relative && v !== 'its' && v !== 'his' && v !== 'her' && v !== 'their') return false;
   }
   return true;
+}
+
+/**
+ * True when the verb at i is an "-ing" form modifying the noun right after it ("organizing
+ * director Ben Ode", "managing editor"): part of a role phrase, not a clause of its own.
+ */
+function isModifierParticiple(ctx: SpeakerContext, i: number): boolean {
+  const t = ctx.tokens[i]!, n = ctx.tokens[i + 1];
+  return /^\p{Ll}+ing$/u.test(t.value) && n !== undefined && n.pos === 'NOUN' && /^\p{Ll}/u.test(n.value) && ctx.tokens[i + 2]?.pos === 'PROPN';
+}
+
+/**
+ * True when the verb at i is a participle inside an apposition: after a comma that follows
+ * `first` and before the next comma ("Ben Ode, the attorney general, one of the officials suing
+ * the agency, said").
+ */
+function isAppositionParticiple(ctx: SpeakerContext, first: number, i: number): boolean {
+  const tokens = ctx.tokens;
+  if (!/^\p{Ll}+(?:ing|ed)$/u.test(tokens[i]!.value)) return false;
+  let open = false;
+  for (let k = first; k < i; k++) if (tokens[k]!.value === ',') open = true;
+  if (!open) return false;
+  for (let k = i + 1; k < tokens.length && k - i < 10; k++) {
+    if (ctx.inQuote[k] || tokens[k]!.value === '.') return false;
+    if (tokens[k]!.value === ',') return true;
+    if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return false;
+  }
+  return false;
 }
 
 /** True when token i is an auxiliary or adverb run leading straight into the verb ("will say"). */
@@ -456,14 +485,9 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   const tokens = ctx.tokens;
   const prev = tokens[q.qa - 1];
   if (prev && prev.value === ':' && !ctx.inQuote[q.qa - 1] && q.fa < q.qa - 1) {
+    // "Meghan McCain, Twitter: “…”": the label is the name and at most an outlet after a comma
     const np = phraseStartingAt(tokens, q.fa, q.qa - 1);
-    if (np && np.name) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
-    // "SIGNS OF A SHIFT - Ana Ruiz: “…”": a name right before the colon, after a dash
-    const end = phraseEndingAt(tokens, q.qa - 1, q.fa);
-    const before = end ? tokens[end.from - 1] : undefined;
-    if (end && end.name && end.name.to === q.qa - 1 && before && /^[\u2015\u2014\u2013-]$/.test(before.value)) {
-      return ctx.found(end.name.from, end.name.to, 'same-sentence', true);
-    }
+    if (np && np.name && (np.to === q.qa - 1 || tokens[np.to]!.value === ',')) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
   }
   const next = tokens[q.qb];
   if (next && /^[\u2015\u2014\u2013-]$/.test(next.value) && q.qb + 1 < tokens.length) {
@@ -472,6 +496,32 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   }
   return null;
 }
+
+/**
+ * Returns the speaker of a digest line "SIGNS OF A SHIFT - Ana Ruiz: “…”" (a dash, a name and a
+ * colon right before the quote). The label is the attribution, so it wins over a verb in the
+ * headline before the dash ("Pollsters agree - Ana Ruiz: “…”").
+ */
+function dashLabelSpeaker(ctx: SpeakerContext, q: Located): Found | null {
+  const tokens = ctx.tokens;
+  const prev = tokens[q.qa - 1];
+  if (!prev || prev.value !== ':' || ctx.inQuote[q.qa - 1] || q.fa >= q.qa - 1) return null;
+  const end = phraseEndingAt(tokens, q.qa - 1, q.fa);
+  if (!end || !end.name || end.name.to !== q.qa - 1) return null;
+  // (a spaced hyphen can be read as part of the phrase: the dash is then its first token)
+  // ("important for the contests - Ana Ruiz:": the phrase may run over the dash to the name)
+  // "… - Dana Cole and Ben Ode:": two names, both speak
+  let from = end.name.from;
+  if (/^(?:and|&)$/.test(tokens[from - 1]?.value ?? '')) {
+    let b = from - 1;
+    while (b - 1 > q.fa && isNameToken(tokens[b - 1]!) && from - b < 6) b--;
+    if (b < from - 1 && DASH.test(tokens[b - 1]?.value ?? '')) from = b;
+  }
+  const before = DASH.test(tokens[end.from]!.value) ? tokens[end.from] : DASH.test(tokens[from - 1]?.value ?? '') ? tokens[from - 1] : tokens[end.from - 1];
+  if (!before || !DASH.test(before.value)) return null;
+  return ctx.found(from, end.name.to, 'same-sentence', true);
+}
+const DASH = /^[\u2015\u2014\u2013-]$/;
 
 /** True when the word before the quote introduces a name or title ("identified only as"). */
 function isNamed(ctx: SpeakerContext, q: Located): boolean {

@@ -39,8 +39,14 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'rebuke', 'assure', 'inform', 'warn', 'address', 'sing', 'preach', 'lecture', 'retweet', 'wrote',
   'echo', 'elaborate', 'confess', 'remind', 'affirm', 'reaffirm', 'disclose', 'speculate', 'apologize', 'reflect',
   'marvel', 'rave', 'react', 'riff', 'needle', 'blame', 'credit', 'welcome', 'correct', 'highlight', 'mutter', 'bellow',
-  'retaliate', 'bark', 'growl', 'hiss', 'cry', 'sigh', 'laugh', 'smile', 'shrug',
+  'retaliate', 'bark', 'growl', 'hiss', 'cry', 'sigh', 'laugh', 'smile', 'shrug', 'talk',
 ]);
+
+/** Prepositions before a participle that hangs on the clause before it ("upon saying"). */
+const PARTICIPLE_PREPOSITIONS = new Set(['upon', 'after', 'before', 'by', 'for', 'while', 'when', 'in', 'without']);
+
+/** Past forms of irregular speech verbs ("shot back"). */
+const IRREGULAR_PAST: Record<string, string> = { shot: 'shoot', hit: 'hit', spoke: 'speak', wrote: 'write', told: 'tell', said: 'say', read: 'read', put: 'put' };
 
 /** Surface forms that are speech verbs whatever POS wink gives them. */
 const ALWAYS_SPEECH = new Set(['said', 'says', 'told', 'tells', 'added', 'stated', 'wrote', 'tweeted', 'asked', 'explained', 'warned', 'noted']);
@@ -50,6 +56,9 @@ const VERB_GAP_POS = new Set(['ADV', 'AUX', 'PART']);
 
 /** Nouns for what was said: "Cheung's statement said" names Cheung, not the statement. */
 const UTTERANCE_NOUNS = new Set(['statement', 'comment', 'comments', 'remark', 'remarks', 'tweet', 'post', 'letter', 'message', 'email', 'speech', 'interview', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'campaign']);
+
+/** Recordings that show a person speaking ("footage of Trump saying"). */
+const RECORDING_NOUNS = new Set(['footage', 'video', 'clip', 'recording', 'audio', 'tape']);
 
 export interface Found {
   text: string;
@@ -122,6 +131,33 @@ export class SpeakerContext implements MentionSource {
       const v = t.value.toLowerCase();
       return SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)) || SPEECH_VERBS.has(v.replace(/ied$/, 'y'));
     }
+    // "Ruiz shot back", "Ode fired back": a past-tense verb before "back", tagged as a noun
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ') && this.tokens[i + 1]?.value.toLowerCase() === 'back') {
+      const p = this.tokens[i - 1];
+      const v = t.value.toLowerCase();
+      const base = IRREGULAR_PAST[v] ?? v.replace(/d$/, '').replace(/e$/, '');
+      if (p && (p.pos === 'PROPN' || p.pos === 'PRON') && (SPEECH_VERBS.has(base) || SPEECH_VERBS.has(base + 'e') || SPEECH_VERBS.has(v.replace(/ed$/, '')))) return true;
+    }
+    // "Ben Ode, a consultant, notes that …": a present-tense speech verb tagged as a plural noun,
+    // told apart by a subject before it and "that", a colon or a quote after it
+    if (t.pos === 'NOUN' && /^\p{Ll}+s$/u.test(t.value)) {
+      const v = t.value;
+      if (!(SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)))) return false;
+      const p = this.tokens[i - 1], n = this.tokens[i + 1], pp = this.tokens[i - 2];
+      // ("The ad claims “…”", "“…,” the report states."): also after a noun of a noun phrase
+      const nounSubject = p !== undefined && p.pos === 'NOUN' && /^\p{Ll}/u.test(p.value) && pp !== undefined && (pp.pos === 'DET' || pp.pos === 'ADJ' || pp.pos === 'NOUN');
+      const subject = p !== undefined && (p.pos === 'PROPN' || p.value === ',' || (p.pos === 'PRON' && /^(?:he|she|it)$/i.test(p.value)) || nounSubject);
+      if (!subject || n === undefined) return false;
+      if (n.value.toLowerCase() === 'that' || n.value === ':' || /^[“"]$/.test(n.value)) return true;
+      // closing an attribution right after a quote: "“…,” a voice-over in the ad states."
+      if (!/^[.,]$/.test(n.value)) return false;
+      for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
+        if (this.inQuote[k]) return true;
+        const pos = this.tokens[k]!.pos;
+        if (pos === 'VERB' || pos === 'AUX' || this.tokens[k]!.value === '.') return false;
+      }
+      return false;
+    }
     return false;
   }
 
@@ -168,9 +204,12 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     if (!/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
     const prev = tokens[i - 1];
     const initial = !prev || sentOf[i - 1] !== sentOf[i] || /^[“"‘'(\-–—:]$/.test(prev.value);
-    // "said Will Doyle", "May Ode said": a capitalised modal inside a sentence before a name
+    // "said Will Doyle", "May Ode said": a capitalised modal inside a sentence before a name;
+    // "“…,” Will wrote", "which Will claims": a modal takes a bare verb, never an inflected one
     if (t.pos === 'AUX') {
-      if (!initial && tokens[i + 1]?.pos === 'PROPN') {
+      const n = tokens[i + 1];
+      const inflected = n !== undefined && n.pos === 'VERB' && n.value.toLowerCase() !== n.lemma && !/ing$/.test(n.value);
+      if ((!initial && n?.pos === 'PROPN') || (MODALS.has(lv0(t)) && inflected)) {
         out ??= tokens.slice();
         out[i] = { ...t, pos: 'PROPN' };
       }
@@ -190,14 +229,24 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     else if (prev && /^[”"]$/.test(prev.value) && tokens[i + 1]?.value === ',' && speechSoon(tokens, i + 2)) name = true;
     // "said Khin Zaw Win, an activist": a capitalised word closing a name before a comma
     else if (prev && !initial && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.value) && tokens[i + 1]?.value === ',' && t.pos !== 'ADV') name = true;
+    // "Salem Watch president Tom Ode said": a capitalised word inside a sentence that goes on a
+    // name run and comes before a role noun or another name continues that name
+    // ("said Judicial Watch President Tom Ode": after a capitalised adjective, before a title)
+    else if (prev && !initial && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(prev.value) && t.pos !== 'ADV' && (nextName || (tokens[i + 1]?.pos === 'NOUN' && tokens[i + 2]?.pos === 'PROPN'))) name = true;
     else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
     else if (prev && !initial && ALWAYS_SPEECH.has(prev.value.toLowerCase()) && t.pos !== 'ADV') name = true;
+    // "Jolly, who was elected …": "who" takes a person, so the word before it is a name
+    else if (t.pos !== 'ADV' && tokens[i + 1]?.value === ',' && tokens[i + 2]?.value.toLowerCase() === 'who') name = true;
     if (!name) continue;
     out ??= tokens.slice();
     out[i] = { ...t, pos: 'PROPN' };
   }
   return out ?? tokens;
 }
+
+/** Capitalised modals that are also given names or surnames ("Will", "May", "Can"). */
+const MODALS = new Set(['will', 'may', 'can', 'might', 'shall']);
+const lv0 = (t: Token) => t.value.toLowerCase();
 
 /** Returns the speaker a noun phrase stands for: its name, its possessor, or the whole phrase. */
 function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
@@ -213,6 +262,15 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
     }
   }
   if (np.name) return ctx.found(np.name.from, np.name.to, how, true);
+  // "began an ad campaign this week praising …": a time phrase is never who speaks
+  // (but not "the 46-year-old")
+  const timeHead = np.head === np.to - 1 && tokens[np.head - 1]?.value !== '-';
+  if (timeHead && (TIME_HEADS.has(headTok.lemma) || TIME_WORDS.test(headTok.value))) return null;
+  // "footage of Trump saying", "a video of Ruiz telling": the person shown speaks
+  if (RECORDING_NOUNS.has(headTok.lemma) && tokens[np.head + 1]?.value.toLowerCase() === 'of') {
+    const m = ctx.mentions.mentionsIn(np.head + 2, np.to).find((x) => x.from === np.head + 2);
+    if (m && m.to === np.to && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, how, true);
+  }
   // "Cheung's statement", "the Trump campaign's spokesman": the possessor speaks
   if (UTTERANCE_NOUNS.has(headTok.lemma) || UTTERANCE_NOUNS.has(headTok.value.toLowerCase())) {
     for (let i = np.head - 1; i > np.from; i--) {
@@ -228,7 +286,10 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
   const first = tokens[np.from]!.value.toLowerCase();
   let hasName = false;
   for (let i = np.from; i < np.to; i++) if (isNameToken(tokens[i]!)) hasName = true;
-  if (!hasName && (first === 'the' || first === 'this' || first === 'that')) {
+  // "The ad claims …", "the statement said": a document speaks as itself, not as the person an
+  // earlier "Ruiz ad" was named after
+  const document = DOCUMENT_NOUNS.has(headTok.lemma) && np.head === np.to - 1;
+  if (!hasName && !document && (first === 'the' || first === 'this' || first === 'that')) {
     // "the senator": the person the article gave that role (coreference.ts)
     const m = ctx.coref.nameFor(np.from);
     if (m) return ctx.found(m.from, m.to, 'coreference', true);
@@ -360,6 +421,8 @@ function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
 }
 
 /** "Priebus later Thursday told": time words between a subject and its verb. */
+/** Head nouns of time phrases ("this week", "last month"). */
+const TIME_HEADS = new Set(['week', 'month', 'year', 'day', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'hour', 'minute', 'decade', 'time']);
 const TIME_WORDS = /^(?:today|yesterday|tonight|earlier|later|then|now|again|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** "Cruz himself said": a reflexive between subject and verb. */
@@ -384,6 +447,22 @@ function openRelativeSubject(ctx: SpeakerContext, from: number, limit: number): 
     return ctx.found(m.from, m.to, 'same-sentence', true);
   }
   return null;
+}
+
+/**
+ * Returns the person of "Stacy Ode of Salem, South Dakota says" when the phrase `np` before the
+ * verb is the state part of a "City, State" complement after "of"/"from"/"in" and a person's
+ * name, or null.
+ */
+function personBeforePlace(ctx: SpeakerContext, np: NounPhrase, limit: number): Found | null {
+  const tokens = ctx.tokens;
+  if (!np.name || np.name.from !== np.from || tokens[np.from - 1]?.value !== ',') return null;
+  let c = np.from - 2;
+  while (c >= limit && np.from - c < 6 && isNameToken(tokens[c]!)) c--;
+  if (c === np.from - 2 || c < limit || !/^(?:of|from|in)$/.test(tokens[c]!.value)) return null;
+  const m = ctx.mentions.mentionsIn(Math.max(limit, c - 8), c).pop();
+  if (!m || m.to !== c || ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+  return ctx.found(m.from, m.to, 'same-sentence', true);
 }
 
 /** Documents that carry someone's words ("a statement saying", "an email stating"). */
@@ -438,9 +517,11 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
       const np = phraseEndingAt(tokens, k - 1, limit);
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
     }
+    // "Ruiz drew boos upon saying …", "… for saying": a participle after a preposition, too
+    if (lt.pos === 'ADP' && PARTICIPLE_PREPOSITIONS.has(lv) && /ing$/.test(tokens[v]!.value) && k > limit) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
     if (lt.value === ',') {
       // "…, saying …": a participle takes the subject of the clause it hangs on
-      if (/ing$/.test(tokens[v]!.value)) return clauseSubject(ctx, k, limit, last);
+      if (/ing$/.test(tokens[v]!.value)) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
       const appo = appositiveSubject(ctx, k, limit);
       if (appo) return appo;
     } else if (VAGUE_SUBJECTS.has(lv) && (lt.pos === 'DET' || lt.pos === 'PRON' || lt.pos === 'NUM' || lt.pos === 'ADJ')) {
@@ -457,6 +538,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
         // "Katie Packer, who is chairman of Our Principles PAC said": a relative clause left open
         const open = openRelativeSubject(ctx, np.from, limit);
         if (open) return open;
+        // "Stacy Ode of Salem, Oregon says": the person before a "City, State" complement
+        const placed = personBeforePlace(ctx, np, limit);
+        if (placed) return placed;
         return fromPhrase(ctx, np, 'same-sentence', k);
       }
     }
@@ -473,7 +557,7 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     while (r < rightLimit && tokens[r]!.pos === 'ADV') r++;
     const np = phraseStartingAt(tokens, r, rightLimit);
     if (np) {
-      const later = personRightAfter(ctx, np, rightLimit);
+      const later = personRightAfter(ctx, np, rightLimit) ?? appositiveName(ctx, np, rightLimit);
       if (later) return ctx.found(later.from, later.to, 'same-sentence', true);
       return fromPhrase(ctx, np, 'same-sentence', r);
     }
@@ -492,7 +576,8 @@ function personRightAfter(ctx: SpeakerContext, np: NounPhrase, rightLimit: numbe
   const tokens = ctx.tokens;
   // "Salem-based lawyer Ben Ode": a name glued to a hyphen is a modifier
   const glued = tokens[np.to]?.value === '-' && tokens[np.to]!.start === tokens[np.to - 1]!.end;
-  if (np.name && !isTitleWord(tokens[np.name.from]!) && !glued) return null;
+  // ("former Salem Gov. and party chairman Ed Rendell": a name run ending in a title is no name)
+  if (np.name && !isTitleWord(tokens[np.name.from]!) && !isTitleWord(tokens[np.name.to - 1]!) && !glued) return null;
   for (let x = np.from; x < np.to; x++) if (tokens[x]!.pos === 'ADP') return null;
   const k = ctx.mentions.firstFrom(np.to);
   const m = ctx.mentions.mentions[k];
@@ -528,6 +613,23 @@ function conjunctSubject(ctx: SpeakerContext, and: number, limit: number, last: 
 }
 
 /**
+ * Returns the subject of the speech verb a participle after the comma at `comma` hangs on: "…
+ * next week, Spicer said, adding, “…”", "a strategist said Ruiz must choose, saying …" (the
+ * reporting verb, not the verb of what it reports). Null when the clause has no finite speech verb
+ * with a subject.
+ */
+function participleHost(ctx: SpeakerContext, comma: number, limit: number, last: Found | null): Found | null {
+  const tokens = ctx.tokens;
+  for (let i = limit; i < comma; i++) {
+    if (ctx.inQuote[i] || !ctx.isSpeechVerb(i) || /ing$/.test(tokens[i]!.value)) continue;
+    if (tokens[i]!.value.toLowerCase() === tokens[i]!.lemma && tokens[i]!.pos !== 'NOUN') continue;
+    const f = subjectOf(ctx, i, limit, comma, last);
+    if (f) return f;
+  }
+  return null;
+}
+
+/**
  * Returns the subject of the clause ending before token `end` (the comma before a participle:
  * "Trump took a risk, telling the crowd"): the first person in subject position within
  * [limit, end), else a pronoun or noun phrase opening the clause and followed by its verb.
@@ -546,6 +648,14 @@ export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, l
     if (c < end) a = c + 1;
   }
   while (a < end && tokens[a]!.pos === 'CCONJ') a++;
+  // "Ruiz shot back in a statement, saying …": a person's name opening the clause is its subject
+  // even when the tagger misses the verb after it ("shot" as a noun); not a possessor ("Ruiz's
+  // plan …") or one of two names ("Ruiz and Ode")
+  const opener = ctx.mentions.mentionsIn(a, end)[0];
+  if (opener && opener.from === a && ctx.mentions.entities[opener.entity]!.kind === 'person') {
+    const after = tokens[opener.to];
+    if (after && /^\p{Ll}/u.test(after.value) && after.pos !== 'PART' && after.pos !== 'CCONJ' && after.pos !== 'ADP') return ctx.found(opener.from, opener.to, 'same-sentence', true);
+  }
   const t = tokens[a];
   if (!t) return null;
   const v = t.value.toLowerCase();
@@ -576,7 +686,23 @@ export function invertedBefore(ctx: SpeakerContext, v: number, quoteStart: numbe
   if (tokens[e - 1] && /^[,:]$/.test(tokens[e - 1]!.value)) e--;
   const np = phraseStartingAt(tokens, v + 1, e);
   if (!np || np.to !== e && !(tokens[np.to]?.value === ',')) return null;
+  const named = appositiveName(ctx, np, quoteStart);
+  if (named) return ctx.found(named.from, named.to, 'same-sentence', true);
   return fromPhrase(ctx, np, 'same-sentence', v + 1);
+}
+
+/**
+ * Returns the person named in an apposition right after a role phrase that names no one ("said
+ * the city's engineer, Ana Ruiz, on Monday"): a person mention between the comma and the next
+ * comma or the end; or null.
+ */
+function appositiveName(ctx: SpeakerContext, np: NounPhrase, rightLimit: number): { from: number; to: number } | null {
+  const tokens = ctx.tokens;
+  if (np.name || tokens[np.to]?.value !== ',') return null;
+  const m = ctx.mentions.mentions[ctx.mentions.firstFrom(np.to + 1)];
+  if (!m || m.from !== np.to + 1 || m.to > rightLimit || ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+  const after = tokens[m.to];
+  return !after || m.to === rightLimit || /^[,.;]$/.test(after.value) ? m : null;
 }
 
 /**
@@ -605,7 +731,9 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     // the subject; the interrupter is the person and what comes before it names no one
     if (hops === 0) {
       const named = personSpanning(ctx, c + 1, end);
-      if (named && ctx.mentions.mentionsIn(limit, c).every((m) => ctx.mentions.entities[m.entity]!.kind !== 'person')) {
+      // "Ana Ruiz’s chief of staff, Ben Ode, told": a role phrase, then the name of who holds it
+      const role = tokens[c - 1]!.pos === 'NOUN' && /^\p{Ll}/u.test(tokens[c - 1]!.value);
+      if (named && (role || ctx.mentions.mentionsIn(limit, c).every((m) => ctx.mentions.entities[m.entity]!.kind !== 'person'))) {
         return ctx.found(named.from, named.to, 'same-sentence', true);
       }
     }
@@ -624,7 +752,10 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     // ("Salem, Ore.", "Raleigh, N.C.": a state abbreviation after a comma)
     const stateAbbr = np !== null && np.to - np.from === 1 && tokens[np.from - 1]?.value === ',' && /^(?:[A-Z]\.){2,}$|^[A-Z][a-z]{1,4}\.$/.test(tokens[np.from]!.value);
     const placeLike = np !== null && bareName && (tokens[np.from - 1]?.pos === 'ADP' || nameKind(tokens, np.from, np.to) === 'place' || stateAbbr || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
-    if (np && np.to === e && !numeric && !placeLike) return fromPhrase(ctx, np, 'same-sentence', c);
+    // "Ruiz, during a town hall meeting in Salem, Ore., said": a phrase inside a prepositional
+    // phrase is no subject either
+    const inPrep = np !== null && (tokens[np.from - 1]?.pos === 'ADP' || tokens[np.from - 1]?.pos === 'SCONJ');
+    if (np && np.to === e && !numeric && !placeLike && !inPrep) return fromPhrase(ctx, np, 'same-sentence', c);
     end = c;
   }
   return null;
