@@ -9,11 +9,18 @@
  *   sbd, negation, ner, pos).
  * The three are timed in turn within each repeat (so load on a shared machine hits them alike);
  * each figure is the median over the repeats.
+ * cost_*: where analyze's time goes, each stage's time (one more pass per repeat, the stages of
+ * analyze called one by one) in units of the tokenizer baseline's time, so they sum to about
+ * 1 / ratio_to_tokenizer; cost_wink_pipe is the wink pipe alone, the floor under cost_tokens.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../analysis/analyze.js';
-import { createWink, PIPE } from '../../analysis/nlp.js';
+import { createWink, PIPE, tokenize } from '../../analysis/nlp.js';
+import { findQuotes } from '../../analysis/quotes.js';
+import { findAttributions } from '../../analysis/attributions.js';
+import { scoreSentences, selectClaims } from '../../analysis/claims.js';
+import { looksEnglish } from '../../analysis/language.js';
 
 export interface SpeedEval {
   words_per_second: number;
@@ -23,8 +30,40 @@ export interface SpeedEval {
   ratio_to_wink_pipe: number;
   tokenizer_pipe: string;
   wink_pipe: string;
+  /** Wink pipe alone, then analyze's stages: tokens (wink pipe + reading its tokens), quotes, attributions, claims. */
+  cost_wink_pipe: number;
+  cost_tokens: number;
+  cost_quotes: number;
+  cost_attributions: number;
+  cost_claims: number;
   words: number;
   pages: number;
+}
+
+type Stage = 'tokens' | 'quotes' | 'attributions' | 'claims';
+
+/** Adds the time of each of analyze's stages on these texts to `into` (the same calls as analyze.ts; its language check counts as tokens). */
+function timeStages(texts: string[], into: Record<Stage, number>): void {
+  for (const text of texts) {
+    let t0 = performance.now();
+    const tok = tokenize(text);
+    const english = looksEnglish(text);
+    let t1 = performance.now();
+    into.tokens += t1 - t0; t0 = t1;
+    if (!english) {
+      scoreSentences(tok);
+      into.claims += performance.now() - t0;
+      continue;
+    }
+    const quotes = findQuotes(tok);
+    t1 = performance.now();
+    into.quotes += t1 - t0; t0 = t1;
+    const attributions = findAttributions(tok);
+    t1 = performance.now();
+    into.attributions += t1 - t0; t0 = t1;
+    selectClaims(tok, scoreSentences(tok), { quotes, attributions });
+    into.claims += performance.now() - t0;
+  }
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -70,13 +109,18 @@ export async function evalSpeed(dataDir: string, repeats = 5): Promise<SpeedEval
     full: analyze,
   };
   const times: Record<keyof typeof runs, number[]> = { tok: [], pipe: [], full: [] };
+  const stageTimes: Record<Stage, number[]> = { tokens: [], quotes: [], attributions: [], claims: [] };
   for (let r = -1; r < repeats; r++) {
     for (const k of ['tok', 'pipe', 'full'] as const) {
       const t0 = performance.now();
       for (const t of texts) runs[k](t);
       if (r >= 0) times[k].push(performance.now() - t0); // r = -1 is the warm-up pass
     }
+    const st: Record<Stage, number> = { tokens: 0, quotes: 0, attributions: 0, claims: 0 };
+    timeStages(texts, st);
+    if (r >= 0) for (const k of Object.keys(st) as Stage[]) stageTimes[k].push(st[k]);
   }
+  const cost = (xs: number[]) => Math.round(100 * median(xs) / median(times.tok)) / 100;
   const wps = (k: keyof typeof runs) => words / (median(times[k]) / 1000);
   const full = wps('full'), tok = wps('tok'), wink = wps('pipe');
   return {
@@ -84,6 +128,8 @@ export async function evalSpeed(dataDir: string, repeats = 5): Promise<SpeedEval
     ratio_to_tokenizer: full / tok, ratio_to_wink_pipe: full / wink,
     tokenizer_pipe: 'winkNLP(model, []).readDoc(text).tokens().out()',
     wink_pipe: `winkNLP(model, ${JSON.stringify(PIPE)}).readDoc(text).tokens().out()`,
+    cost_wink_pipe: cost(times.pipe), cost_tokens: cost(stageTimes.tokens), cost_quotes: cost(stageTimes.quotes),
+    cost_attributions: cost(stageTimes.attributions), cost_claims: cost(stageTimes.claims),
     words, pages: texts.length,
   };
 }

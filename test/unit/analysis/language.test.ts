@@ -50,3 +50,23 @@ describe('analysis of a text that is not English', () => {
     expect(a.claims.length).toBeGreaterThan(0);
   });
 });
+
+describe('englishShare word scan', () => {
+  // The definition the fast ASCII scan must reproduce exactly (language.ts WORD).
+  const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\p{L})+(?:['’]\p{L}+)*/gu;
+  const reference = (t: string) => [...t.matchAll(WORD)].map((m) => m[0].toLowerCase());
+  it.each([
+    "The mayor's plan, O'Neil said: don't.",
+    'café naïve THE Été de la ville',
+    'don’t THE’s x’漢 漢字かなカナ the',
+    "rock 'n' roll '' 'the' x'",
+    'ǅemal İstanbul ﬀ THE ª the',
+  ])('counts the words of %j as the regex does', (t) => {
+    const words = reference(t);
+    const r = englishShare(t);
+    expect(r.words).toBe(words.length);
+    // The only listed words in these strings: English "the", "said"; other languages' "de", "la".
+    expect(Math.round(r.share * r.words)).toBe(words.filter((w) => w === 'the' || w === 'said').length);
+    expect(Math.round(r.other * r.words)).toBe(words.filter((w) => w === 'de' || w === 'la').length);
+  });
+});
