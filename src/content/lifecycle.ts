@@ -9,10 +9,11 @@ import {
 } from '../shared/messages.js';
 import type { Analysis, Corroboration } from '../shared/model.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { extractArticle } from './extract.js';
+import { extractArticleSliced } from './extract.js';
 import { Highlighter, installMarkStyles, MARK_SELECTOR, removeMarkStyles } from './highlight.js';
 import type { TextMap } from './text-map.js';
 import { Tooltip } from './tooltip.js';
+import { yieldToPage } from './yield.js';
 
 export interface MessageSenderLike {
   id?: string;
@@ -196,13 +197,12 @@ export function startContentScript(deps: ContentDeps): ContentScript {
   const stale = (id: number): boolean => dead || id !== runId;
 
   async function run(id: number): Promise<void> {
-    const yieldFn = deps.yieldFn ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+    const yieldFn = deps.yieldFn ?? yieldToPage;
     await yieldFn();
     if (stale(id)) return;
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.mark('sm:extract:start');
-    const extraction = extractArticle(doc, { url: pageUrl() });
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:extract', 'sm:extract:start');
-    if (stale(id)) return;
+    // Extraction walks the page in short tasks; a newer run (navigation) or stop() ends it.
+    const extraction = await extractArticleSliced(doc, { url: pageUrl(), yieldFn, signal: { get aborted() { return stale(id); } } });
+    if (stale(id) || !extraction) return;
     if (extraction.kind === 'not-article') {
       quiet(teardown);
       map = null;

@@ -5,6 +5,8 @@
  * are shared and noisy; an absolute time alone proves nothing). See issue 7 for the budgets.
  *   --quick  libraries of 1k/10k instead of 10k/100k, fewer repeats, 30 heap pages
  *   --smoke  one page, tiny libraries, one repeat, no heap run (what the e2e smoke test runs)
+ *   --only annotate  just the content-script figures in Chromium (real pages + longest task)
+ *   --pages slug,slug  narrow the real pages (the longest-task page stays the largest of them)
  */
 import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -29,8 +31,11 @@ const quick = flag('--quick') || smoke;
 const dataDir = path.resolve(opt('--data') ?? path.join('..', 'shared', 'eval'));
 const out = opt('--out');
 /** Parts can run as separate processes (--no-node / --no-browser) and their JSON be merged. */
-const runNode = !flag('--no-node');
+const only = opt('--only');
+const runNode = !flag('--no-node') && !only;
 const runBrowser = !flag('--no-browser');
+const onlyAnnotate = only === 'annotate';
+const pageFilter = opt('--pages')?.split(',').filter(Boolean);
 const loads = Number(opt('--repeats')) || 0;
 let bodiesCache: string[] | undefined;
 let sizes: [number, number] = [0, 0];
@@ -86,6 +91,7 @@ result.index_mb_100k = lib ? round(lib.index_mb_100k, 1) : null;
 // ---- Chromium -------------------------------------------------------------------------------
 const realRoot = path.join(dataDir, 'real-pages');
 let slugs = existsSync(realRoot) ? readdirSync(realRoot).sort().filter((d) => existsSync(path.join(realRoot, d, 'source.html'))) : [];
+if (pageFilter) slugs = slugs.filter((s) => pageFilter.includes(s));
 const largest = slugs.slice().sort((a, b) => statSync(path.join(realRoot, b, 'source.html')).size - statSync(path.join(realRoot, a, 'source.html')).size)[0];
 if (smoke) slugs = [slugs.includes('ars-1') ? 'ars-1' : slugs[0]!].filter(Boolean);
 const pages = new Map<string, string>();
@@ -128,9 +134,10 @@ if (b) try {
   result.mark_ms_median = round(median(perPage.map((p) => p.mark_ms)));
   result.readability_warm_ms_median = round(median(perPage.map((p) => p.warm_ms)));
   result.extract_vs_readability = round(median(perPage.map((p) => p.extract_ms / p.readability_ms)), 3);
-  result.content_breakdown_ms_median = allRuns.length ? Object.fromEntries((['readability', 'text', 'plan', 'slices'] as const)
+  result.content_breakdown_ms_median = allRuns.length ? Object.fromEntries((['copy', 'readability', 'text', 'plan', 'slices'] as const)
     .map((k) => [k, round(median(allRuns.map((x) => x.breakdown[k])))])) : null;
   result.annotate_vs_readability_warm = round(median(perPage.map((p) => p.content_ms / p.warm_ms)), 3);
+  result.per_page = Object.fromEntries(perPage.map((p) => [p.slug, { ratio: round(p.ratio, 2), content_ms: round(p.content_ms), readability_ms: round(p.readability_ms) }]));
   result.worst_pages = perPage.sort((x, y) => y.ratio - x.ratio).slice(0, 5).map((p) => ({ slug: p.slug, ratio: round(p.ratio, 2), content_ms: round(p.content_ms), extract_ms: round(p.extract_ms), mark_ms: round(p.mark_ms), readability_ms: round(p.readability_ms) }));
 
   // Longest main-thread task on the largest real page (long tasks overlapping our marks).
@@ -149,10 +156,13 @@ if (b) try {
     result.longest_task_extract_ms = round(median(runs.map((x) => x.extract_ms)));
     result.longest_task_readability_ms = round(median(runs.map((x) => x.readability_ms)));
     result.page_own_longest_task_ms = round(median(runs.map((x) => x.page_longest_task_ms)));
+    result.longest_task_breakdown_ms = runs.length ? Object.fromEntries((['copy', 'readability', 'text', 'plan', 'slices'] as const)
+      .map((k) => [k, round(median(runs.map((x) => x.breakdown[k])))])) : null;
   } else {
     result.longest_task_ms = null;
   }
 
+  if (!onlyAnnotate) {
   // Popup with >= 50 items: navigation start (performance.now() 0) to the first item's frame.
   log('popup first paint');
   const articleUrl = `${site.origin}/popup-article/`;
@@ -192,8 +202,9 @@ if (b) try {
   } else {
     result.heap_mb_after_100_pages = null;
   }
+  }
 } finally {
-  await b.close();
+  await b?.close();
 }
 await site.close();
 await rm(benchBuild.dir, { recursive: true, force: true });

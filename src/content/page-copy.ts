@@ -1,0 +1,344 @@
+/**
+ * The reading copy of a live page that Readability parses. Instead of `document.cloneNode(true)`
+ * followed by a second walk that pairs the clone's text nodes with the live ones, one walk over
+ * the live tree builds a copy of what a reader can read, and remembers for every copied text node
+ * the live node it came from, the block element it reads in, whether it sits in a link, and the
+ * block and <br> boundaries before it. Extraction builds its text from that record and never
+ * walks the live page again.
+ *
+ * Left out of the copy, because Readability discards them before it scores anything, or because
+ * their text is never article prose for us (see SKIP_TAGS in extract.ts):
+ *  - scripts (except JSON-LD, which Readability reads for metadata), styles, links, templates,
+ *    noscript, comments; in <head>, everything but <title>, <meta>, <base> and JSON-LD;
+ *  - what Readability's own `_isProbablyVisible` drops: `hidden`, `aria-hidden="true"`, inline
+ *    `display: none` / `visibility: hidden`, and open modal dialogs (`aria-modal` + `role=dialog`);
+ *  - in a browser, what the page's CSS hides (`checkVisibility()`), which Readability cannot see:
+ *    a `display: none` subtree is left out whole, the text of a `visibility: hidden` element is
+ *    left out while its children are still looked at (they may set `visibility: visible`);
+ *  - the inside of elements whose content is no prose: svg, math, iframe, object, canvas, media,
+ *    form controls. The element itself stays (Readability weighs embeds and empty containers).
+ * A smaller tree makes every one of Readability's passes cheaper (it walks the tree several times
+ * and serialises it once) and lets the walk itself run in time slices: it is a generator that
+ * yields every few dozen nodes, so the caller decides how long one task may run.
+ */
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Elements that start a new block for a reader (separated by "\n\n" in the text). */
+export const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG',
+  'DIR', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4',
+  'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE',
+  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+/** Not copied at all. */
+const DROP_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'NOSCRIPT', 'TEMPLATE']);
+/** Copied without their content: their text is never article prose. */
+const SHALLOW_TAGS = new Set([
+  'SVG', 'MATH', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO',
+  'SELECT', 'TEXTAREA', 'BUTTON', 'INPUT',
+]);
+/** What <head> keeps for Readability's metadata. */
+const HEAD_TAGS = new Set(['TITLE', 'META', 'BASE']);
+
+export interface PageCopy {
+  /** The copy; Readability may rewrite it. */
+  doc: Document;
+  /** The copied live text nodes, in document order. */
+  texts: Text[];
+  /** Copy text node -> its index in `texts`. */
+  index: Map<Text, number>;
+  /** Per text: the nearest live block ancestor (BLOCK_TAGS), or null. */
+  blocks: (Element | null)[];
+  /** Per text: 1 when it is inside a link. */
+  linked: Uint8Array;
+  /** Per text: how many block elements started before it in the walk (cumulative). */
+  blockMarks: Int32Array;
+  /** Per text: how many <br> came before it in the walk (cumulative). */
+  brMarks: Int32Array;
+  /** Live nodes visited. */
+  visited: number;
+}
+
+/** How the walk sees an element's rendering. */
+const enum Seen { Visible, TextHidden, Gone }
+
+export interface CopyOptions {
+  /**
+   * Use the page's layout (`checkVisibility`) to leave out what its CSS hides. Default: when the
+   * document has layout (a browser tab; jsdom and happy-dom have none).
+   */
+  layout?: boolean;
+  /** Nodes between yields. */
+  chunk?: number;
+}
+
+/** Returns true when the document is rendered (the layout-based checks mean something). */
+export function hasLayout(doc: Document): boolean {
+  const html = doc.documentElement as (Element & { checkVisibility?: () => boolean }) | null;
+  if (!html || typeof html.checkVisibility !== 'function' || !doc.defaultView) return false;
+  // jsdom and happy-dom report no client rects for anything; a rendered page has them for <html>.
+  return html.getClientRects().length > 0;
+}
+
+/**
+ * Walks the live document and builds the reading copy. A generator: it yields every `chunk`
+ * nodes so a caller can spread the walk over several tasks (see `runSliced`), or run it to the
+ * end at once (`runAll`). The live page is only read, never written.
+ */
+export function* copyPage(live: Document, opts: CopyOptions = {}): Generator<void, PageCopy | null, void> {
+  const layout = opts.layout ?? hasLayout(live);
+  const chunk = opts.chunk ?? 64;
+  // The page may change between two slices; when the node the walk stands on was removed, the
+  // rest of the walk would be lost, so it starts over (after a few tries, in one go).
+  for (let attempt = 0; ; attempt++) {
+    const r = yield* walk(live, layout, chunk, attempt < 3);
+    if (r !== 'changed') return r;
+  }
+}
+
+/** A subtree with at most this many elements is copied natively in one call (a few ms). */
+const CLONE_MAX = 1500;
+/** One selector call tells whether an element needs a closer look (Readability's hidden rules). */
+const SUSPECT = '[hidden],[aria-hidden],[aria-modal],[style]';
+
+function* walk(live: Document, layout: boolean, chunk: number, mayYield: boolean): Generator<void, PageCopy | null | 'changed', void> {
+  const liveRoot = live.documentElement;
+  if (!liveRoot) return null;
+  const doc = live.implementation.createHTMLDocument('');
+  const root = doc.importNode(liveRoot, false);
+  doc.replaceChild(root, doc.documentElement);
+
+  const texts: Text[] = [];
+  const index = new Map<Text, number>();
+  const blocks: (Element | null)[] = [];
+  let linked = new Uint8Array(1024);
+  let blockMarks = new Int32Array(1024);
+  let brMarks = new Int32Array(1024);
+  let blockCount = 0;
+  let brCount = 0;
+  let visited = 0;
+
+  // Per open element (arrays indexed by depth; no recursion, pages nest thousands deep): its
+  // copy, its block, whether it is in a link, whether its own text is hidden, whether in <head>.
+  const copyAt: Node[] = [root];
+  const blockAt: (Element | null)[] = [BLOCK_TAGS.has(liveRoot.tagName.toUpperCase()) ? liveRoot : null];
+  const linkAt: number[] = [0];
+  const textHiddenAt: boolean[] = [false];
+  const inHeadAt: boolean[] = [false];
+  let depth = 0;
+  let node: Node | null = liveRoot.firstChild;
+  // Inside a subtree copied natively (importNode(el, true)), `twin` is the copy of `node` and the
+  // walk goes through both trees in step; `cloneDepth` is the depth of that subtree's children.
+  let twin: Node | null = null;
+  let cloneDepth = -1;
+
+  while (node) {
+    visited++;
+    if (mayYield && visited % chunk === 0) {
+      yield;
+      if (!node.isConnected) return 'changed';
+    }
+    const inClone = cloneDepth >= 0 && depth >= cloneDepth;
+    // The twin's next sibling, taken before the twin is removed from the copy.
+    let twinNext: Node | null = inClone ? twin!.nextSibling : null;
+    let descend = false;
+    const type = node.nodeType;
+    if (inClone && (!twin || twin.nodeType !== type || (type === ELEMENT_NODE && (twin as Element).localName !== (node as Element).localName)
+      || (type === TEXT_NODE && (twin as Text).data !== (node as Text).data))) {
+      return 'changed'; // the page changed since the subtree was copied
+    }
+    if (type === TEXT_NODE) {
+      const text = node as Text;
+      const parentCopy = copyAt[depth]!;
+      if (inHeadAt[depth]) {
+        // <title> and JSON-LD text: Readability reads them; they are never article text.
+        if (!inClone) parentCopy.appendChild(doc.createTextNode(text.data));
+      } else if (textHiddenAt[depth] && /\S/.test(text.data)) {
+        if (inClone) parentCopy.removeChild(twin!);
+      } else {
+        let copy: Text;
+        if (inClone) copy = twin as Text;
+        else parentCopy.appendChild((copy = doc.createTextNode(text.data)));
+        const i = texts.length;
+        if (i === linked.length) {
+          linked = grow(linked);
+          blockMarks = grow(blockMarks);
+          brMarks = grow(brMarks);
+        }
+        texts.push(text);
+        index.set(copy, i);
+        blocks.push(blockAt[depth]!);
+        linked[i] = linkAt[depth]! > 0 ? 1 : 0;
+        blockMarks[i] = blockCount;
+        brMarks[i] = brCount;
+      }
+    } else if (type === ELEMENT_NODE) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      const inHead = inHeadAt[depth]! || tag === 'HEAD';
+      let keep: 'drop' | 'shallow' | 'deep' = 'deep';
+      let seen = Seen.Visible;
+      if (DROP_TAGS.has(tag)) {
+        keep = tag === 'SCRIPT' && /ld\+json/i.test(el.getAttribute('type') ?? '') ? 'deep' : 'drop';
+      } else if (inHead && tag !== 'HEAD') {
+        keep = HEAD_TAGS.has(tag) ? 'deep' : 'drop';
+      } else if (!inHead && tag !== 'BODY' && el.matches(SUSPECT) && !readabilityVisible(el)) {
+        keep = 'drop';
+      } else if (SHALLOW_TAGS.has(tag)) {
+        keep = 'shallow';
+      }
+      if (keep !== 'drop' && layout && !inHead && tag !== 'BODY') {
+        seen = rendered(el);
+        if (seen === Seen.Gone) keep = 'drop';
+      }
+      let copy: Node | null = null;
+      let enterClone = false;
+      if (inClone) {
+        if (keep === 'drop') copyAt[depth]!.removeChild(twin!);
+        else if (keep === 'shallow') (twin as Element).replaceChildren();
+        copy = twin;
+      } else if (keep !== 'drop') {
+        // Outside <head>, a small enough subtree is copied in one native call and then walked in
+        // step with its copy; a big one is copied element by element until its parts are small.
+        const whole = keep === 'deep' && !inHead && el.firstElementChild !== null
+          && el.getElementsByTagName('*').length <= CLONE_MAX;
+        copy = doc.importNode(el, whole || (keep === 'deep' && !inHead && !el.firstElementChild));
+        copyAt[depth]!.appendChild(copy);
+        enterClone = copy.firstChild !== null;
+      }
+      if (keep !== 'drop') {
+        if (tag === 'BR') brCount++;
+        else if (BLOCK_TAGS.has(tag)) blockCount++;
+        if (keep === 'deep' && el.firstChild) {
+          depth++;
+          copyAt[depth] = copy!;
+          blockAt[depth] = BLOCK_TAGS.has(tag) ? el : blockAt[depth - 1]!;
+          linkAt[depth] = linkAt[depth - 1]! + (tag === 'A' ? 1 : 0);
+          textHiddenAt[depth] = seen === Seen.TextHidden;
+          inHeadAt[depth] = inHead;
+          if (enterClone) cloneDepth = depth;
+          descend = true;
+        }
+      }
+    } else if (inClone) {
+      copyAt[depth]!.removeChild(twin!); // comments, processing instructions
+    }
+    // Next node in document order; an element's subtree is entered only when `descend`.
+    if (descend) {
+      node = node.firstChild;
+      if (cloneDepth >= 0 && depth >= cloneDepth) twin = copyAt[depth]!.firstChild;
+      continue;
+    }
+    while (node && !node.nextSibling) {
+      node = node.parentNode;
+      depth--;
+      if (cloneDepth >= 0 && depth < cloneDepth) {
+        cloneDepth = -1;
+        twin = null;
+      } else if (cloneDepth >= 0) {
+        twinNext = copyAt[depth + 1]!.nextSibling;
+      }
+      if (!node || depth < 0 || node === liveRoot) {
+        node = null;
+        break;
+      }
+    }
+    if (node) {
+      node = node.nextSibling;
+      if (cloneDepth >= 0 && depth >= cloneDepth) twin = twinNext;
+    }
+  }
+
+  return {
+    doc, texts, index, blocks, visited,
+    linked: linked.subarray(0, texts.length),
+    blockMarks: blockMarks.subarray(0, texts.length),
+    brMarks: brMarks.subarray(0, texts.length),
+  };
+}
+
+function grow<T extends Uint8Array | Int32Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Readability's `_isProbablyVisible`, plus its removal of open modal dialogs. */
+function readabilityVisible(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return false;
+  if (el.getAttribute('aria-hidden') === 'true' && !String(el.getAttribute('class') ?? '').includes('fallback-image')) return false;
+  if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') return false;
+  if (el.hasAttribute('style')) {
+    const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+type Checkable = Element & { checkVisibility(o?: { visibilityProperty?: boolean }): boolean };
+
+/** How the page's CSS renders an element: visible, its own text hidden, or not at all. */
+function rendered(el: Element): Seen {
+  const e = el as Checkable;
+  if (e.checkVisibility({ visibilityProperty: true })) return Seen.Visible;
+  if (e.checkVisibility()) return Seen.TextHidden;
+  // No box: display:none (or an ancestor's content-visibility:hidden), except display:contents,
+  // whose children are rendered in its place.
+  const view = el.ownerDocument.defaultView;
+  if (view && view.getComputedStyle(el).display === 'contents') return Seen.Visible;
+  return Seen.Gone;
+}
+
+/** Returns the generator's result, running it to the end now. */
+export function runAll<T>(gen: Generator<void, T, void>): T {
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Returns the generator's result, running it in tasks of at most about `budgetMs` (one step may
+ * overrun); undefined when aborted. Bench builds measure each task as `measure`.
+ */
+export async function runSliced<T>(
+  gen: Generator<void, T, void>, budgetMs: number, yieldFn: () => Promise<void>, signal?: { readonly aborted: boolean }, measure = 'sm:slice',
+): Promise<T | undefined> {
+  let start = performance.now();
+  try {
+    for (;;) {
+      const r = gen.next();
+      if (r.done) return r.value;
+      if (performance.now() - start > budgetMs) {
+        if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
+        await yieldFn();
+        start = performance.now();
+        if (signal?.aborted) return undefined;
+      }
+    }
+  } finally {
+    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
+    gen.return(undefined as T);
+  }
+}
+
+/** Bench builds: wraps a generator and measures only the time spent inside it as `name`. */
+export function* timed<T>(name: string, gen: Generator<void, T, void>): Generator<void, T, void> {
+  let busy = 0;
+  let first = -1;
+  for (;;) {
+    const t = performance.now();
+    if (first < 0) first = t;
+    const r = gen.next();
+    busy += performance.now() - t;
+    if (r.done) {
+      performance.measure(name, { start: first, duration: busy });
+      return r.value;
+    }
+    yield;
+  }
+}
