@@ -62,15 +62,28 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
   }
   yield;
 
-  const walk = copyPage(doc, { layout: opts.layout });
-  const copy = yield* (BENCH ? timed('sm:x:copy', walk) : walk);
+  let walk = copyPage(doc, { layout: opts.layout, unlikely: unlikelyCandidate });
+  let copy = yield* (BENCH ? timed('sm:x:copy', walk) : walk);
   if (!copy) return { kind: 'not-article', reason: 'no document element' };
   const meta = readMeta(doc);
   yield;
 
   if (BENCH) performance.mark('sm:x:readability:start');
-  const parsed = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
+  let reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+  let parsed = reader.parse();
   if (BENCH) performance.measure('sm:x:readability', 'sm:x:readability:start');
+  if (retried(reader)) {
+    // Readability's first pass found too little and it tried again without dropping unlikely
+    // candidates, which this copy had already left out: parse a copy that has them.
+    yield;
+    walk = copyPage(doc, { layout: opts.layout });
+    copy = (yield* (BENCH ? timed('sm:x:copy', walk) : walk))!;
+    yield;
+    if (BENCH) performance.mark('sm:x:readability:start');
+    reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+    parsed = reader.parse();
+    if (BENCH) performance.measure('sm:x:readability', 'sm:x:readability:start');
+  }
   const content = parsed?.content;
   if (!parsed || !content) return { kind: 'not-article', reason: 'no article content found' };
   yield;
@@ -97,6 +110,46 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
     text: map.text,
   };
   return { kind: 'article', article, map };
+}
+
+interface ReadabilityRules {
+  REGEXPS: { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp; byline: RegExp };
+  UNLIKELY_ROLES: string[];
+}
+/** Readability's own rules (read from the library, so they follow its version). */
+const RULES = Readability.prototype as unknown as ReadabilityRules;
+
+/**
+ * Returns true for what Readability's first pass removes as an "unlikely candidate" (class or id
+ * like "sidebar", "comment", "footer"; roles like "navigation"), with its exceptions: not near a
+ * table or code, not <body> or <a>. Nodes Readability may first take as the byline, and h1/h2
+ * (it may first drop one as the title's duplicate), are left to Readability itself.
+ */
+function unlikelyCandidate(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'BODY' || tag === 'A' || tag === 'H1' || tag === 'H2') return false;
+  const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (el.getAttribute('rel') === 'author' || (el.getAttribute('itemprop') ?? '').includes('author') || RULES.REGEXPS.byline.test(match)) {
+    return false;
+  }
+  if (RULES.REGEXPS.unlikelyCandidates.test(match) && !RULES.REGEXPS.okMaybeItsACandidate.test(match)
+    && !nearAncestor(el, 'TABLE') && !nearAncestor(el, 'CODE')) {
+    return true;
+  }
+  return RULES.UNLIKELY_ROLES.includes(el.getAttribute('role') ?? '');
+}
+
+/** Readability's `_hasAncestorTag(node, tag)`: one of the four nearest ancestors. */
+function nearAncestor(el: Element, tag: string): boolean {
+  let p = el.parentElement;
+  for (let d = 0; p && d <= 3; d++, p = p.parentElement) if (p.tagName.toUpperCase() === tag) return true;
+  return false;
+}
+
+/** Returns true when Readability's first pass fell short and it parsed again (its `_attempts`). */
+function retried(reader: unknown): boolean {
+  const attempts = (reader as { _attempts?: unknown[] })._attempts;
+  return Array.isArray(attempts) && attempts.length > 0;
 }
 
 /**

@@ -13,7 +13,7 @@ import { extractArticleSliced } from './extract.js';
 import { Highlighter, installMarkStyles, MARK_SELECTOR, removeMarkStyles } from './highlight.js';
 import type { TextMap } from './text-map.js';
 import { Tooltip } from './tooltip.js';
-import { yieldToPage } from './yield.js';
+import { whenIdle, yieldToPage } from './yield.js';
 
 export interface MessageSenderLike {
   id?: string;
@@ -76,6 +76,7 @@ export function startContentScript(deps: ContentDeps): ContentScript {
   let current: Promise<void> = Promise.resolve();
   let logged = false;
   let dead = false;
+  let firstRun = true;
 
   // Per-annotation resources, all dropped by `teardown()`.
   let annotation: AbortController | null = null;
@@ -198,7 +199,10 @@ export function startContentScript(deps: ContentDeps): ContentScript {
 
   async function run(id: number): Promise<void> {
     const yieldFn = deps.yieldFn ?? yieldToPage;
-    await yieldFn();
+    // The first run waits until the page has settled after loading (its own scripts, first
+    // paint): the page gets its most sensitive moment to itself, and our work meets less of it.
+    await (deps.yieldFn ?? (firstRun ? () => whenIdle(2000) : yieldToPage))();
+    firstRun = false;
     if (stale(id)) return;
     // Extraction walks the page in short tasks; a newer run (navigation) or stop() ends it.
     const extraction = await extractArticleSliced(doc, { url: pageUrl(), yieldFn, signal: { get aborted() { return stale(id); } } });

@@ -44,6 +44,11 @@ const SHALLOW_TAGS = new Set([
 /** What <head> keeps for Readability's metadata. */
 const HEAD_TAGS = new Set(['TITLE', 'META', 'BASE']);
 
+/** A subtree with at most this many elements is copied natively in one call (a few ms). */
+const CLONE_MAX = 1500;
+/** One selector call tells whether an element needs a closer look (Readability's hidden rules). */
+const SUSPECT = '[hidden],[aria-hidden],[aria-modal],[style]';
+
 export interface PageCopy {
   /** The copy; Readability may rewrite it. */
   doc: Document;
@@ -74,6 +79,13 @@ export interface CopyOptions {
   layout?: boolean;
   /** Nodes between yields. */
   chunk?: number;
+  /** Subtrees with at most this many elements are copied in one native call (tests vary it). */
+  cloneMax?: number;
+  /**
+   * Elements to leave out with their subtree because Readability's first pass would remove them
+   * anyway (its "unlikely candidates", see extract.ts). Not applied in <head>.
+   */
+  unlikely?: (el: Element) => boolean;
 }
 
 /** Returns true when the document is rendered (the layout-based checks mean something). */
@@ -95,17 +107,14 @@ export function* copyPage(live: Document, opts: CopyOptions = {}): Generator<voi
   // The page may change between two slices; when the node the walk stands on was removed, the
   // rest of the walk would be lost, so it starts over (after a few tries, in one go).
   for (let attempt = 0; ; attempt++) {
-    const r = yield* walk(live, layout, chunk, attempt < 3);
+    const r = yield* walk(live, layout, chunk, opts.cloneMax ?? CLONE_MAX, opts.unlikely ?? null, attempt < 3);
     if (r !== 'changed') return r;
   }
 }
 
-/** A subtree with at most this many elements is copied natively in one call (a few ms). */
-const CLONE_MAX = 1500;
-/** One selector call tells whether an element needs a closer look (Readability's hidden rules). */
-const SUSPECT = '[hidden],[aria-hidden],[aria-modal],[style]';
-
-function* walk(live: Document, layout: boolean, chunk: number, mayYield: boolean): Generator<void, PageCopy | null | 'changed', void> {
+function* walk(
+  live: Document, layout: boolean, chunk: number, cloneMax: number, unlikely: ((el: Element) => boolean) | null, mayYield: boolean,
+): Generator<void, PageCopy | null | 'changed', void> {
   const liveRoot = live.documentElement;
   if (!liveRoot) return null;
   const doc = live.implementation.createHTMLDocument('');
@@ -188,6 +197,8 @@ function* walk(live: Document, layout: boolean, chunk: number, mayYield: boolean
         keep = HEAD_TAGS.has(tag) ? 'deep' : 'drop';
       } else if (!inHead && tag !== 'BODY' && el.matches(SUSPECT) && !readabilityVisible(el)) {
         keep = 'drop';
+      } else if (unlikely && !inHead && unlikely(el)) {
+        keep = 'drop';
       } else if (SHALLOW_TAGS.has(tag)) {
         keep = 'shallow';
       }
@@ -205,7 +216,7 @@ function* walk(live: Document, layout: boolean, chunk: number, mayYield: boolean
         // Outside <head>, a small enough subtree is copied in one native call and then walked in
         // step with its copy; a big one is copied element by element until its parts are small.
         const whole = keep === 'deep' && !inHead && el.firstElementChild !== null
-          && el.getElementsByTagName('*').length <= CLONE_MAX;
+          && el.getElementsByTagName('*').length <= cloneMax;
         copy = doc.importNode(el, whole || (keep === 'deep' && !inHead && !el.firstElementChild));
         copyAt[depth]!.appendChild(copy);
         enterClone = copy.firstChild !== null;

@@ -29,12 +29,12 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
-/** Returns when the page is idle (or after 100 ms at most): for work that may wait, like marking. */
-export function yieldWhenIdle(): Promise<void> {
+/** Returns when the page is idle, or after `timeoutMs` at most: for work that may wait. */
+export function whenIdle(timeoutMs = 100): Promise<void> {
   return new Promise((resolve) => {
     const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
       .requestIdleCallback;
-    if (ric) ric(() => resolve(), { timeout: 100 });
+    if (ric) ric(() => resolve(), { timeout: timeoutMs });
     else setTimeout(resolve, 0);
   });
 }

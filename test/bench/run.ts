@@ -106,7 +106,7 @@ if (b) try {
   // Content-side work vs a Readability parse of the same page, in the same page.
   const repeats = loads || (smoke ? 1 : quick ? 2 : 3);
   log(`${slugs.length} real pages x ${repeats} loads in Chromium`);
-  const perPage: { slug: string; ratio: number; content_ms: number; extract_ms: number; mark_ms: number; readability_ms: number; warm_ms: number }[] = [];
+  const perPage: { slug: string; ratio: number; content_ms: number; extract_ms: number; mark_ms: number; readability_ms: number; warm_ms: number; breakdown: Record<string, number | null> }[] = [];
   let notArticle = 0;
   const allRuns: PageTiming[] = [];
   for (const slug of slugs) {
@@ -122,7 +122,8 @@ if (b) try {
     const content = median(runs.map((x) => x.content_ms));
     const base = median(runs.map((x) => x.readability_ms));
     perPage.push({ slug, ratio: median(runs.map((x) => x.content_ms / x.readability_ms)), content_ms: content, readability_ms: base,
-      extract_ms: median(runs.map((x) => x.extract_ms)), mark_ms: median(runs.map((x) => x.mark_ms)), warm_ms: median(runs.map((x) => x.readability_warm_ms)) });
+      extract_ms: median(runs.map((x) => x.extract_ms)), mark_ms: median(runs.map((x) => x.mark_ms)), warm_ms: median(runs.map((x) => x.readability_warm_ms)),
+      breakdown: Object.fromEntries(Object.keys(runs[0]!.breakdown).map((k) => [k, round(median(runs.map((x) => x.breakdown[k as keyof PageTiming['breakdown']])))])) });
   }
   result.pages = slugs.length;
   result.pages_annotated = perPage.length;
@@ -137,7 +138,7 @@ if (b) try {
   result.content_breakdown_ms_median = allRuns.length ? Object.fromEntries((['copy', 'readability', 'text', 'plan', 'slices'] as const)
     .map((k) => [k, round(median(allRuns.map((x) => x.breakdown[k])))])) : null;
   result.annotate_vs_readability_warm = round(median(perPage.map((p) => p.content_ms / p.warm_ms)), 3);
-  result.per_page = Object.fromEntries(perPage.map((p) => [p.slug, { ratio: round(p.ratio, 2), content_ms: round(p.content_ms), readability_ms: round(p.readability_ms) }]));
+  result.per_page = Object.fromEntries(perPage.map((p) => [p.slug, { ratio: round(p.ratio, 2), content_ms: round(p.content_ms), readability_ms: round(p.readability_ms), ...p.breakdown }]));
   result.worst_pages = perPage.sort((x, y) => y.ratio - x.ratio).slice(0, 5).map((p) => ({ slug: p.slug, ratio: round(p.ratio, 2), content_ms: round(p.content_ms), extract_ms: round(p.extract_ms), mark_ms: round(p.mark_ms), readability_ms: round(p.readability_ms) }));
 
   // Longest main-thread task on the largest real page (long tasks overlapping our marks).
