@@ -215,7 +215,7 @@ function* walk(
       } else if (keep !== 'drop') {
         // Outside <head>, a small enough subtree is copied in one native call and then walked in
         // step with its copy; a big one is copied element by element until its parts are small.
-        const whole = keep === 'deep' && !inHead && el.firstElementChild !== null
+        const whole = keep === 'deep' && !inHead && cloneMax > 0 && el.firstElementChild !== null
           && el.getElementsByTagName('*').length <= cloneMax;
         copy = doc.importNode(el, whole || (keep === 'deep' && !inHead && !el.firstElementChild));
         copyAt[depth]!.appendChild(copy);
