@@ -30,6 +30,11 @@ export interface TextMap {
   offsetOf(node: Node, offset: number): number | null;
   /** Returns the DOM pieces that together hold text[start, end), in text order. */
   pieces(start: number, end: number): DomPiece[];
+  /**
+   * Returns nothing; follows the DOM after `from` was merged into `to` at offset `delta` (removing
+   * a mark joins the text it had split), so the map keeps pointing at live text.
+   */
+  relocate(from: Text, to: Text, delta: number): void;
 }
 
 /**
@@ -117,7 +122,7 @@ interface Runs {
   dom: Int32Array;
 }
 
-function createTextMap(text: string, nodes: Text[], runs: Runs): TextMap {
+function createTextMap(text: string, nodeList: Text[], runs: Runs): TextMap {
   const { start, len, node, dom } = runs;
   const count = start.length;
   /** The run holding text offset t, or -1. */
@@ -143,26 +148,32 @@ function createTextMap(text: string, nodes: Text[], runs: Runs): TextMap {
     }
     return lo;
   };
+  const nodeIndex = new Map<Text, number>(nodeList.map((n, i) => [n, i]));
   // Per node: its runs in text order, for DOM -> text look-ups (built on first use).
   let byNode: Map<Text, number[]> | null = null;
   const perNode = (): Map<Text, number[]> => {
     if (byNode) return byNode;
     byNode = new Map();
     for (let r = 0; r < count; r++) {
-      const n = nodes[node[r]!]!;
+      const n = nodeList[node[r]!]!;
       let list = byNode.get(n);
       if (!list) byNode.set(n, (list = []));
       list.push(r);
     }
     return byNode;
   };
+  let nodes: Text[] | null = nodeList.slice();
 
   return {
     text,
-    nodes,
+    get nodes(): readonly Text[] {
+      // After relocations some entries point at merged-away nodes: list the ones runs still use.
+      if (!nodes) nodes = Array.from(new Set(Array.from(node, (i) => nodeList[i]!)));
+      return nodes;
+    },
     pointAt(offset) {
       const r = runAt(offset);
-      return r < 0 ? null : { node: nodes[node[r]!]!, offset: dom[r]! + offset - start[r]! };
+      return r < 0 ? null : { node: nodeList[node[r]!]!, offset: dom[r]! + offset - start[r]! };
     },
     offsetOf(n, offset) {
       const list = perNode().get(n as Text);
@@ -192,12 +203,31 @@ function createTextMap(text: string, nodes: Text[], runs: Runs): TextMap {
           cur.endOffset = de;
           cur.textEnd = te;
         } else {
-          cur = { node: nodes[node[r]!]!, startOffset: ds, endOffset: de, textStart: ts, textEnd: te };
+          cur = { node: nodeList[node[r]!]!, startOffset: ds, endOffset: de, textStart: ts, textEnd: te };
           curNode = node[r]!;
           out.push(cur);
         }
       }
       return out;
+    },
+    relocate(from, to, delta) {
+      const fi = nodeIndex.get(from);
+      if (fi === undefined || from === to) return;
+      let ti = nodeIndex.get(to);
+      if (ti === undefined) {
+        ti = nodeList.length;
+        nodeList.push(to);
+        nodeIndex.set(to, ti);
+      }
+      for (let r = 0; r < count; r++) {
+        if (node[r] === fi) {
+          node[r] = ti;
+          dom[r]! += delta;
+        }
+      }
+      nodeIndex.delete(from);
+      byNode = null;
+      nodes = null;
     },
   };
 }
