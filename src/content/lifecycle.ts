@@ -7,7 +7,9 @@ import {
   envelope, isEnvelope, type ArgsOf, type BackgroundToContent, type ContentToBackground, type Handlers,
   type PageReport, type PageState,
 } from '../shared/messages.js';
-import type { Analysis, Corroboration } from '../shared/model.js';
+import type { Analysis, Corroboration, ExtractedArticle } from '../shared/model.js';
+// The background's limit on article text (a pure constant of the protocol's checks).
+import { MAX_TEXT_LENGTH } from '../background/validate.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { extractArticleSliced } from './extract.js';
 import { Highlighter, installMarkStyles, MARK_SELECTOR, removeMarkStyles } from './highlight.js';
@@ -61,6 +63,17 @@ const MAX_REFRESHES = 12;
 const LATE_TEXT_CHARS = 80;
 /** Elements whose added content is never article text. */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG']);
+
+/**
+ * Returns the article as it is sent for analysis: a text longer than the background accepts is
+ * cut at the last paragraph break before the limit (the offsets of what is kept do not change),
+ * so a huge page still gets highlights on its first part instead of none.
+ */
+export function forAnalysis(article: ExtractedArticle): ExtractedArticle {
+  if (article.text.length <= MAX_TEXT_LENGTH) return article;
+  const cut = article.text.lastIndexOf('\n\n', MAX_TEXT_LENGTH);
+  return { ...article, text: article.text.slice(0, cut > 0 ? cut : MAX_TEXT_LENGTH) };
+}
 
 /** Returns the running content script for a page. */
 export function startContentScript(deps: ContentDeps): ContentScript {
@@ -269,7 +282,7 @@ export function startContentScript(deps: ContentDeps): ContentScript {
       deps.onState?.('not-article');
       return;
     }
-    const { article } = extraction;
+    const article = forAnalysis(extraction.article);
     const samePage = analysis !== null && analysedUrl === article.url;
     setMap(extraction.map);
     if (samePage && analysedText === article.text) {

@@ -24,6 +24,7 @@
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const COMMENT_NODE = 8;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Elements that start a new block for a reader (separated by "\n\n" in the text). */
@@ -34,12 +35,12 @@ export const BLOCK_TAGS = new Set([
   'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 
-/** Not copied at all. */
-const DROP_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'NOSCRIPT', 'TEMPLATE']);
+/** Not copied at all: Readability removes them from the whole document before it looks. */
+const DROP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT']);
 /** Copied without their content: their text is never article prose. */
 const SHALLOW_TAGS = new Set([
   'SVG', 'MATH', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO',
-  'SELECT', 'TEXTAREA', 'BUTTON', 'INPUT',
+  'SELECT', 'TEXTAREA', 'BUTTON', 'INPUT', 'LINK', 'TEMPLATE',
 ]);
 /** What <head> keeps for Readability's metadata. */
 const HEAD_TAGS = new Set(['TITLE', 'META', 'BASE']);
@@ -196,21 +197,27 @@ function* walk(
       } else if (inHead && tag !== 'HEAD') {
         keep = HEAD_TAGS.has(tag) ? 'deep' : 'drop';
       } else if (!inHead && tag !== 'BODY' && el.matches(SUSPECT) && !readabilityVisible(el)) {
-        keep = 'drop';
+        keep = 'shallow';
       } else if (unlikely && !inHead && unlikely(el)) {
-        keep = 'drop';
+        keep = 'shallow';
       } else if (SHALLOW_TAGS.has(tag)) {
         keep = 'shallow';
       }
-      if (keep !== 'drop' && layout && !inHead && tag !== 'BODY') {
+      // What Readability removes on its walk it sees first, from the parent: whether a <div> has
+      // block children, is empty or holds one <p> decides how it reads the parent. So those
+      // elements stay in the copy as empty placeholders, and Readability reads the same structure.
+      if (keep === 'deep' && layout && !inHead && tag !== 'BODY') {
         seen = rendered(el);
-        if (seen === Seen.Gone) keep = 'drop';
+        if (seen === Seen.Gone) keep = 'shallow';
       }
       let copy: Node | null = null;
       let enterClone = false;
       if (inClone) {
         if (keep === 'drop') copyAt[depth]!.removeChild(twin!);
-        else if (keep === 'shallow') (twin as Element).replaceChildren();
+        else if (keep === 'shallow') {
+          (twin as Element).replaceChildren();
+          (twin as Partial<HTMLTemplateElement>).content?.replaceChildren();
+        }
         copy = twin;
       } else if (keep !== 'drop') {
         // Outside <head>, a small enough subtree is copied in one native call and then walked in
@@ -235,8 +242,11 @@ function* walk(
           descend = true;
         }
       }
+    } else if (type === COMMENT_NODE) {
+      // Kept: a comment ends a run of inline content when Readability wraps a <div>'s text in <p>s.
+      if (!inClone && !inHeadAt[depth]) copyAt[depth]!.appendChild(doc.createComment((node as Comment).data));
     } else if (inClone) {
-      copyAt[depth]!.removeChild(twin!); // comments, processing instructions
+      copyAt[depth]!.removeChild(twin!); // processing instructions
     }
     // Next node in document order; an element's subtree is entered only when `descend`.
     if (descend) {
