@@ -10,7 +10,8 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ExtractedArticle } from '../shared/model.js';
 import { TextMapBuilder, type TextMap } from './text-map.js';
 import { isBoilerplateBlock, pruneBoilerplate } from './boilerplate.js';
-import { copyPage, runAll, runSliced, timed, type PageCopy } from './page-copy.js';
+import { copyPage, type PageCopy } from './page-copy.js';
+import { runAll, runSliced, timed } from './yield.js';
 
 export { BLOCK_TAGS } from './page-copy.js';
 
@@ -68,21 +69,29 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
   const meta = readMeta(doc);
   yield;
 
-  if (BENCH) performance.mark('sm:x:readability:start');
-  let reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
-  let parsed = reader.parse();
-  if (BENCH) performance.measure('sm:x:readability', 'sm:x:readability:start');
-  if (retried(reader)) {
-    // Readability's first pass found too little and it tried again without dropping unlikely
-    // candidates, which this copy had already left out: parse a copy that has them.
-    yield;
-    walk = copyPage(doc, { layout: opts.layout });
-    copy = (yield* (BENCH ? timed('sm:x:copy', walk) : walk))!;
-    yield;
+  let parsed: ReadabilityResult | null;
+  if (copy.elements > READABILITY_MAX_ELEMENTS || copy.chars > READABILITY_MAX_CHARS) {
+    // Readability's parse is one task that cannot yield, and on a page this big it takes
+    // seconds: find the article the cheap way, in slices (see largestProse).
+    const content = yield* largestProse(copy.doc);
+    parsed = { title: clean(content.querySelector('h1')?.textContent) || clean(doc.title), byline: null, siteName: null, publishedTime: null, lang: null, content };
+  } else {
     if (BENCH) performance.mark('sm:x:readability:start');
-    reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+    let reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
     parsed = reader.parse();
     if (BENCH) performance.measure('sm:x:readability', 'sm:x:readability:start');
+    if (retried(reader)) {
+      // Readability's first pass found too little and it tried again without dropping unlikely
+      // candidates, which this copy had already left out: parse a copy that has them.
+      yield;
+      walk = copyPage(doc, { layout: opts.layout });
+      copy = (yield* (BENCH ? timed('sm:x:copy', walk) : walk))!;
+      yield;
+      if (BENCH) performance.mark('sm:x:readability:start');
+      reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+      parsed = reader.parse();
+      if (BENCH) performance.measure('sm:x:readability', 'sm:x:readability:start');
+    }
   }
   const content = parsed?.content;
   if (!parsed || !content) return { kind: 'not-article', reason: 'no article content found' };
@@ -110,6 +119,51 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
     text: map.text,
   };
   return { kind: 'article', article, map };
+}
+
+/** The part of Readability's result extraction reads. */
+interface ReadabilityResult {
+  title: string | null | undefined;
+  byline: string | null | undefined;
+  siteName: string | null | undefined;
+  publishedTime: string | null | undefined;
+  lang: string | null | undefined;
+  content: Element | null | undefined;
+}
+
+/**
+ * Past these sizes of the reading copy, Readability is not run (its parse would block the page
+ * for seconds). The largest of the ~150 development pages has under 10,000 elements and well under
+ * 1.5 million characters of text, so every real page seen so far goes through Readability.
+ */
+const READABILITY_MAX_ELEMENTS = 12_000;
+const READABILITY_MAX_CHARS = 1_500_000;
+
+/**
+ * Returns the element that holds most of the page's prose, the way Readability starts: every
+ * paragraph-like element with some text gives its parent a score (1, one per comma, one per 100
+ * characters up to 3) and its grandparent half of it; the best-scored element wins. Linear, and
+ * a generator that yields every few hundred elements.
+ */
+function* largestProse(doc: Document): Generator<void, Element, void> {
+  const body = doc.body ?? doc.documentElement;
+  const scores = new Map<Element, number>();
+  const paras = body.querySelectorAll('p, pre, td, li, blockquote, dd');
+  for (let i = 0; i < paras.length; i++) {
+    if (i % 256 === 255) yield;
+    const p = paras[i]!;
+    const text = p.textContent ?? '';
+    if (text.trim().length < 25) continue;
+    const score = 1 + (text.split(',').length - 1) + Math.min(Math.floor(text.length / 100), 3);
+    const parent = p.parentElement;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent?.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  }
+  let best: Element = body;
+  let top = 0;
+  for (const [el, v] of scores) if (v > top) [best, top] = [el, v];
+  return best;
 }
 
 interface ReadabilityRules {
@@ -235,7 +289,7 @@ function* buildText(copy: PageCopy, keep: Uint8Array, title: string): Generator<
   yield;
   const b = new TextMapBuilder();
   for (let k = 0; k < blocks.length; k++) {
-    if (k % 200 === 199) yield;
+    yield;
     const block = blocks[k]!;
     if (isBoilerplateBlock(blockText(block), k, blocks.length, title)) continue;
     let pendingSpace: { node: Text; offset: number } | null = null;

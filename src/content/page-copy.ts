@@ -19,7 +19,7 @@
  *    form controls. The element itself stays (Readability weighs embeds and empty containers).
  * A smaller tree makes every one of Readability's passes cheaper (it walks the tree several times
  * and serialises it once) and lets the walk itself run in time slices: it is a generator that
- * yields every few dozen nodes, so the caller decides how long one task may run.
+ * yields every few dozen nodes, so the caller decides how long one task may run (yield.ts).
  */
 
 const ELEMENT_NODE = 1;
@@ -47,6 +47,13 @@ const HEAD_TAGS = new Set(['TITLE', 'META', 'BASE']);
 
 /** A subtree with at most this many elements is copied natively in one call (a few ms). */
 const CLONE_MAX = 1500;
+/**
+ * Below this depth, plain wrappers (div, span, section...) are not copied: their content goes
+ * into the nearest copied ancestor. Real pages nest 20 to 50 deep; a page nested thousands deep
+ * would make Readability's passes, which look at every node's ancestors and text, take seconds.
+ */
+export const MAX_COPY_DEPTH = 96;
+const WRAPPERS = new Set(['DIV', 'SPAN', 'SECTION', 'ARTICLE', 'MAIN', 'FONT', 'CENTER']);
 /** One selector call tells whether an element needs a closer look (Readability's hidden rules). */
 const SUSPECT = '[hidden],[aria-hidden],[aria-modal],[style]';
 
@@ -67,6 +74,10 @@ export interface PageCopy {
   brMarks: Int32Array;
   /** Live nodes visited. */
   visited: number;
+  /** Elements in the copy (a measure of what Readability will have to walk). */
+  elements: number;
+  /** Characters of text in the copy's body. */
+  chars: number;
 }
 
 /** How the walk sees an element's rendering. */
@@ -131,6 +142,11 @@ function* walk(
   let blockCount = 0;
   let brCount = 0;
   let visited = 0;
+  let elements = 0;
+  let chars = 0;
+  // Depth in the copy (differs from the live depth once wrappers below MAX_COPY_DEPTH are skipped).
+  const copyDepthAt: number[] = [0];
+  const flattened: Element[] = [];
 
   // Per open element (arrays indexed by depth; no recursion, pages nest thousands deep): its
   // copy, its block, whether it is in a link, whether its own text is hidden, whether in <head>.
@@ -180,6 +196,7 @@ function* walk(
           brMarks = grow(brMarks);
         }
         texts.push(text);
+        chars += text.data.length;
         index.set(copy, i);
         blocks.push(blockAt[depth]!);
         linked[i] = linkAt[depth]! > 0 ? 1 : 0;
@@ -212,13 +229,19 @@ function* walk(
       }
       let copy: Node | null = null;
       let enterClone = false;
+      const copyDepth = copyDepthAt[depth]!;
+      // Deep down, a plain wrapper is flattened: its content goes into its nearest copied ancestor.
+      const flatten = keep === 'deep' && copyDepth >= MAX_COPY_DEPTH && WRAPPERS.has(tag) && el.firstChild !== null;
       if (inClone) {
         if (keep === 'drop') copyAt[depth]!.removeChild(twin!);
         else if (keep === 'shallow') {
           (twin as Element).replaceChildren();
           (twin as Partial<HTMLTemplateElement>).content?.replaceChildren();
         }
+        if (flatten) flattened.push(twin as Element); // unwrapped once the walk is done
         copy = twin;
+      } else if (flatten) {
+        copy = copyAt[depth]!;
       } else if (keep !== 'drop') {
         // Outside <head>, a small enough subtree is copied in one native call and then walked in
         // step with its copy; a big one is copied element by element until its parts are small.
@@ -227,6 +250,7 @@ function* walk(
         copy = doc.importNode(el, whole || (keep === 'deep' && !inHead && !el.firstElementChild));
         copyAt[depth]!.appendChild(copy);
         enterClone = copy.firstChild !== null;
+        elements += whole ? 1 + (copy as Element).getElementsByTagName('*').length : 1;
       }
       if (keep !== 'drop') {
         if (tag === 'BR') brCount++;
@@ -238,6 +262,7 @@ function* walk(
           linkAt[depth] = linkAt[depth - 1]! + (tag === 'A' ? 1 : 0);
           textHiddenAt[depth] = seen === Seen.TextHidden;
           inHeadAt[depth] = inHead;
+          copyDepthAt[depth] = flatten ? copyDepthAt[depth - 1]! : copyDepthAt[depth - 1]! + 1;
           if (enterClone) cloneDepth = depth;
           descend = true;
         }
@@ -274,8 +299,10 @@ function* walk(
     }
   }
 
+  for (const w of flattened) w.replaceWith(...Array.from(w.childNodes));
+  elements -= flattened.length;
   return {
-    doc, texts, index, blocks, visited,
+    doc, texts, index, blocks, visited, elements, chars,
     linked: linked.subarray(0, texts.length),
     blockMarks: blockMarks.subarray(0, texts.length),
     brMarks: brMarks.subarray(0, texts.length),
@@ -312,54 +339,4 @@ function rendered(el: Element): Seen {
   const view = el.ownerDocument.defaultView;
   if (view && view.getComputedStyle(el).display === 'contents') return Seen.Visible;
   return Seen.Gone;
-}
-
-/** Returns the generator's result, running it to the end now. */
-export function runAll<T>(gen: Generator<void, T, void>): T {
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
-}
-
-/**
- * Returns the generator's result, running it in tasks of at most about `budgetMs` (one step may
- * overrun); undefined when aborted. Bench builds measure each task as `measure`.
- */
-export async function runSliced<T>(
-  gen: Generator<void, T, void>, budgetMs: number, yieldFn: () => Promise<void>, signal?: { readonly aborted: boolean }, measure = 'sm:slice',
-): Promise<T | undefined> {
-  let start = performance.now();
-  try {
-    for (;;) {
-      const r = gen.next();
-      if (r.done) return r.value;
-      if (performance.now() - start > budgetMs) {
-        if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
-        await yieldFn();
-        start = performance.now();
-        if (signal?.aborted) return undefined;
-      }
-    }
-  } finally {
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
-    gen.return(undefined as T);
-  }
-}
-
-/** Bench builds: wraps a generator and measures only the time spent inside it as `name`. */
-export function* timed<T>(name: string, gen: Generator<void, T, void>): Generator<void, T, void> {
-  let busy = 0;
-  let first = -1;
-  for (;;) {
-    const t = performance.now();
-    if (first < 0) first = t;
-    const r = gen.next();
-    busy += performance.now() - t;
-    if (r.done) {
-      performance.measure(name, { start: first, duration: busy });
-      return r.value;
-    }
-    yield;
-  }
 }

@@ -38,3 +38,53 @@ export function whenIdle(timeoutMs = 100): Promise<void> {
     else setTimeout(resolve, 0);
   });
 }
+
+/** Returns the generator's result, running it to the end now. */
+export function runAll<T>(gen: Generator<void, T, void>): T {
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Returns the generator's result, running it in tasks of at most about `budgetMs` (one step may
+ * overrun); undefined when aborted. Bench builds measure each task as `measure`.
+ */
+export async function runSliced<T>(
+  gen: Generator<void, T, void>, budgetMs: number, yieldFn: () => Promise<void>, signal?: { readonly aborted: boolean }, measure = 'sm:slice',
+): Promise<T | undefined> {
+  let start = performance.now();
+  try {
+    for (;;) {
+      const r = gen.next();
+      if (r.done) return r.value;
+      if (performance.now() - start > budgetMs) {
+        if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
+        await yieldFn();
+        start = performance.now();
+        if (signal?.aborted) return undefined;
+      }
+    }
+  } finally {
+    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
+    gen.return(undefined as T);
+  }
+}
+
+/** Bench builds: wraps a generator and measures only the time spent inside it as `name`. */
+export function* timed<T>(name: string, gen: Generator<void, T, void>): Generator<void, T, void> {
+  let busy = 0;
+  let first = -1;
+  for (;;) {
+    const t = performance.now();
+    if (first < 0) first = t;
+    const r = gen.next();
+    busy += performance.now() - t;
+    if (r.done) {
+      performance.measure(name, { start: first, duration: busy });
+      return r.value;
+    }
+    yield;
+  }
+}

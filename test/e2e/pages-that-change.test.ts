@@ -179,5 +179,5 @@ function suite(browser: BrowserName): void {
   });
 }
 
-suite('chromium');
-suite('firefox');
+// E2E_BROWSER=chromium|firefox runs one browser only (while working on a suite).
+for (const b of ['chromium', 'firefox'] as const) if (!process.env.E2E_BROWSER || process.env.E2E_BROWSER === b) suite(b);

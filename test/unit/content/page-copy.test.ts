@@ -2,7 +2,8 @@
 // The reading copy: what it leaves out, that every copied text knows its live node, and that the
 // native-subtree path and the node-by-node path give the same copy.
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyPage, runAll, runSliced, type PageCopy } from '../../../src/content/page-copy.js';
+import { copyPage, MAX_COPY_DEPTH, type PageCopy } from '../../../src/content/page-copy.js';
+import { runAll, runSliced } from '../../../src/content/yield.js';
 
 function load(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -86,6 +87,10 @@ describe('copyPage', () => {
       const copy = runAll(copyPage(doc, { layout: false, cloneMax }))!;
       expect(copy.texts.map((t) => t.data)).toEqual(['deep text', 'after']);
       checkPairs(copy);
+      // Wrappers past MAX_COPY_DEPTH are flattened: Readability gets a tree of sane depth.
+      let d = 0;
+      for (let e: Node | null = Array.from(copy.index.keys())[0]!; e; e = e.parentNode) d++;
+      expect(d).toBeLessThanOrEqual(MAX_COPY_DEPTH + 4);
     }
   });
 
