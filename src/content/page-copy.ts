@@ -236,7 +236,8 @@ function* walk(
         if (keep === 'drop') copyAt[depth]!.removeChild(twin!);
         else if (keep === 'shallow') {
           (twin as Element).replaceChildren();
-          (twin as Partial<HTMLTemplateElement>).content?.replaceChildren();
+          // Only a <template> has a content fragment; <meta content="..."> has a string there.
+          if (tag === 'TEMPLATE') (twin as HTMLTemplateElement).content.replaceChildren();
         }
         if (flatten) flattened.push(twin as Element); // unwrapped once the walk is done
         copy = twin;
@@ -299,7 +300,7 @@ function* walk(
     }
   }
 
-  for (const w of flattened) w.replaceWith(...Array.from(w.childNodes));
+  unwrapAll(flattened);
   elements -= flattened.length;
   return {
     doc, texts, index, blocks, visited, elements, chars,
@@ -307,6 +308,26 @@ function* walk(
     blockMarks: blockMarks.subarray(0, texts.length),
     brMarks: brMarks.subarray(0, texts.length),
   };
+}
+
+/**
+ * Returns nothing; replaces each run of nested wrappers by their content, moving every piece of
+ * content once (moving a whole deep chain level by level would cost its depth squared).
+ */
+function unwrapAll(wrappers: Element[]): void {
+  const flat = new Set<Node>(wrappers);
+  for (const w of wrappers) {
+    if (w.parentNode && flat.has(w.parentNode)) continue; // inside a run whose top does the work
+    const content: Node[] = [];
+    const stack: Node[] = [];
+    for (let c = w.lastChild; c; c = c.previousSibling) stack.push(c);
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (!flat.has(n)) content.push(n);
+      else for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+    w.replaceWith(...content);
+  }
 }
 
 function grow<T extends Uint8Array | Int32Array>(a: T): T {

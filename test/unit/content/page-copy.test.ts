@@ -48,7 +48,7 @@ const PAGE = `<!doctype html><html lang="en"><head><title>The title</title><meta
 <nav><a href="/">Home</a></nav>
 <article><h1>Headline</h1><p>First <b>bold</b> paragraph<br>line two.</p>
 <p hidden>Hidden by attribute.</p><p aria-hidden="true">Hidden from screen readers.</p>
-<p style="display: none">Hidden inline.</p><div role="dialog" aria-modal="true">A modal.</div>
+<p style="display: none">Hidden inline.</p><meta itemprop="datePublished" content="2024-01-01" hidden><div role="dialog" aria-modal="true">A modal.</div>
 <p>Icon <svg><text>svg text</text></svg> and <button>Share</button> and <select><option>Option</option></select>.</p>
 <script>document.write('x')</script><noscript>Enable scripts</noscript><template><p>Template</p></template>
 ${Array.from({ length: 40 }, (_, i) => `<section><p>Para ${i} with <a href="/${i}">a link</a> and <i>more <em>nested</em></i> text.</p><!-- c ${i} --></section>`).join('\n')}
