@@ -31,6 +31,7 @@ const entryPoints = {
   background: 'src/background/index.ts',
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
+  onboarding: 'src/onboarding/index.ts',
 };
 
 await rm(outRoot, { recursive: true, force: true });

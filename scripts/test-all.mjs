@@ -4,8 +4,12 @@
 //   3. web-ext lint on dist/firefox, 0 errors required                  -> 1 check
 //   4. vitest unit tests (Node, happy-dom / jsdom)                      -> one per test
 //   5. end-to-end tests in Debian Chromium and Firefox ESR (node:test)  -> one per test
-//      (test/e2e/*.test.ts; the real-page suites in test/e2e/real-pages/ run with `npm run test:real-pages`)
-// A failed step does not stop the later ones, so one run reports everything. SKIP_E2E=1 skips 5.
+//      (test/e2e/*.test.ts, one file at a time)
+//   6. the real-page suites (test/e2e/real-pages/*.test.ts: 153 saved pages, per page one test per
+//      check kind) in Chromium and Firefox side by side: each browser is its own process and the
+//      pages of one browser run in sequence, so two files in parallel use the two cores.
+// A failed step does not stop the later ones, so one run reports everything. SKIP_E2E=1 skips 5
+// and 6; SKIP_REAL_PAGES=1 skips 6 only. Each step prints how long it took.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 
@@ -48,22 +52,36 @@ if (process.env.SKIP_E2E === '1') {
 } else if (built) {
   // Files are named explicitly: node 20's --test finds only .js files when given a folder.
   const files = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).sort().map((f) => `test/e2e/${f}`);
-  console.log(`\n== end-to-end tests: ${files.join(' ')}`);
-  const r = spawnSync('node', ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec',
-    '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results/e2e.tap',
-    ...files], { stdio: 'inherit' });
-  try {
-    const tap = readFileSync('test-results/e2e.tap', 'utf8');
-    const count = (key) => Number((tap.match(new RegExp(`^# ${key} (\\d+)`, 'm')) ?? [])[1] ?? 0);
-    passed += count('pass');
-    failed += count('fail') + count('cancelled');
-    if (count('fail') + count('cancelled')) failures.push(`${count('fail') + count('cancelled')} end-to-end test(s)`);
-    if (r.status !== 0 && count('fail') + count('cancelled') === 0) check('end-to-end runner', false);
-  } catch {
-    check('end-to-end report', false);
+  e2e('end-to-end tests', files, 1, 'test-results/e2e.tap');
+  if (process.env.SKIP_REAL_PAGES === '1') {
+    console.log('\n== real-page suites skipped (SKIP_REAL_PAGES=1)');
+  } else {
+    const pages = readdirSync('test/e2e/real-pages').filter((f) => f.endsWith('.test.ts')).sort().map((f) => `test/e2e/real-pages/${f}`);
+    e2e('real-page suites', pages, 2, 'test-results/real-pages.tap');
   }
 } else {
   check('end-to-end tests (no build)', false);
+}
+
+/** Runs node:test files, `concurrency` at a time, and adds their TAP totals to the count. */
+function e2e(label, files, concurrency, tapFile) {
+  console.log(`\n== ${label}: ${files.join(' ')}`);
+  const started = Date.now();
+  rmSync(tapFile, { force: true });
+  const r = spawnSync('node', ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec',
+    '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+    ...files], { stdio: 'inherit' });
+  console.log(`== ${label} took ${((Date.now() - started) / 60000).toFixed(1)} min`);
+  try {
+    const tap = readFileSync(tapFile, 'utf8');
+    const count = (key) => Number((tap.match(new RegExp(`^# ${key} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+    passed += count('pass');
+    failed += count('fail') + count('cancelled');
+    if (count('fail') + count('cancelled')) failures.push(`${count('fail') + count('cancelled')} ${label}`);
+    if (r.status !== 0 && count('fail') + count('cancelled') === 0) check(`${label} runner`, false);
+  } catch {
+    check(`${label} report`, false);
+  }
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);

@@ -1,16 +1,22 @@
 /**
- * Check-worthiness features of one sentence, computed in a single pass over its tokens: hashed
- * lemma unigrams and bigrams (proper names and numbers folded into classes — <name>, <year>,
- * <pct>, <big> money/millions, <num> — so the model learns "a name" rather than which names a
- * debate used), POS unigrams and bigrams, a past-tense verb flag, and a few dense signals (numbers,
- * dates, named actors, comparisons, reported actions, first/second person, question mark,
- * modal and opinion words, length). Shared by training (src/cli/train) and scoring (claims.ts).
+ * Check-worthiness features of one sentence, computed in a single pass over its tokens, shared by
+ * training (src/cli/train) and scoring (claims.ts):
+ * - hashed lemma unigrams and bigrams, proper names and numbers folded into classes (<name>,
+ *   <year>, <pct>, <big> money/millions, <num>) so the model learns "a name" rather than which
+ *   names a debate used; inflected word forms ("was", "cut", "voted": tense and number);
+ * - POS unigrams and bigrams; wink entity types (DATE, CARDINAL, PERCENT, MONEY, ...);
+ * - grammar flags: past tense, future "will", first person singular / plural and second person,
+ *   modal auxiliaries, negation, comparatives and superlatives, a name followed by a verb (a
+ *   named actor doing something), question mark, length bucket, and a few conjunctions a linear
+ *   model cannot form itself (a number in a past-tense sentence, "we will", nothing concrete).
+ * Feature groups and training settings were chosen by debate-grouped cross-validation (see
+ * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
 import type { Tokenized } from './nlp.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
 
-/** Hash space size: 2^16 buckets keeps the committed weights small (≈ 300 KB JSON). */
-export const FEATURE_BITS = 16;
+/** Hash space size: 2^18 buckets; the committed weights keep only the non-zero ones. */
+export const FEATURE_BITS = 18;
 const MASK = (1 << FEATURE_BITS) - 1;
 
 export interface Features {
@@ -41,22 +47,37 @@ function fnv(h: number, s: string): number {
   }
   return h;
 }
-function hash(s: string): number {
-  return (fnv(FNV_SEED, s) >>> 0) & MASK;
-}
+const bucket = (h: number) => (h >>> 0) & MASK;
 const H_W = fnv(FNV_SEED, 'w:');
 const H_B = fnv(FNV_SEED, 'b:');
+const H_F = fnv(FNV_SEED, 'f:');
 const H_P = fnv(FNV_SEED, 'p:');
+const H_Q = fnv(FNV_SEED, 'q:');
+const H_E = fnv(FNV_SEED, 'e:');
+const H_C = fnv(FNV_SEED, 'c:');
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const DATE_ENTITIES = new Set(['DATE', 'DURATION']);
+/** Punctuation that says something about the sentence (question, exclamation, quotation, list). */
+const TELLING_PUNCT = new Set(['?', '!', '"', '“', '”', ':', ';', '(']);
+/** The English personal pronoun paradigm by person (closed class), for the voice flags. */
+const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
+const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
+const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
+const PAST_AUX = new Set(['was', 'were', 'did', 'had']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 
-/** Optional feature groups (scratch sweeps toggle them; the committed model uses these values). */
-export const FEATURE_OPTS = { names: false, trigrams: false, posBigrams: true, past: true, numberClasses: true };
+/**
+ * Identifies the feature definition: the committed model records it, and a unit test fails when
+ * the features change without `npm run train` (the weights would silently mean something else).
+ */
+export const FEATURE_SIGNATURE = (fnv(FNV_SEED, JSON.stringify([
+  FEATURE_BITS, [...MODALS].sort(), [...MONTHS], [...TELLING_PUNCT], [...FIRST_SINGULAR], [...FIRST_PLURAL], [...SECOND],
+  [...PAST_AUX], [...NEGATORS], 'v2: w b f p q e c flags len conj',
+])) >>> 0).toString(16);
 
 /** Returns the class token of a number: a year, a percentage, money, or a plain number. */
 function numberClass(value: string, next: string | undefined): string {
-  if (!FEATURE_OPTS.numberClasses) return '<num>';
   if (/^(?:1[89]|20)\d\d$/.test(value)) return '<year>';
   if (next && /^(?:%|percent|per)$/i.test(next)) return '<pct>';
   if (/^[$€£]/.test(value) || (next && /^(?:million|billion|trillion|dollars?)$/i.test(next))) return '<big>';
@@ -73,84 +94,141 @@ function firstEntityFrom(tok: Tokenized, pos: number): number {
   return lo;
 }
 
+// One accumulator for all calls (features are built one sentence at a time, synchronously):
+// a dense count per bucket plus the buckets touched, in first-touch order. Faster than a Map per
+// sentence, and the order (hence every floating-point sum over the features) is the same.
+const acc = new Float64Array(1 << FEATURE_BITS);
+const touched: number[] = [];
+function addHash(h: number, v = 1): void {
+  const b = bucket(h);
+  if (acc[b] === 0) touched.push(b);
+  acc[b]! += v;
+}
+const add = (k: string, v = 1) => addHash(fnv(FNV_SEED, k), v);
+function flag(name: string, n: number): void {
+  if (n > 0) add(`f:${name}`, Math.min(n, 3) / 3 + 0.5);
+}
+
 /** Returns the hashed features and reason tallies of tokens [tokenStart, tokenEnd). */
 export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: number): { features: Features; signals: SentenceSignals } {
-  const counts = new Map<number, number>();
-  const addHash = (h: number, v = 1) => {
-    counts.set(h, (counts.get(h) ?? 0) + v);
-  };
-  const add = (key: string, v = 1) => addHash(hash(key), v);
+  touched.length = 0;
   const sig: SentenceSignals = { numbers: 0, dates: 0, names: 0, reportedActions: 0, comparisons: 0, firstSecond: 0, opinion: 0, words: 0, question: false };
-  let prev = '<s>';
-  let prev2 = '<s>';
+  const tokens = tok.tokens;
+  let prevState = fnv(fnv(H_B, '<s>'), '|');
   let prevPos = '<s>';
-  let modals = 0;
-  const first = tokenStart;
+  let nums = 0, past = 0, future = 0, p1s = 0, p1p = 0, p2 = 0, neg = 0, comparative = 0, superlative = 0, modals = 0, nameVerb = 0, questions = 0;
+  let position = 0; // index among the sentence's non-space tokens
+  let lastName = -10;
   for (let i = tokenStart; i < tokenEnd; i++) {
-    const t = tok.tokens[i]!;
+    const t = tokens[i]!;
     if (t.type === 'tabCRLF' || t.pos === 'SPACE') continue;
+    const at = position++;
     if (t.pos === 'PUNCT') {
-      if (t.value === '?') sig.question = true;
-      if (t.value === '?' || t.value === '!' || t.value === '"' || t.value === '“' || t.value === '”' || t.value === ':') add(`c:${t.value}`);
+      if (TELLING_PUNCT.has(t.value)) addHash(fnv(H_C, t.value));
+      if (t.value === '?') { questions++; sig.question = true; }
       continue;
     }
     sig.words++;
     const lemma = t.lemma;
+    const low = t.value.toLowerCase();
     let w: string;
-    if (t.type === 'number' || t.pos === 'NUM') { w = numberClass(t.value, tok.tokens[i + 1]?.value); sig.numbers++; }
-    else if (t.pos === 'PROPN' && !MONTHS.has(lemma)) {
+    if (t.type === 'number' || t.pos === 'NUM') {
+      let next: string | undefined;
+      for (let j = i + 1; j < tokenEnd; j++) { const n = tokens[j]!; if (n.type !== 'tabCRLF' && n.pos !== 'SPACE') { next = n.value; break; } }
+      w = numberClass(t.value, next);
+      nums++;
+    } else if (t.pos === 'PROPN' && !MONTHS.has(lemma)) {
       w = '<name>';
-      if (FEATURE_OPTS.names) add(`n:${lemma}`);
       // A capitalised first word is often just sentence case; count names after it.
-      if (i > first) sig.names++;
+      if (at > 0) sig.names++;
+      lastName = at;
     } else w = lemma;
-    addHash((fnv(H_W, w) >>> 0) & MASK);
-    addHash((fnv(fnv(fnv(H_B, prev), '|'), w) >>> 0) & MASK);
-    if (FEATURE_OPTS.trigrams) add(`t:${prev2}|${prev}|${w}`);
-    addHash((fnv(H_P, t.pos) >>> 0) & MASK);
-    if (FEATURE_OPTS.posBigrams) add(`q:${prevPos}|${t.pos}`);
-    if (FEATURE_OPTS.past && t.pos === 'VERB' && /ed$/.test(t.value) && t.value.toLowerCase() !== lemma) add('f:past');
-    prev2 = prev;
-    prev = w;
-    prevPos = t.pos;
+    addHash(fnv(H_W, w));
+    addHash(fnv(prevState, w));
+    if (low !== lemma) addHash(fnv(H_F, low));
+    addHash(fnv(H_P, t.pos));
+    addHash(fnv(fnv(fnv(H_Q, prevPos), '|'), t.pos));
+    const verbal = t.pos === 'VERB' || t.pos === 'AUX';
+    if (verbal && low !== lemma && !low.endsWith('ing') && !low.endsWith('s')) past++;
+    if (verbal && PAST_AUX.has(low)) past++;
+    if (lemma === 'will' || low === "'ll") future++;
+    if (FIRST_SINGULAR.has(low)) p1s++;
+    if (FIRST_PLURAL.has(low)) p1p++;
+    if (SECOND.has(low)) p2++;
+    if (t.negation || NEGATORS.has(lemma) || low === "n't") neg++;
+    if ((t.pos === 'ADJ' || t.pos === 'ADV') && low !== lemma) {
+      if (low.endsWith('est')) superlative++;
+      else if (low.endsWith('er')) comparative++;
+    }
+    if (lemma === 'more' || lemma === 'less' || lemma === 'than') comparative++;
+    if (lemma === 'most' || lemma === 'least') superlative++;
+    if (t.pos === 'AUX' && MODALS.has(lemma)) modals++;
+    if (t.pos === 'VERB' && at - lastName <= 2 && at > lastName) nameVerb++;
+    // Reason tallies (tooltips), not model features.
     if (t.pos === 'VERB' && REPORTED_ACTION_LEMMAS.has(lemma)) sig.reportedActions++;
-    if (COMPARISON_WORDS.has(lemma) || ((t.pos === 'ADJ' || t.pos === 'ADV') && /[a-z]{3}(?:er|est)$/.test(t.value) && t.value !== lemma)) sig.comparisons++;
+    if (COMPARISON_WORDS.has(lemma) || ((t.pos === 'ADJ' || t.pos === 'ADV') && /[a-z]{3}(?:er|est)$/.test(low) && low !== lemma)) sig.comparisons++;
     if (FIRST_SECOND_PERSON.has(lemma)) sig.firstSecond++;
     if (OPINION_WORDS.has(lemma)) sig.opinion++;
-    if (MODALS.has(lemma) && t.pos === 'AUX') modals++;
+    prevState = fnv(fnv(H_B, w), '|');
+    prevPos = t.pos;
   }
-  add(`b:${prev}|</s>`);
+  addHash(fnv(prevState, '</s>'));
+  sig.numbers = nums;
+  let dates = 0, percents = 0, money = 0;
   if (tokenEnd > tokenStart) {
-    const s = tok.tokens[tokenStart]!.start, e = tok.tokens[tokenEnd - 1]!.end;
+    const s = tokens[tokenStart]!.start, e = tokens[tokenEnd - 1]!.end;
     for (let k = firstEntityFrom(tok, s); k < tok.entities.length && tok.entities[k]!.start < e; k++) {
-      const type = tok.entities[k]!.type;
-      if (DATE_ENTITIES.has(type)) {
-        sig.dates++;
-        // A year inside a date is the date, not a separate number.
-        for (let j = tok.entities[k]!.tokenStart; j < tok.entities[k]!.tokenEnd; j++) {
-          const t = tok.tokens[j]!;
+      const ent = tok.entities[k]!;
+      addHash(fnv(H_E, ent.type));
+      if (ent.type === 'PERCENT') percents++;
+      if (ent.type === 'MONEY') money++;
+      if (DATE_ENTITIES.has(ent.type)) {
+        dates++;
+        // A year inside a date is the date, not a separate number (for the reasons only).
+        for (let j = ent.tokenStart; j < ent.tokenEnd; j++) {
+          const t = tokens[j]!;
           if (t.type === 'number' || t.pos === 'NUM') sig.numbers--;
         }
       }
-      add(`e:${type}`);
     }
   }
-  const flag = (name: string, n: number) => { if (n > 0) add(`f:${name}`, Math.min(n, 3) / 3 + 0.5); };
-  flag('num', sig.numbers);
-  flag('date', sig.dates);
+  sig.dates = dates;
+  flag('num', nums);
+  flag('date', dates);
   flag('name', sig.names);
-  flag('report', sig.reportedActions);
-  flag('compare', sig.comparisons);
-  flag('person12', sig.firstSecond);
-  flag('opinion', sig.opinion);
-  flag('modal', modals);
-  if (sig.question) add('f:question');
+  flag('past', past);
+  flag('fut', future);
+  flag('p1s', p1s);
+  flag('p1p', p1p);
+  flag('p2', p2);
+  flag('neg', neg);
+  flag('cmp', comparative);
+  flag('sup', superlative);
+  flag('q', questions);
+  flag('mod', modals);
+  flag('namev', nameVerb);
+  flag('pct', percents);
+  flag('money', money);
   add(`f:len${Math.min(6, Math.floor(Math.log2(sig.words + 1)))}`);
+  if (nums && past) add('x:num_past');
+  if (nums && comparative) add('x:num_cmp');
+  if (sig.names && past) add('x:name_past');
+  if ((p1s || p1p) && future) add('x:we_will');
+  if ((p1s || p1p) && past) add('x:we_past');
+  if (sig.names && nums) add('x:name_num');
+  if (!nums && !dates && !sig.names) add('x:nothing');
   // Counts are damped (log) and the vector scaled to unit length, so long sentences do not
   // dominate the dot product.
-  const idx = [...counts.keys()];
-  const val = idx.map((k) => Math.log1p(counts.get(k)!));
-  const norm = Math.sqrt(val.reduce((a, v) => a + v * v, 0)) || 1;
+  const idx = touched.slice();
+  const val = new Array<number>(idx.length);
+  let norm = 0;
+  for (let i = 0; i < idx.length; i++) {
+    const v = Math.log1p(acc[idx[i]!]!);
+    acc[idx[i]!] = 0;
+    val[i] = v;
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < val.length; i++) val[i]! /= norm;
   return { features: { idx, val }, signals: sig };
 }

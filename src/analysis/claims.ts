@@ -25,6 +25,12 @@ const MIN_WORDS = 6;
 const NEWS_FLOOR = 0.005;
 /** Non-claims that look concrete: speaker lines ("X stated:") and "did not comment" notes. */
 const NON_CLAIM = /:\s*$|\b(?:declined|refused) to comment\b|\bdid not (?:immediately )?(?:respond|comment|reply)\b|\bcould not be reached\b/i;
+/**
+ * A photo credit marks its paragraph as a caption ("Commuters wait at the station on Monday.
+ * (Photo: Jane Roe/Reuters)"): captions name people, places and dates but report no claim.
+ * Credit forms from wire captions: "(AP Photo/…)", "Photo: …", "Photograph by …", "…/Getty Images".
+ */
+const CAPTION_CREDIT = /\((?:[A-Z]+ )?(?:file )?photo(?:graph)?\b[^)]*\)|\b(?:photo|photograph|image|picture)(?: credit)?\s*(?::|by\b)|\/\s*(?:getty images|reuters|ap|afp|epa|shutterstock|bloomberg)\b|\bcredit:\s/i;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'vs.', 'amid', 'over', 'after']);
 
 /** Returns true for a headline-like line: most words capitalised and no sentence-final period. */
@@ -44,6 +50,13 @@ function isDatelineOrByline(s: string): boolean {
   if (/•|\|/.test(s) && !/[.!?]["”]?$/.test(s)) return true;
   // A line that is mostly a date and time.
   return /^(?:\w+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b/i.test(s) && s.split(/\s+/).length <= 10;
+}
+
+/** Returns the paragraph (text between line breaks) around [start, end). */
+function paragraphOf(text: string, start: number, end: number): string {
+  const a = text.lastIndexOf('\n', start - 1) + 1;
+  const b = text.indexOf('\n', end);
+  return text.slice(a, b < 0 ? text.length : b);
 }
 
 function scoreOne(tok: Tokenized, tokenStart: number, tokenEnd: number): { score: number; signals: SentenceSignals } {
@@ -95,6 +108,7 @@ export function selectClaims(
     if (sig.words < MIN_WORDS || sig.question || sig.firstSecond > 1) return;
     const text = tok.text.slice(s.start, s.end);
     if (BOILERPLATE_LINE.test(text) || NON_CLAIM.test(text) || isHeadline(text) || isDatelineOrByline(text)) return;
+    if (CAPTION_CREDIT.test(paragraphOf(tok.text, s.start, s.end))) return;
     let quoted = 0;
     for (const q of ctx.quotes) quoted += Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start));
     if (quoted > 0.6 * (s.end - s.start)) return;

@@ -14,6 +14,7 @@ import type { Token } from './nlp.js';
 export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'sgt.', 'adm.', 'capt.',
   'maj.', 'cmdr.', 'rev.', 'prof.', 'lt.gov.', 'atty.', 'supt.', 'sen', 'rep', 'gov', 'gen', 'mr', 'mrs', 'ms', 'dr',
+  'sens.', 'reps.', 'govs.', 'gens.', 'drs.',
   'president', 'senator', 'governor', 'secretary', 'judge', 'justice', 'mayor', 'chairman', 'chairwoman',
   'speaker', 'minister', 'king', 'queen', 'pope', 'prince', 'princess', 'ambassador', 'representative',
   'congressman', 'congresswoman', 'sheriff', 'vice', 'former', 'general', 'attorney', 'director', 'chief',
@@ -68,7 +69,9 @@ export const FEMALE_NAMES: ReadonlySet<string> = new Set((
   + 'annette hillary kamala elizabeth nikki sarah condoleezza madeleine nancy michele huma hope kellyanne kayleigh '
   + 'ivanka melania chelsea donna debbie dianne barbara loretta samantha carly hope jennifer katrina maxine tulsi '
   + 'kirsten amy claire susan lisa marsha kelly tammy heidi jeanne jeanine kate megyn mika rachel andrea katy '
-  + 'angela theresa marine hilary sheryl jan abigail hannah olivia sophia madison ella natalie chloe brianna'
+  + 'angela theresa marine hilary sheryl jan abigail hannah olivia sophia madison ella natalie chloe brianna '
+  + 'ana lucia sofia elena isabel juana guadalupe marisol yolanda ines beatriz luz adriana claudia veronica alejandra '
+  + 'liz beth katie jenny meg sue deb becky abby maggie ellie jess'
 ).split(' '));
 export const MALE_NAMES: ReadonlySet<string> = new Set((
   'james john robert michael william david richard charles joseph thomas christopher daniel paul mark donald george '
@@ -84,8 +87,23 @@ export const MALE_NAMES: ReadonlySet<string> = new Set((
   + 'barack bernie ted marco jeb ben rand chris newt mitt reince rudy rick bobby lindsey mitch paul tim mike joe '
   + 'bernard vladimir bashar xi kim recep benjamin justin emmanuel boris nigel jared eric corey '
   + 'sean reince stephen steve rex jim john jason devin trey elijah adam chuck harry dick al '
-  + 'newt lindsey rob jerry zach tucker sean bret chris wolf jake anderson bill hugh ron ken'
+  + 'newt lindsey rob jerry zach tucker sean bret chris wolf jake anderson bill hugh ron ken '
+  + 'josh matt dan dave nick pete sam andy greg doug bob will nate ed phil stan hank tim todd brad kurt cory'
 ).split(' '));
+
+/**
+ * Role nouns of bodies, not people ("Priorities USA, a super PAC," -> "the PAC"): an apposition
+ * with one of these also tells the tracker the name is no person (mentions.ts); "the group" then finds that body (coreference.ts).
+ */
+export const ORG_ROLE_NOUNS: ReadonlySet<string> = new Set([
+  'group', 'company', 'organization', 'organisation', 'firm', 'agency', 'party', 'committee', 'campaign', 'network',
+  'newspaper', 'paper', 'publication', 'website', 'site', 'outlet', 'magazine', 'union', 'coalition', 'association',
+  'nonprofit', 'charity', 'foundation', 'institute', 'center', 'centre', 'council', 'board', 'commission', 'court',
+  'panel', 'bank', 'fund', 'city', 'state', 'country', 'nation', 'town', 'county', 'government', 'administration',
+  'department', 'ministry', 'office', 'team', 'club', 'league', 'movement', 'alliance', 'caucus', 'chamber', 'lobby',
+  'pac', 'corporation', 'company', 'business', 'startup', 'university', 'college', 'school', 'hospital', 'church',
+  'think', 'tank', 'station', 'channel', 'program', 'show', 'organization',
+]);
 
 /** Month and weekday names: wink tags them PROPN, they are never speakers. */
 const CALENDAR = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
@@ -118,6 +136,19 @@ function isNpWord(t: Token): boolean {
   }
 }
 
+/**
+ * True when token i can be part of a noun phrase here: a noun-phrase word, or a participle used as
+ * an adjective between a determiner or number and a noun ("one unaligned Florida strategist", "a
+ * retired teacher"), which wink sometimes tags VERB.
+ */
+function isNpAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (isNpWord(t)) return true;
+  if (t.pos !== 'VERB' || !/^\p{Ll}.*(?:ed|ing)$/u.test(t.value)) return false;
+  const p = tokens[i - 1], n = tokens[i + 1];
+  return p !== undefined && n !== undefined && (p.pos === 'DET' || p.pos === 'NUM' || p.pos === 'ADJ') && (n.pos === 'NOUN' || n.pos === 'PROPN' || n.pos === 'ADJ');
+}
+
 export interface NounPhrase {
   /** Token range, end exclusive. */
   from: number;
@@ -135,13 +166,13 @@ export interface NounPhrase {
  */
 export function phraseEndingAt(tokens: Token[], end: number, limit: number): NounPhrase | null {
   let i = end - 1;
-  if (i < limit || !isNpWord(tokens[i]!) || tokens[i]!.pos === 'PART' || tokens[i]!.pos === 'ADJ') return null;
+  if (i < limit || !isNpWord(tokens[i]!) || tokens[i]!.pos === 'PART' || tokens[i]!.pos === 'ADJ' || tokens[i]!.pos === 'PUNCT') return null;
   let from = end;
   let head = -1;
   for (;;) {
     // one simple phrase: DET? (ADJ|NOUN|PROPN|NUM|'s)* ending at i
     let j = i;
-    while (j >= limit && isNpWord(tokens[j]!)) j--;
+    while (j >= limit && isNpAt(tokens, j)) j--;
     if (j === i) break;
     let k = j + 1;
     if (j >= limit && tokens[j]!.pos === 'DET') { k = j; j--; }
@@ -173,7 +204,7 @@ export function phraseStartingAt(tokens: Token[], start: number, limit: number):
   let end = i;
   for (;;) {
     let j = end;
-    while (j < limit && isNpWord(tokens[j]!)) j++;
+    while (j < limit && isNpAt(tokens, j)) j++;
     if (j === end) break;
     end = j;
     const link = tokens[j];

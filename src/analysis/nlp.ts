@@ -45,10 +45,103 @@ export interface Tokenized {
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | null = null;
 
+/** The part of wink's core model that holds the lexicon: `hash` maps a lexeme to its index in `list`. */
+interface LexemeTable {
+  hash: Record<string, number>;
+  list: string[];
+  intrinsicSize: number;
+}
+let lexemes: LexemeTable | null = null;
+
+/**
+ * The pipe the product runs: sentences, POS, entities (DATE, CARDINAL, ...) and negation flags.
+ * wink's sentiment ('sa') and custom entities ('cer') are left out: nothing reads them.
+ */
+export const PIPE = ['sbd', 'negation', 'ner', 'pos'] as const;
+
+/**
+ * Out-of-vocabulary lexemes kept before the pipeline is rebuilt. Every text adds its OOV words to
+ * wink's lexicon list (see forgetNewLexemes); past this many the instance is dropped and reloaded,
+ * which bounds the memory a long-running background page spends on them (about 10 MB).
+ */
+const MAX_OOV_LEXEMES = 100_000;
+
+// wink-eng-lite-web-model's metaCER loader re-stringifies its module-level JSON on every call,
+// so the string grows with each wink instance and the third load throws "Invalid string length".
+// Loading it once and handing every instance that result keeps reloads possible.
+let metaCer: unknown;
+const winkModel = {
+  ...model,
+  metaCER: () => (metaCer ??= (model as unknown as { metaCER: () => unknown }).metaCER()),
+} as typeof model;
+
+/** Returns a new wink instance with this pipe (the model's loaders guarded as above). */
+export function createWink(pipe: readonly string[]): Nlp {
+  return winkNLP(winkModel, [...pipe] as never);
+}
+
 /** Returns the shared wink pipeline, loading the model on first call. */
 export function getNlp(): Nlp {
-  nlp ??= winkNLP(model, ['sbd', 'negation', 'ner', 'pos']);
+  if (nlp && lexemes && lexemes.list.length - lexemes.intrinsicSize > MAX_OOV_LEXEMES) nlp = null;
+  if (!nlp) {
+    // Keep a handle on the core model wink builds for this instance (its lexicon is mutable state).
+    const core = () => {
+      const m = (model as unknown as { core: () => { features: { lexeme: LexemeTable } } }).core();
+      lexemes = m.features.lexeme;
+      return m;
+    };
+    nlp = winkNLP({ ...winkModel, core } as typeof model, [...PIPE]);
+  }
   return nlp;
+}
+
+/** Returns how many out-of-vocabulary entries the shared pipeline's lexicon holds (memory check). */
+export function oovLexemeCount(): number {
+  return lexemes ? lexemes.list.length - lexemes.intrinsicSize : 0;
+}
+
+/**
+ * Out-of-vocabulary words that may stay in wink's lexicon across texts: ASCII letters only or
+ * digits only. wink's tokeniser keeps such a string whole, with the same token type, in every
+ * context whether or not it is known (its "word" and "number" patterns take it whole), so caching
+ * them cannot change how a later text is tokenised.
+ */
+const SAFE_OOV = /^(?:[A-Za-z]+|[0-9]+)$/;
+
+/**
+ * Makes the other words a text added to wink's lexicon unknown again, so the next text is
+ * tokenised as if it were the first. Why: wink adds every out-of-vocabulary word to its lexicon,
+ * and its tokeniser keeps a known word whole. A word once added whole ("Obama's" before a full
+ * stop, where the "word + full stop" rule takes it as it is) was from then on never split again
+ * ("Obama's campaign" gave one token instead of "Obama" + "'s"), so tokens, POS tags and every
+ * figure depended on which texts had been read before (`npm run eval` gave other
+ * check-worthiness figures than `npm run eval -- --only checkworthy`). Only hash entries are
+ * removed: the list and wink's private per-lexeme property table grow in lockstep and must stay
+ * aligned, so such a word seen again is added again under a new index (bounded by
+ * MAX_OOV_LEXEMES).
+ */
+function forgetNewLexemes(from: number): void {
+  const lx = lexemes;
+  if (!lx) return;
+  const { hash, list } = lx;
+  for (let i = from; i < list.length; i++) {
+    const w = list[i]!;
+    if (hash[w] === i && !SAFE_OOV.test(w)) delete hash[w];
+  }
+}
+
+/**
+ * True when wink's lemma of this token is garbage: a contraction of the lexicon ("cannot")
+ * taken whole by the tokeniser (before a comma or full stop) carries its expansion pointer where
+ * a lemma index belongs, and wink reads whatever word sits at that index (an unrelated earlier
+ * word, or nothing). Then the lower-cased value is the lemma.
+ */
+function isWholeContraction(doc: ReturnType<Nlp['readDoc']>, lx: LexemeTable, value: string): boolean {
+  const i = lx.hash[value];
+  if (i === undefined || i >= lx.intrinsicSize) return false;
+  // wink's isLexeme returns the lexicon look-up: one index, or four numbers per expansion.
+  const found = doc.isLexeme(value) as unknown as number[] | null;
+  return found !== null && found.length > 1;
 }
 
 /** True for the white-space characters wink leaves between tokens (it makes tokens of tab/CR/LF). */
@@ -109,6 +202,8 @@ function offsetsFromSpaces(doc: ReturnType<Nlp['readDoc']>, its: Nlp['its'], val
 export function tokenize(text: string): Tokenized {
   const n = getNlp();
   const its = n.its;
+  const lx = lexemes!;
+  const lexemesBefore = lx.list.length;
   const doc = n.readDoc(text);
   const col = doc.tokens();
   const values = col.out() as string[];
@@ -122,11 +217,14 @@ export function tokenize(text: string): Tokenized {
   const tokens: Token[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const value = values[i]!;
-    const lemma = lemmas[i];
+    let lemma = lemmas[i];
+    if (lemma === undefined || !(lx.hash[lemma]! < lx.intrinsicSize)) {
+      if (lemma === undefined || isWholeContraction(doc, lx, value)) lemma = value.toLowerCase();
+    }
     const start = starts[i]!;
     tokens[i] = {
       start, end: start + value.length, value,
-      lemma: lemma === undefined ? value.toLowerCase() : lowerOf(lemma), pos: pos[i] ?? 'X', type: types[i] ?? 'word',
+      lemma: lowerOf(lemma), pos: pos[i] ?? 'X', type: types[i] ?? 'word',
       stop: stops[i] === true, negation: negs[i] === true,
     };
   }
@@ -157,6 +255,7 @@ export function tokenize(text: string): Tokenized {
       type: details[i]!.type, value: details[i]!.value, tokenStart, tokenEnd,
     };
   });
+  forgetNewLexemes(lexemesBefore);
   return { text, tokens, sentences, entities };
 }
 

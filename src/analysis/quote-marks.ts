@@ -25,6 +25,8 @@ export interface QuoteStretch {
 
 const isOpener = (c: string) => OPENERS.includes(c);
 const isCloser = (c: string) => CLOSERS.includes(c);
+/** True for any character that can be a double quotation mark (a fast pre-check per character). */
+const isMarkCode = (c: number) => c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e || c === 0x201f;
 
 /** Returns true when the straight mark at `i` reads as an opening mark from its neighbours. */
 function straightOpens(text: string, i: number): boolean {
@@ -46,13 +48,17 @@ export function findQuoteStretches(text: string): QuoteStretch[] {
     let open = -1;
     let openGroup = -1;
     for (let i = lineStart; i < lineEnd; i++) {
+      if (!isMarkCode(text.charCodeAt(i))) continue;
       const c = text[i]!;
       let opens = false, closes = false;
       if (c === STRAIGHT) {
         if (open >= 0) closes = true;
         else opens = straightOpens(text, i);
-      } else if (isOpener(c)) opens = true;
-      else if (isCloser(c)) closes = open >= 0;
+      } else if (isOpener(c)) {
+        // "“It's unusual,“ said X": an opening mark typed for a closing one, after punctuation
+        if (open >= 0 && /[,.!?]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ' ')) closes = true;
+        else opens = true;
+      } else if (isCloser(c)) closes = open >= 0;
       if (opens) {
         open = i;
         // a paragraph's first mark continues the previous paragraph's open quote
@@ -62,6 +68,12 @@ export function findQuoteStretches(text: string): QuoteStretch[] {
         out.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i, closed: true, group: openGroup });
         open = -1;
       }
+    }
+    // a blank line between the paragraphs of one quote keeps the quote open
+    if (firstNonSpace(text, lineStart, lineEnd) === lineEnd) {
+      if (lineEnd >= n) break;
+      lineStart = lineEnd + 1;
+      continue;
     }
     carryGroup = -1;
     if (open >= 0) {

@@ -8,7 +8,7 @@
 import type { Quote } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
 import { findQuoteStretches, type QuoteStretch } from './quote-marks.js';
-import { phraseStartingAt } from './names.js';
+import { phraseEndingAt, phraseStartingAt } from './names.js';
 import { SpeakerContext, accordingTo, invertedBefore, subjectOf, type Found } from './speakers.js';
 
 /**
@@ -39,10 +39,11 @@ interface Located {
 
 /** Returns the direct quotes of the text with their speakers, in text order. */
 export function findQuotes(tok: Tokenized): Quote[] {
-  const { text, tokens, sentences } = tok;
+  const { text, tokens } = tok;
   const stretches = findQuoteStretches(text);
   if (stretches.length === 0 || tokens.length === 0) return [];
   const ctx = new SpeakerContext(tok, stretches);
+  const sentences = ctx.sentences;
 
   // locate every stretch in tokens and sentences with one forward walk
   const located: Located[] = [];
@@ -81,16 +82,22 @@ export function findQuotes(tok: Tokenized): Quote[] {
     found ??= colonOrDashSpeaker(ctx, q);
     found ??= nextSentenceAttribution(ctx, q, last?.found ?? null);
     found ??= transcriptSpeaker(ctx, q);
+    found ??= sentenceFinalAttribution(ctx, q, last?.found ?? null);
+    // "“…,” he said" with no one for "he": the quote is attributed, to nobody we can name; no
+    // guess from the sentences around it
+    const pronounOnly = !found && pronounAttribution(ctx, q);
     // a one- or two-word name after "as"/"dubbed" is no quote even when a verb is near
     if ((!found || q.words <= 2) && q.words < MIN_UNATTRIBUTED_WORDS && isNamed(ctx, q)) continue;
-    if (!found && q.standalone) found = speakerLine(ctx, q, located[k + 1]);
+    if (!found && !pronounOnly && q.standalone) found = speakerLine(ctx, q, located[k + 1]);
+    if (!found && !pronounOnly && q.standalone) found = nextParagraphAttribution(ctx, q);
     const gs = groupSpeaker.get(q.s.group);
-    if (!found && gs) found = { ...gs, how: 'continuation' };
+    if (!found && !pronounOnly && gs) found = { ...gs, how: 'continuation' };
     const sentenceInitial = q.standalone || startsSentence(ctx, q);
-    if (!found && last && last.found && sentenceInitial && q.line - last.line <= 2) {
+    if (!found && !pronounOnly && sentenceInitial) found = previousSentenceSpeaker(ctx, q, last?.found ?? null);
+    if (!found && !pronounOnly && last && last.found && sentenceInitial && q.line - last.line <= 2) {
       found = { ...last.found, how: 'continuation' };
     }
-    const keep = found?.how === 'same-sentence' || found?.how === 'coreference' || found?.how === 'speaker-line'
+    const keep = pronounOnly || found?.how === 'same-sentence' || found?.how === 'coreference' || found?.how === 'speaker-line'
       || (q.standalone && q.words >= MIN_STANDALONE_WORDS)
       || (found?.how === 'continuation' && q.words >= MIN_STANDALONE_WORDS)
       || q.words >= MIN_UNATTRIBUTED_WORDS && !isTitleCase(ctx, q)
@@ -131,12 +138,14 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       if (f) return f;
       break;
     }
-    if (tokens[r]!.pos === 'VERB' && !isWeakGap(ctx, first, r)) break;
+    const glued = tokens[r - 1]?.value === '-' && tokens[r - 1]!.end === tokens[r]!.start;
+    if (tokens[r]!.pos === 'VERB' && !glued && !isWeakGap(ctx, first, r)) break;
   }
   let weak: Found | null = null;
+  const aside = asides(ctx, q.fa, q.qa);
   for (let l = q.qa - 1; l >= q.fa; l--) {
     if (ctx.inQuote[l]) continue;
-    if (ctx.isSpeechVerb(l)) {
+    if (ctx.isSpeechVerb(l) && !aside.has(l)) {
       const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa);
       if (f) {
         if (!isWeakVerb(ctx, l)) return f;
@@ -153,6 +162,28 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     if (f) return f;
   }
   return weak;
+}
+
+/**
+ * Returns the tokens of [a, b) inside a closed aside: a relative clause set off by commas (", which
+ * some have argued …,") or a stretch between two dashes ("— as X noted recently —"). A speech verb
+ * there belongs to the aside, not to the quote after it.
+ */
+function asides(ctx: SpeakerContext, a: number, b: number): Set<number> {
+  const out = new Set<number>();
+  const tokens = ctx.tokens;
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    const rel = t.value === ',' && /^(?:which|who|whom|whose)$/i.test(tokens[i + 1]?.value ?? '');
+    const dash = /^[—–]$/.test(t.value) || (t.value === '-' && tokens[i - 1]?.end !== t.start);
+    if (!rel && !dash) continue;
+    let j = i + 1;
+    while (j < b && !(rel ? tokens[j]!.value === ',' : /^[—–-]$/.test(tokens[j]!.value)) && !ctx.inQuote[j]) j++;
+    if (j >= b || ctx.inQuote[j]) continue;
+    for (let x = i + 1; x < j; x++) out.add(x);
+    i = j - 1;
+  }
+  return out;
 }
 
 /**
@@ -177,13 +208,25 @@ const CLAUSE_BREAKERS = new Set(['because', 'and', 'but', 'that', 'when', 'if', 
  */
 function attributionSpan(ctx: SpeakerContext, first: number, verb: number): boolean {
   let relative = false;
+  let commas = 0;
+  // an interrupter is a stretch between two commas before the verb ("X, after a pause, said")
+  let total = 0;
+  for (let i = first; i < verb; i++) if (ctx.tokens[i]!.value === ',') total++;
+  const paired = total >= 2 && total % 2 === 0;
   for (let i = first; i < verb; i++) {
     const t = ctx.tokens[i]!;
     const v = t.value.toLowerCase();
     if (ctx.inQuote[i]) return false;
+    if (v === ',') { commas++; continue; }
     if (v === 'who' || v === 'which') { relative = true; continue; }
+    // "X, one of the states suing the EPA, said": a participle inside an apposition
+    if (paired && commas % 2 === 1 && t.pos === 'VERB' && /(?:ing|ed)$/.test(v)) continue;
+    // "X, after a long pause, said": an interrupter set off by commas may hold any of these
+    if (paired && commas % 2 === 1 && (CLAUSE_BREAKERS.has(v) || t.pos === 'ADP')) continue;
     if (CLAUSE_BREAKERS.has(v) && !relative) return false;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !isGapBeforeVerb(ctx, i, verb)) return false;
+    // "Texas-based Matt Mackowiak": a participle glued to a hyphen is a modifier, not a verb
+    const glued = ctx.tokens[i - 1]?.value === '-' && ctx.tokens[i - 1]!.end === t.start;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isGapBeforeVerb(ctx, i, verb)) return false;
     if (t.pos === 'PRON' && i !== first && !relative && v !== 'its' && v !== 'his' && v !== 'her' && v !== 'their') return false;
   }
   return true;
@@ -218,7 +261,7 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
   for (let i = q.qb; i < q.fb; i++) if (!ctx.inQuote[i] && tokens[i]!.pos !== 'PUNCT') return null;
   const si = ctx.sentOf[q.fb];
   if (si === undefined || si < 0) return null;
-  const s = ctx.tok.sentences[si]!;
+  const s = ctx.sentences[si]!;
   if (s.tokenStart !== q.fb || text.slice(tokens[q.qb - 1]!.end, tokens[q.fb]!.start).includes('\n')) return null;
   for (let r = q.fb; r < s.tokenEnd && r - q.fb < 14; r++) {
     if (ctx.inQuote[r]) return null;
@@ -231,6 +274,116 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
       if (t.pos === 'VERB' || t.pos === 'AUX' || t.value.toLowerCase() === 'that') return null;
     }
     return subjectOf(ctx, r, q.fb, s.tokenEnd, last);
+  }
+  return null;
+}
+
+/**
+ * Returns the speaker of an attribution that closes the quote's sentence after a clause of the
+ * writer's ("“… for Hillary Clinton” because she would widen her lead, he said."): a comma, a
+ * subject, a speech verb and nothing after it but a time, place or manner phrase.
+ */
+function sentenceFinalAttribution(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
+  const { tokens } = ctx;
+  // inverted: "“…” that Sanders can catch up, said Ben Ode, a party strategist."
+  for (let v = q.fb - 2; v > q.qb; v--) {
+    if (ctx.inQuote[v]) break;
+    if (tokens[v - 1]!.value !== ',' || !ctx.isSpeechVerb(v) || tokens[v]!.value.toLowerCase() === tokens[v]!.lemma) continue;
+    let r = v + 1;
+    while (r < q.fb && tokens[r]!.pos === 'ADV') r++;
+    const np = phraseStartingAt(tokens, r, q.fb);
+    const after = np ? tokens[np.to] : undefined;
+    if (!np || (after && after.value !== ',' && after.value !== '.' && np.to < q.fb)) break;
+    const f = invertedBefore(ctx, v, np.to, q.qb);
+    if (f) return f;
+    break;
+  }
+  let e = q.fb - 1;
+  while (e > q.qb && tokens[e]!.pos === 'PUNCT' && !ctx.inQuote[e]) e--;
+  for (let v = e; v > q.qb && e - v < 8; v--) {
+    if (ctx.inQuote[v]) return null;
+    if (!ctx.isSpeechVerb(v)) {
+      const t = tokens[v]!;
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.value === ',') return null;
+      continue;
+    }
+    // the subject right before it, and a comma before the subject
+    let c = v - 1;
+    while (c > q.qb && c >= v - 6 && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
+    if (tokens[c]?.value !== ',' || c <= q.qb) return null;
+    const f = subjectOf(ctx, v, c + 1, q.fb, last);
+    return f && f.how === 'same-sentence' || f?.how === 'coreference' ? f : null;
+  }
+  return null;
+}
+
+/** Pronouns that can be the subject of an attribution ("he said", "said she", "I wrote"). */
+const ATTRIBUTION_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
+
+/**
+ * True when the quote's attribution is a pronoun and a speech verb right next to it: "“…,” he
+ * said", "“…,” said she", "he said, “…”", "I told him that “…”".
+ */
+function pronounAttribution(ctx: SpeakerContext, q: Located): boolean {
+  const { tokens } = ctx;
+  const isPron = (i: number) => tokens[i]?.pos === 'PRON' && ATTRIBUTION_PRONOUNS.has(tokens[i]!.value.toLowerCase()) && !ctx.inQuote[i];
+  let r = q.qb;
+  while (r < q.fb && tokens[r]!.pos === 'PUNCT' && !ctx.inQuote[r]) r++;
+  if (r < q.fb && ((isPron(r) && ctx.isSpeechVerb(r + 1 + (tokens[r + 1]?.pos === 'ADV' ? 1 : 0))) || (ctx.isSpeechVerb(r) && isPron(r + 1)))) return true;
+  let l = q.qa - 1;
+  while (l >= q.fa && (tokens[l]!.pos === 'PUNCT' || tokens[l]!.value.toLowerCase() === 'that') && !ctx.inQuote[l]) l--;
+  while (l >= q.fa && (tokens[l]!.pos === 'PRON' && !ATTRIBUTION_PRONOUNS.has(tokens[l]!.value.toLowerCase()))) l--;
+  return l > q.fa && ctx.isSpeechVerb(l) && isPron(l - 1);
+}
+
+/**
+ * Returns the speaker of a quote paragraph from a bare attribution opening the next paragraph
+ * ("“We will not pay for it.”¶¶Ruiz said on Monday."): a short sentence whose speech verb takes
+ * nothing after it but a time, place or manner phrase, so it can only be about the quote before.
+ */
+function nextParagraphAttribution(ctx: SpeakerContext, q: Located): Found | null {
+  const { tokens, text } = ctx;
+  const lineStart = text.lastIndexOf('\n', q.s.start - 1) + 1;
+  if (text.slice(lineStart, q.s.start).trim() !== '') return null;
+  const si = ctx.sentOf[q.fb - 1]! + 1;
+  const s = ctx.sentences[si];
+  if (si <= 0 || !s) return null;
+  const gap = text.slice(tokens[q.fb - 1]!.end, s.start);
+  if (!/\n/.test(gap) || gap.trim() !== '') return null;
+  if (s.tokenEnd - s.tokenStart > 16 || tokens[s.tokenEnd - 1]!.value === ':') return null;
+  for (let r = s.tokenStart; r < s.tokenEnd && r - s.tokenStart < 10; r++) {
+    if (ctx.inQuote[r]) return null;
+    if (!ctx.isSpeechVerb(r)) continue;
+    if (r > s.tokenStart && !attributionSpan(ctx, s.tokenStart, r)) return null;
+    for (let k = r + 1; k < s.tokenEnd; k++) {
+      const t = tokens[k]!;
+      if (ctx.inQuote[k] || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.value.toLowerCase() === 'that') return null;
+    }
+    const f = subjectOf(ctx, r, s.tokenStart, s.tokenEnd, null);
+    return f ? { ...f, how: 'speaker-line' } : null;
+  }
+  return null;
+}
+
+/**
+ * Returns the speaker of a quote that opens its sentence from a reported-speech sentence right
+ * before it in the same paragraph ("The plan is dead, Ruiz said. “We will not pay for it.”",
+ * "Ruiz called the plan a waste. “…”"), or ending the paragraph before a quote paragraph ("Said
+ * Ruiz in a statement:"): the subject of that sentence's first speech verb that has one. A
+ * previous sentence with a quote of its own is left to the quote continuation below.
+ */
+function previousSentenceSpeaker(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
+  const si = ctx.sentOf[q.fa]!;
+  if (si <= 0) return null;
+  const s = ctx.sentences[si - 1]!;
+  const gap = ctx.text.slice(s.end, ctx.tokens[q.fa]!.start);
+  // the sentence before in the same paragraph, or ending the paragraph before a quote paragraph
+  if (gap.includes('\n') && !(q.standalone && /^\s*\n\s*\n?\s*$/.test(gap))) return null;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (ctx.inQuote[i]) return null;
+  for (let v = s.tokenStart; v < s.tokenEnd; v++) {
+    if (!ctx.isSpeechVerb(v) || isWeakVerb(ctx, v)) continue;
+    const f = subjectOf(ctx, v, s.tokenStart, s.tokenEnd, last) ?? invertedBefore(ctx, v, s.tokenEnd, s.tokenStart);
+    if (f) return { ...f, how: 'continuation' };
   }
   return null;
 }
@@ -263,7 +416,7 @@ function transcriptSpeaker(ctx: SpeakerContext, q: Located): Found | null {
  * of its own, after it.
  */
 function speakerLine(ctx: SpeakerContext, q: Located, next: Located | undefined): Found | null {
-  const { sentences } = ctx.tok;
+  const { sentences } = ctx;
   const sa = ctx.sentOf[q.fa]!, sb = ctx.sentOf[q.fb - 1]!;
   if (sa > 0) {
     const f = fromColonSentence(ctx, sa - 1);
@@ -282,7 +435,7 @@ function speakerLine(ctx: SpeakerContext, q: Located, next: Located | undefined)
 }
 
 function fromColonSentence(ctx: SpeakerContext, si: number): Found | null {
-  const s = ctx.tok.sentences[si]!;
+  const s = ctx.sentences[si]!;
   const lastTok = ctx.tokens[s.tokenEnd - 1]!;
   if (lastTok.value !== ':' || s.tokenEnd - s.tokenStart > 30) return null;
   for (let i = s.tokenEnd - 2; i >= s.tokenStart; i--) {
@@ -305,6 +458,12 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   if (prev && prev.value === ':' && !ctx.inQuote[q.qa - 1] && q.fa < q.qa - 1) {
     const np = phraseStartingAt(tokens, q.fa, q.qa - 1);
     if (np && np.name) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
+    // "SIGNS OF A SHIFT - Ana Ruiz: “…”": a name right before the colon, after a dash
+    const end = phraseEndingAt(tokens, q.qa - 1, q.fa);
+    const before = end ? tokens[end.from - 1] : undefined;
+    if (end && end.name && end.name.to === q.qa - 1 && before && /^[\u2015\u2014\u2013-]$/.test(before.value)) {
+      return ctx.found(end.name.from, end.name.to, 'same-sentence', true);
+    }
   }
   const next = tokens[q.qb];
   if (next && /^[\u2015\u2014\u2013-]$/.test(next.value) && q.qb + 1 < tokens.length) {
@@ -321,7 +480,8 @@ function isNamed(ctx: SpeakerContext, q: Located): boolean {
   const v = prev.value.toLowerCase();
   if (!NAMING_CUES.has(v)) return false;
   // "Trump called it “a disaster”": calling with a speaker is speech, not a name
-  if (v === 'called') return !ctx.isSpeechVerb(q.qa - 1) || ctx.tokens[q.qa - 2]?.pos === 'AUX' || ctx.tokens[q.qa - 2]?.value.toLowerCase() === 'so';
+  const so = ctx.tokens[q.qa - 2]?.value.toLowerCase() === 'so' || (ctx.tokens[q.qa - 2]?.value === '-' && ctx.tokens[q.qa - 3]?.value.toLowerCase() === 'so');
+  if (v === 'called') return !ctx.isSpeechVerb(q.qa - 1) || ctx.tokens[q.qa - 2]?.pos === 'AUX' || so;
   return true;
 }
 

@@ -6,7 +6,10 @@
  * a fixed window, so the whole pass stays linear in the text.
  */
 import type { SpeakerHow } from '../shared/model.js';
-import type { Token, Tokenized } from './nlp.js';
+import type { SentenceSpan, Token, Tokenized } from './nlp.js';
+import { clauseSentences } from './clause-sentences.js';
+import { MentionTracker, type Gender, type MentionSource } from './mentions.js';
+import { Coreference } from './coreference.js';
 import {
   FEMALE_NAMES, GROUP_PRONOUNS, MALE_NAMES, PERSON_PRONOUNS, PERSON_TITLES, RELATIVE_PRONOUNS, isNameToken, nameKind,
   phraseEndingAt, phraseStartingAt, type NounPhrase,
@@ -34,6 +37,9 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'fear', 'put', 'dub', 'term', 'brand', 'laud', 'grouse', 'gripe', 'groan', 'ponder', 'muse', 'press',
   'begin', 'start', 'quip', 'rant', 'opine', 'reason', 'surmise', 'posit', 'conclude', 'scold', 'chide',
   'rebuke', 'assure', 'inform', 'warn', 'address', 'sing', 'preach', 'lecture', 'retweet', 'wrote',
+  'echo', 'elaborate', 'confess', 'remind', 'affirm', 'reaffirm', 'disclose', 'speculate', 'apologize', 'reflect',
+  'marvel', 'rave', 'react', 'riff', 'needle', 'blame', 'credit', 'welcome', 'correct', 'highlight', 'mutter', 'bellow',
+  'retaliate', 'bark', 'growl', 'hiss', 'cry', 'sigh', 'laugh', 'smile', 'shrug',
 ]);
 
 /** Surface forms that are speech verbs whatever POS wink gives them. */
@@ -56,28 +62,26 @@ export interface Found {
   weak?: boolean;
 }
 
-type Gender = 'f' | 'm' | null;
-interface Mention { from: number; to: number; gender: Gender; subject: boolean; }
-
-const FEMALE_TITLES = new Set(['mrs.', 'ms.', 'mrs', 'ms', 'madam', 'congresswoman', 'chairwoman', 'spokeswoman', 'queen', 'princess', 'lady', 'dame']);
-const MALE_TITLES = new Set(['mr.', 'mr', 'congressman', 'chairman', 'spokesman', 'king', 'prince', 'sir', 'lord']);
-
-/** Shared per-text state: token -> sentence index, quote membership, person-name mentions. */
-export class SpeakerContext {
+/** Shared per-text state: token -> sentence index, quote membership, mentions and coreference. */
+export class SpeakerContext implements MentionSource {
   readonly text: string;
   readonly tokens: Token[];
+  /** Sentences with clause-internal splits joined (clause-sentences.ts). */
+  readonly sentences: SentenceSpan[];
   readonly sentOf: Int32Array;
   /** 1 for tokens inside a quote (marks included). */
   readonly inQuote: Uint8Array;
-  /** Person-name runs outside quotes, in order. */
-  readonly persons: Mention[] = [];
-  private readonly mentionByFrom = new Map<number, Mention>();
+  /** People, bodies and groups named outside quotes (mentions.ts). */
+  readonly mentions: MentionTracker;
+  /** Pronouns and descriptions resolved to those entities (coreference.ts). */
+  readonly coref: Coreference;
 
   constructor(readonly tok: Tokenized, quoteSpans: { start: number; end: number }[]) {
     this.text = tok.text;
     const n = tok.tokens.length;
     this.sentOf = new Int32Array(n).fill(-1);
-    tok.sentences.forEach((s, i) => { for (let t = s.tokenStart; t < s.tokenEnd; t++) this.sentOf[t] = i; });
+    this.sentences = clauseSentences(tok);
+    this.sentences.forEach((s, i) => { for (let t = s.tokenStart; t < s.tokenEnd; t++) this.sentOf[t] = i; });
     this.tokens = relabelNames(tok.tokens, this.sentOf);
     this.inQuote = new Uint8Array(n);
     let q = 0;
@@ -86,105 +90,14 @@ export class SpeakerContext {
       const s = quoteSpans[q];
       if (s && this.tokens[t]!.start >= s.start && this.tokens[t]!.end <= s.end) this.inQuote[t] = 1;
     }
-    this.collectPersons();
+    this.mentions = new MentionTracker(this);
+    this.coref = new Coreference(this, this.mentions);
   }
 
-  /** Records person-like name runs: two or more words, after a title, or a known surname. */
-  private collectPersons(): void {
-    const known = new Map<string, Gender>();
-    const tokens = this.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      if (this.inQuote[i] || !isNameToken(tokens[i]!)) continue;
-      let j = i;
-      for (;;) {
-        while (j < tokens.length && isNameToken(tokens[j]!) && !this.inQuote[j]) j++;
-        // "Lopez-Cantera": a hyphen with no space joins two name words
-        const h = tokens[j], r = tokens[j + 1];
-        if (h && r && h.value === '-' && h.start === tokens[j - 1]!.end && r.start === h.end && isNameToken(r) && !this.inQuote[j + 1]) { j += 2; continue; }
-        break;
-      }
-      let a = i;
-      const titled = PERSON_TITLES.has(tokens[i - 1]?.value.toLowerCase() ?? '');
-      // "State Rep. Wendy Nanney", "Former Gov. Mike Huckabee": the name starts after the last title
-      for (let x = i; x < j - 1; x++) if (PERSON_TITLES.has(tokens[x]!.value.toLowerCase())) a = x + 1;
-      const kind = nameKind(tokens, a, j);
-      const last = tokens[j - 1]!.value;
-      const surname = known.has(last);
-      const firstName = tokens[a]!.value.toLowerCase();
-      const knownFirst = j - a >= 2 && (FEMALE_NAMES.has(firstName) || MALE_NAMES.has(firstName));
-      // "Twilight Zone", "Affordable Care": two capitalised words are a person only with a known
-      // first name, a title, a speech verb ("Stoltenberg said") or a surname seen before
-      // "in South Asia", "at Harvard": a name after these prepositions is a place or a body
-      const locative = LOCATIVES.has(tokens[i - 1]?.value.toLowerCase() ?? '') && !/^['’]s$/.test(tokens[j]?.value ?? '');
-      if (locative) { i = j - 1; continue; }
-      const subject = isSubjectAt(this, i, j) || opensSentence(this, i, j);
-      const speaks = subject && this.speaksAfter(j);
-      // "Secretary of State John Kerry": the office word is not part of the name
-      if (j - a > 2 && tokens[a]!.value === 'State') a++;
-      if (kind === 'person' && a < j && (knownFirst || titled || a > i || surname || speaks || (subject && j - a >= 2)) && (surname || speaks || !isSentenceInitialWord(this, a, j))) {
-        const title = (a > i ? tokens[a - 1] : tokens[i - 1])?.value.toLowerCase() ?? '';
-        let gender: Gender = null;
-        if (j - a >= 2 && FEMALE_NAMES.has(firstName)) gender = 'f';
-        else if (j - a >= 2 && MALE_NAMES.has(firstName)) gender = 'm';
-        else if (FEMALE_TITLES.has(title)) gender = 'f';
-        else if (MALE_TITLES.has(title)) gender = 'm';
-        else if (known.has(last)) gender = known.get(last)!;
-        // a lone first name ("Bob said") carries its usual sex
-        else if (j - a === 1 && FEMALE_NAMES.has(firstName) !== MALE_NAMES.has(firstName)) gender = FEMALE_NAMES.has(firstName) ? 'f' : 'm';
-        const m: Mention = { from: a, to: j, gender, subject: isSubjectAt(this, i, j) };
-        this.persons.push(m);
-        this.mentionByFrom.set(a, m);
-        if (gender || !known.has(last)) known.set(last, gender);
-      }
-      i = j - 1;
-    }
-  }
-
-  /**
-   * Returns the antecedent for a person pronoun at token `t`, by salience: in the pronoun's own
-   * sentence, the leftmost fitting person in subject position before it ("Djokovic told reporters
-   * that he …"); else, walking back sentence by sentence, the leftmost fitting subject of the
-   * nearest sentence that has one (the main clause's subject, not an embedded "… Putin would");
-   * a sentence with only non-subject mentions gives the nearest one as a fallback. "Fitting"
-   * means no sex clash. Null when nothing is within the window; looks at a bounded number of
-   * mentions.
-   */
-  personBefore(t: number, gender: Gender): Mention | null {
-    let lo = 0, hi = this.persons.length - 1, best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.persons[mid]!.to <= t) { best = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    let any: Mention | null = null;
-    let cand: Mention | null = null;
-    let candSent = -2;
-    for (let k = best, seen = 0; k >= 0 && seen < 30; k--, seen++) {
-      const m = this.persons[k]!;
-      if (t - m.to > ANTECEDENT_WINDOW) break;
-      const s = this.sentOf[m.from]!;
-      if (cand && s !== candSent) return cand;
-      if (gender && m.gender && m.gender !== gender) continue;
-      if (m.subject) { cand = m; candSent = s; }
-      else any ??= m;
-    }
-    return cand ?? any;
-  }
-
-  /** Returns the person mentions lying within tokens [a, b), in order. */
-  personsIn(a: number, b: number): Mention[] {
-    let lo = 0, hi = this.persons.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.persons[mid]!.from < a) lo = mid + 1; else hi = mid;
-    }
-    const out: Mention[] = [];
-    for (let k = lo; k < this.persons.length && this.persons[k]!.to <= b; k++) out.push(this.persons[k]!);
-    return out;
-  }
-
-  /** Returns the person mention starting at token `from`, if any. */
-  mentionAt(from: number): Mention | undefined {
-    return this.mentionByFrom.get(from);
+  /** True when the entity of the mention starting at `from` is a person. */
+  isPersonAt(from: number): boolean {
+    const m = this.mentions.mentionAt(from);
+    return m !== undefined && this.mentions.entities[m.entity]!.kind === 'person';
   }
 
   /** True when a speech verb follows token `j` within a few adverbs / an appositive. */
@@ -228,6 +141,15 @@ function isSpeechForm(t: Token | undefined): boolean {
 
 const WORD_POS = new Set(['VERB', 'NOUN', 'ADJ', 'ADV']);
 
+/** True when a speech-verb form comes within a few tokens from `i`, before a full stop. */
+function speechSoon(tokens: Token[], i: number): boolean {
+  for (let k = i; k < tokens.length && k - i < 10; k++) {
+    if (tokens[k]!.value === '.') return false;
+    if (isSpeechForm(tokens[k])) return true;
+  }
+  return false;
+}
+
 /**
  * Returns the tokens with surnames wink mistags retagged PROPN. Its lexicon knows "lynch" and
  * "skelly"-like words as verbs or nouns, so "Lynch said" has no name; a capitalised word is a name
@@ -239,11 +161,35 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!WORD_POS.has(t.pos) || !/^\p{Lu}\p{Ll}/u.test(t.value) || t.stop) continue;
+    // cheap gate: only capitalised words of a few tags can be mistagged names
+    const c = t.value.charCodeAt(0);
+    if (!(c >= 65 && c <= 90) && !(c > 127 && /^\p{Lu}/u.test(t.value))) continue;
+    if (t.pos !== 'AUX' && !WORD_POS.has(t.pos)) continue;
+    if (!/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
     const prev = tokens[i - 1];
     const initial = !prev || sentOf[i - 1] !== sentOf[i] || /^[“"‘'(\-–—:]$/.test(prev.value);
+    // "said Will Doyle", "May Ode said": a capitalised modal inside a sentence before a name
+    if (t.pos === 'AUX') {
+      if (!initial && tokens[i + 1]?.pos === 'PROPN') {
+        out ??= tokens.slice();
+        out[i] = { ...t, pos: 'PROPN' };
+      }
+      continue;
+    }
+    if (t.stop) continue;
     let name = false;
+    // "press secretary Josh Earnest": a known first name before a name, whatever wink tagged it
+    const lv = t.value.toLowerCase();
+    const nextName = tokens[i + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[i + 1]!.value);
+    if ((MALE_NAMES.has(lv) || FEMALE_NAMES.has(lv)) && nextName) name = true;
+    // "press secretary Josh Earnest": a capitalised word between a role noun and a name
+    else if (nextName && !initial && prev!.pos === 'NOUN' && /^\p{Ll}/u.test(prev!.value)) name = true;
+    else
     if (isSpeechForm(tokens[i + 1])) name = t.pos !== 'NOUN' || (!initial && t.lemma === t.value.toLowerCase());
+    // "“…,” Blunt, after a long pause, said": a capitalised word right after a closing mark
+    else if (prev && /^[”"]$/.test(prev.value) && tokens[i + 1]?.value === ',' && speechSoon(tokens, i + 2)) name = true;
+    // "said Khin Zaw Win, an activist": a capitalised word closing a name before a comma
+    else if (prev && !initial && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.value) && tokens[i + 1]?.value === ',' && t.pos !== 'ADV') name = true;
     else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
     else if (prev && !initial && ALWAYS_SPEECH.has(prev.value.toLowerCase()) && t.pos !== 'ADV') name = true;
     if (!name) continue;
@@ -253,66 +199,19 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
   return out ?? tokens;
 }
 
-/** Prepositions of place: the name after them is not a speaker. */
-const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside']);
-
-/**
- * True when the name run [a, b) opens its sentence, or follows an opening adverbial ("Speaking in
- * Harlem, Clinton, without naming him, accused …"), and is not a possessor or a list item.
- */
-function opensSentence(ctx: SpeakerContext, a: number, b: number): boolean {
-  const n = ctx.tokens[b]?.value.toLowerCase() ?? '';
-  if (n === '’s' || n === "'s" || n === 'and' || n === 'of' || n === '’' || n === "'") return false;
-  const s = ctx.sentOf[a]!;
-  if (s < 0) return false;
-  const st = ctx.tok.sentences[s]!.tokenStart;
-  if (a === st) return true;
-  const p = ctx.tokens[a - 1]!;
-  if (p.value !== ',') return false;
-  const f = ctx.tokens[st]!;
-  if (!(f.pos === 'ADP' || f.pos === 'ADV' || f.pos === 'SCONJ' || (f.pos === 'VERB' && /ing$/.test(f.value)))) return false;
-  for (let k = st; k < a - 1; k++) if (ctx.tokens[k]!.value === ',' || ctx.inQuote[k]) return false;
-  return true;
-}
-
-/** True when the name run [a, b) is a clause subject: followed by a verb, an appositive or "who". */
-function isSubjectAt(ctx: SpeakerContext, a: number, b: number): boolean {
-  const tokens = ctx.tokens;
-  let k = b;
-  // "Sen. Claire McCaskill (D-Mo.) said": a party tag in brackets
-  if (tokens[k]?.value === '(') {
-    let c = k + 1;
-    while (c < tokens.length && c - k < 8 && tokens[c]!.value !== ')') c++;
-    if (tokens[c]?.value === ')') k = c + 1;
-  }
-  // "Manriquez of Oakland carried": a short "of Place" after the name
-  if (tokens[k]?.value === 'of' && tokens[k + 1] && isNameToken(tokens[k + 1]!)) {
-    let c = k + 1;
-    while (c < tokens.length && c - k < 4 && isNameToken(tokens[c]!)) c++;
-    if (tokens[c]?.pos === 'VERB') return true;
-  }
-  while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
-  const n = tokens[k];
-  if (!n) return false;
-  if (n.pos === 'VERB' || n.pos === 'AUX') return true;
-  if (n.value === ',' && tokens[k + 1] && (tokens[k + 1]!.pos === 'DET' || RELATIVE_PRONOUNS.has(tokens[k + 1]!.value.toLowerCase()) || tokens[k + 1]!.pos === 'NUM')) return true;
-  if (n.value === '’s' || n.value === "'s") return false;
-  // "…,” said Cheung": the speaker of an inverted attribution right after a quote
-  const p = tokens[a - 1];
-  return Boolean(p && ctx.isSpeechVerb(a - 1) && (ctx.inQuote[a - 2] || (tokens[a - 2]?.value === ',' && ctx.inQuote[a - 3])));
-}
-
-/** A one-word capitalised headline word is not a name ("Image", "Strike"): needs two words. */
-function isSentenceInitialWord(ctx: SpeakerContext, a: number, j: number): boolean {
-  if (j - a > 1) return false;
-  const s = ctx.sentOf[a];
-  return s !== undefined && s >= 0 && ctx.tok.sentences[s]!.tokenStart === a;
-}
-
 /** Returns the speaker a noun phrase stands for: its name, its possessor, or the whole phrase. */
 function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
   const tokens = ctx.tokens;
   const headTok = tokens[np.head]!;
+  // "Secretary of State John Kerry", "Speaker of the House Rep. Paul Ryan": a title heads the
+  // phrase, the person named at its end speaks
+  if (!np.name || PERSON_TITLES.has(tokens[np.name.from]!.value.toLowerCase()) || np.name.to - np.name.from === 1 && isTitleWord(tokens[np.name.from]!)) {
+    const ms = ctx.mentions.mentionsIn(np.from, np.to);
+    const lastM = ms[ms.length - 1];
+    if (lastM && lastM.to === np.to && ctx.mentions.entities[lastM.entity]!.kind === 'person' && (isTitleWord(headTok) || np.name)) {
+      return ctx.found(lastM.from, lastM.to, how, true);
+    }
+  }
   if (np.name) return ctx.found(np.name.from, np.name.to, how, true);
   // "Cheung's statement", "the Trump campaign's spokesman": the possessor speaks
   if (UTTERANCE_NOUNS.has(headTok.lemma) || UTTERANCE_NOUNS.has(headTok.value.toLowerCase())) {
@@ -330,6 +229,9 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
   let hasName = false;
   for (let i = np.from; i < np.to; i++) if (isNameToken(tokens[i]!)) hasName = true;
   if (!hasName && (first === 'the' || first === 'this' || first === 'that')) {
+    // "the senator": the person the article gave that role (coreference.ts)
+    const m = ctx.coref.nameFor(np.from);
+    if (m) return ctx.found(m.from, m.to, 'coreference', true);
     const ante = resolveDescription(ctx, np, before);
     if (ante) return ante;
   }
@@ -338,6 +240,12 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
     return ctx.found(np.from, np.to, how, false);
   }
   return ctx.found(np.from, np.to, how, false);
+}
+
+/** True for a capitalised title that can head a phrase before a name ("Secretary", "Speaker", "Gov."). */
+function isTitleWord(t: Token): boolean {
+  const v = t.value.toLowerCase();
+  return /^\p{Lu}/u.test(t.value) && (PERSON_TITLES.has(v) || v === 'secretary' || v === 'speaker' || v === 'leader' || v === 'chief');
 }
 
 /** How far back (tokens) a description or pronoun looks for its antecedent. */
@@ -357,7 +265,7 @@ function resolveDescription(ctx: SpeakerContext, np: NounPhrase, before: number)
     if (t.lemma !== lemma || ctx.inQuote[i]) continue;
     const s = ctx.sentOf[i]!;
     if (s < 0) continue;
-    const sent = ctx.tok.sentences[s]!;
+    const sent = ctx.sentences[s]!;
     if (t.pos === 'PROPN') {
       // "President Obama" for "the president"
       let a = i, b = i + 1;
@@ -388,8 +296,9 @@ function resolveDescription(ctx: SpeakerContext, np: NounPhrase, before: number)
 function fitsFound(ctx: SpeakerContext, f: Found, gender: Gender): boolean {
   if (!gender) return true;
   const from = tokenAt(ctx, f.start);
-  const m = from < 0 ? undefined : ctx.mentionAt(from);
-  return !m || !m.gender || m.gender === gender;
+  const m = from < 0 ? undefined : ctx.mentions.mentionAt(from);
+  const g = m ? ctx.mentions.entities[m.entity]!.gender : null;
+  return !g || g === gender;
 }
 
 /** Returns the index of the token starting at character `start`, or -1 (binary search). */
@@ -404,22 +313,33 @@ function tokenAt(ctx: SpeakerContext, start: number): number {
   return -1;
 }
 
-/** Returns the antecedent of a pronoun at token `p`: the last person mention, else `fallback`. */
+/**
+ * Returns the antecedent of a pronoun at token `p` as coreference.ts resolved it (its entity's
+ * last name mention before the pronoun); when it stayed open, the previous quote's speaker
+ * (`fallback`) if that fits; else null. "I" outside a quote is the writer: no speaker.
+ */
 function resolvePronoun(ctx: SpeakerContext, p: number, fallback: Found | null): Found | null {
   const v = ctx.tokens[p]!.value.toLowerCase();
-  if (PERSON_PRONOUNS.has(v)) {
-    const gender: Gender = v === 'she' ? 'f' : v === 'he' ? 'm' : null;
-    const m = ctx.personBefore(p, gender);
-    // the previous quote's speaker, when it is a person of a fitting sex
+  const m = ctx.coref.nameFor(p);
+  if (m) return ctx.found(m.from, m.to, 'coreference', ctx.mentions.entities[m.entity]!.kind === 'person');
+  if (v === 'he' || v === 'she') {
+    const gender: Gender = v === 'she' ? 'f' : 'm';
     const fb = fallback && fallback.person && fitsFound(ctx, fallback, gender) ? fallback : null;
-    if (m && p - m.to <= ANTECEDENT_WINDOW) {
-      if (fb && fb.start >= ctx.tokens[m.from]!.start) return { ...fb, how: 'coreference' };
-      return ctx.found(m.from, m.to, 'coreference', true);
-    }
     return fb ? { ...fb, how: 'coreference' } : null;
   }
   if (GROUP_PRONOUNS.has(v) && fallback) return { ...fallback, how: 'coreference' };
   return null;
+}
+
+/** Forms of "be" that make a following past participle passive. */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', '’s', "'s", '’re', "'re"]);
+
+/** True when the auxiliaries [a, v) include a form of "be" and the verb at `v` is a past participle. */
+function isPassive(ctx: SpeakerContext, a: number, v: number): boolean {
+  const t = ctx.tokens[v]!;
+  if (t.value.toLowerCase() === t.lemma || /ing$/.test(t.value)) return false;
+  for (let x = a; x < v; x++) if (ctx.tokens[x]!.pos === 'AUX' && BE_FORMS.has(ctx.tokens[x]!.value.toLowerCase())) return true;
+  return false;
 }
 
 /** Returns the index of the first token left of `i` that is not an adverb or auxiliary. */
@@ -429,7 +349,7 @@ function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
   let steps = 0;
   for (;;) {
     while (k >= limit && steps < 4 && !ctx.inQuote[k]
-      && (VERB_GAP_POS.has(tokens[k]!.pos) || REFLEXIVES.has(tokens[k]!.value.toLowerCase()))) { k--; steps++; }
+      && (VERB_GAP_POS.has(tokens[k]!.pos) || REFLEXIVES.has(tokens[k]!.value.toLowerCase()) || TIME_WORDS.test(tokens[k]!.value))) { k--; steps++; }
     // "Hunter, meanwhile, told": an adverb set off by commas
     if (k - 2 >= limit && tokens[k]!.value === ',' && tokens[k - 1]!.pos === 'ADV' && tokens[k - 2]!.value === ',' && !ctx.inQuote[k - 2]) {
       k -= 3; steps++;
@@ -439,8 +359,53 @@ function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
   }
 }
 
+/** "Priebus later Thursday told": time words between a subject and its verb. */
+const TIME_WORDS = /^(?:today|yesterday|tonight|earlier|later|then|now|again|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
 /** "Cruz himself said": a reflexive between subject and verb. */
 const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
+
+/** Quantifiers that can float after the subject they quantify ("Ruiz and Ode both said"). */
+const FLOATING = new Set(['both', 'all', 'each']);
+
+/**
+ * Returns the person before ", who …" when a relative clause runs up to the verb without its
+ * closing comma, ending in the phrase at `from`; or null.
+ */
+function openRelativeSubject(ctx: SpeakerContext, from: number, limit: number): Found | null {
+  const tokens = ctx.tokens;
+  for (let x = from - 1; x >= limit && from - x <= 15; x--) {
+    const t = tokens[x]!;
+    if (ctx.inQuote[x] || t.value === '.') return null;
+    if (t.value !== ',') continue;
+    if (!/^(?:who|whom|whose)$/i.test(tokens[x + 1]?.value ?? '')) return null;
+    const m = ctx.mentions.mentionsIn(Math.max(limit, x - 8), x).pop();
+    if (!m || m.to !== x || ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+    return ctx.found(m.from, m.to, 'same-sentence', true);
+  }
+  return null;
+}
+
+/** Documents that carry someone's words ("a statement saying", "an email stating"). */
+const DOCUMENT_NOUNS = new Set(['statement', 'letter', 'email', 'e-mail', 'memo', 'release', 'ad', 'advertisement', 'tweet', 'post', 'note', 'message', 'report', 'video', 'op-ed', 'column', 'press']);
+
+/**
+ * Returns the subject of the verb whose object is the document phrase `np` ("Black Lives Matter
+ * issued a statement saying …", "Her campaign blasted out an email stating …"), or null.
+ */
+function documentIssuer(ctx: SpeakerContext, np: NounPhrase, limit: number): Found | null {
+  const tokens = ctx.tokens;
+  if (!DOCUMENT_NOUNS.has(tokens[np.head]!.lemma)) return null;
+  let v = np.from - 1;
+  if (tokens[v]?.pos === 'ADP' || tokens[v]?.value === 'out') v--;
+  if (v < limit || tokens[v]!.pos !== 'VERB') return null;
+  const k = skipGapLeft(ctx, v, limit);
+  const lt = tokens[k];
+  if (k < limit || !lt || ctx.inQuote[k]) return null;
+  if (lt.pos === 'PRON' && (PERSON_PRONOUNS.has(lt.value.toLowerCase()) || GROUP_PRONOUNS.has(lt.value.toLowerCase()))) return resolvePronoun(ctx, k, null);
+  const subj = phraseEndingAt(tokens, k + 1, limit);
+  return subj ? fromPhrase(ctx, subj, 'same-sentence', k) : null;
+}
 
 /** Quantifier words that stand as a vague subject on their own ("Yet another said"). */
 const VAGUE_SUBJECTS = new Set(['another', 'others', 'some', 'many', 'most', 'several', 'one', 'few', 'both', 'all']);
@@ -451,7 +416,12 @@ const VAGUE_SUBJECTS = new Set(['another', 'others', 'some', 'many', 'most', 'se
  */
 export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLimit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
+  // "seeking a leader to counter …": an infinitive of purpose has no subject of its own
+  const before = tokens[v - 1], before2 = tokens[v - 2];
+  if (before && before.value.toLowerCase() === 'to' && before.pos === 'PART' && before2 && (before2.pos === 'NOUN' || before2.pos === 'PROPN')) return null;
   let k = skipGapLeft(ctx, v, limit);
+  // "… is described as", "was told": a passive speech verb's subject is not the speaker
+  if (isPassive(ctx, k + 1, v)) return null;
   // "Sen. Chuck Schumer (D-N.Y.) said": step over a bracketed party tag
   if (tokens[k]?.value === ')' && !ctx.inQuote[k]) {
     let o = k - 1;
@@ -462,20 +432,33 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
   if (k >= limit && lt && !ctx.inQuote[k]) {
     const lv = lt.value.toLowerCase();
     if (lt.pos === 'PRON' && (PERSON_PRONOUNS.has(lv) || GROUP_PRONOUNS.has(lv))) return resolvePronoun(ctx, k, last);
+    // "She greeted supporters and told them …": the subject of the first conjunct
+    if (lt.pos === 'CCONJ' && (lv === 'and' || lv === 'but') && k > limit) return conjunctSubject(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
     if (RELATIVE_PRONOUNS.has(lv) && k - 1 >= limit && tokens[k - 1]!.value === ',') {
       const np = phraseEndingAt(tokens, k - 1, limit);
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
     }
     if (lt.value === ',') {
-      const appo = appositiveSubject(ctx, k, limit);
-      if (appo) return appo;
       // "…, saying …": a participle takes the subject of the clause it hangs on
       if (/ing$/.test(tokens[v]!.value)) return clauseSubject(ctx, k, limit, last);
+      const appo = appositiveSubject(ctx, k, limit);
+      if (appo) return appo;
     } else if (VAGUE_SUBJECTS.has(lv) && (lt.pos === 'DET' || lt.pos === 'PRON' || lt.pos === 'NUM' || lt.pos === 'ADJ')) {
+      // "Bolton and Gorka both denounced": a floating quantifier after the subject
+      const np = FLOATING.has(lv) ? phraseEndingAt(tokens, k, limit) : null;
+      if (np) return fromPhrase(ctx, np, 'same-sentence', k);
       return ctx.found(k, k + 1, 'same-sentence', false);
     } else {
       const np = phraseEndingAt(tokens, k + 1, limit);
-      if (np) return fromPhrase(ctx, np, 'same-sentence', k);
+      if (np) {
+        // "Ruiz issued a statement saying …": the statement's issuer speaks
+        const issuer = /ing$/.test(tokens[v]!.value) ? documentIssuer(ctx, np, limit) : null;
+        if (issuer) return issuer;
+        // "Katie Packer, who is chairman of Our Principles PAC said": a relative clause left open
+        const open = openRelativeSubject(ctx, np.from, limit);
+        if (open) return open;
+        return fromPhrase(ctx, np, 'same-sentence', k);
+      }
     }
   }
   // inverted: "…,” said Cheung" / "…,” says the report"
@@ -489,9 +472,59 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     }
     while (r < rightLimit && tokens[r]!.pos === 'ADV') r++;
     const np = phraseStartingAt(tokens, r, rightLimit);
-    if (np) return fromPhrase(ctx, np, 'same-sentence', r);
+    if (np) {
+      const later = personRightAfter(ctx, np, rightLimit);
+      if (later) return ctx.found(later.from, later.to, 'same-sentence', true);
+      return fromPhrase(ctx, np, 'same-sentence', r);
+    }
   }
   return null;
+}
+
+/**
+ * Returns the person named right after a phrase that broke off before its head ("said Los
+ * Angeles-based attorney Edgar Martirosyan", "said former Pennsylvania Gov. and party chairman Ed
+ * Rendell"): the first person mention within a few words, with only modifiers, titles and "and"
+ * between, when the phrase itself names no person. Null otherwise ("a spokesman for Ana Ruiz"
+ * stays the spokesman).
+ */
+function personRightAfter(ctx: SpeakerContext, np: NounPhrase, rightLimit: number): { from: number; to: number } | null {
+  const tokens = ctx.tokens;
+  // "Salem-based lawyer Ben Ode": a name glued to a hyphen is a modifier
+  const glued = tokens[np.to]?.value === '-' && tokens[np.to]!.start === tokens[np.to - 1]!.end;
+  if (np.name && !isTitleWord(tokens[np.name.from]!) && !glued) return null;
+  for (let x = np.from; x < np.to; x++) if (tokens[x]!.pos === 'ADP') return null;
+  const k = ctx.mentions.firstFrom(np.to);
+  const m = ctx.mentions.mentions[k];
+  if (!m || m.from - np.to > 8 || m.to > rightLimit || ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+  for (let x = np.to; x < m.from; x++) {
+    const t = tokens[x]!;
+    const glued = tokens[x - 1]?.value === '-' && tokens[x - 1]!.end === t.start;
+    const modifier = t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.value === '-' || t.value.toLowerCase() === 'and' || glued;
+    if (!modifier || ctx.inQuote[x]) return null;
+  }
+  return m;
+}
+
+/**
+ * Returns the subject of the first of two joined verb phrases ("Bush thought for a moment and
+ * said", "the League strongly denounced the remarks and said"): the subject opening the stretch
+ * since the last comma before the "and".
+ */
+function conjunctSubject(ctx: SpeakerContext, and: number, limit: number, last: Found | null): Found | null {
+  const tokens = ctx.tokens;
+  let a = and - 1;
+  while (a > limit && tokens[a - 1]!.value !== ',' && !ctx.inQuote[a - 1]) a--;
+  while (a < and && (tokens[a]!.pos === 'CCONJ' || tokens[a]!.pos === 'PUNCT')) a++;
+  const t = tokens[a];
+  if (!t || a >= and) return null;
+  const v = t.value.toLowerCase();
+  if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(v) || GROUP_PRONOUNS.has(v))) return resolvePronoun(ctx, a, last);
+  const np = phraseStartingAt(tokens, a, and);
+  if (!np) return null;
+  let k = np.to;
+  while (k < and && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
+  return k < and && tokens[k]!.pos === 'VERB' ? fromPhrase(ctx, np, 'same-sentence', a) : null;
 }
 
 /**
@@ -501,8 +534,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
  */
 export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
-  const ms = ctx.personsIn(limit, end);
-  for (const m of ms) if (m.subject) return ctx.found(m.from, m.to, 'same-sentence', true);
+  for (const m of ctx.mentions.mentionsIn(limit, end)) {
+    if (m.subject && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
+  }
   // skip an opening adverbial: "On Monday, the committee released …"
   let a = limit;
   while (a < end && ctx.inQuote[a]) a++;
@@ -545,24 +579,92 @@ export function invertedBefore(ctx: SpeakerContext, v: number, quoteStart: numbe
   return fromPhrase(ctx, np, 'same-sentence', v + 1);
 }
 
-/** "Steven Cheung, a spokesperson for the Trump campaign, said": the name before the appositive. */
+/**
+ * Returns the subject before one to three comma-set interrupters ending at `comma`: an apposition
+ * ("Steven Cheung, a spokesperson for the Trump campaign, said"), an age ("Ben Ode, 45, said"), a
+ * relative clause ("Ruiz, who …, said"), a prepositional or participial phrase ("Clinton, at a
+ * later press gaggle, said", "Fiorina, speaking to Iowans, said", "Cruz, when asked …,
+ * responded"); a bracketed party tag before the comma is stepped over.
+ */
 function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): Found | null {
   const tokens = ctx.tokens;
-  // find the previous comma within a short window
-  let c = comma - 1;
-  const stop = Math.max(limit, comma - 25);
-  while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
-  if (c < stop || tokens[c]!.value !== ',') return null;
-  const np = phraseEndingAt(tokens, c, limit);
-  if (!np || np.to !== c) return null;
-  const mid = tokens[c + 1]!.value.toLowerCase();
-  // the middle is an appositive ("a spokesperson ...", "the ...") or a relative clause ("who ...")
-  const between = phraseStartingAt(tokens, c + 1, comma);
-  // or any short stretch with no verb ("R-Ky.", "Sanders’ campaign manager")
-  let verbless = comma - c <= 12;
-  for (let x = c + 1; x < comma && verbless; x++) if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX' || ctx.inQuote[x]) verbless = false;
-  if (!(RELATIVE_PRONOUNS.has(mid) || (between && between.to === comma) || tokens[c + 1]!.pos === 'DET' || tokens[c + 1]!.pos === 'NUM' || verbless)) return null;
-  return fromPhrase(ctx, np, 'same-sentence', c);
+  let end = comma;
+  for (let hops = 0; hops < 5; hops++) {
+    let c = end - 1;
+    const stop = Math.max(limit, end - 30);
+    while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
+    if (c < stop || tokens[c]!.value !== ',' || !isInterrupter(ctx, c + 1, end)) return null;
+    // "…, assistant secretary for population, refugees, and migration, said": a list goes on
+    const lw = tokens[c + 1]!.value.toLowerCase();
+    if (lw === 'and' || lw === 'or') {
+      let d = c - 1;
+      while (d >= stop && tokens[d]!.value !== ',' && !ctx.inQuote[d]) d--;
+      if (d >= stop && tokens[d]!.value === ',') { end = d; continue; }
+    }
+    // "Tuesday in Berea, after winning Ohio, Gov. John Kasich (R-OH), said": a stray comma after
+    // the subject; the interrupter is the person and what comes before it names no one
+    if (hops === 0) {
+      const named = personSpanning(ctx, c + 1, end);
+      if (named && ctx.mentions.mentionsIn(limit, c).every((m) => ctx.mentions.entities[m.entity]!.kind !== 'person')) {
+        return ctx.found(named.from, named.to, 'same-sentence', true);
+      }
+    }
+    let e = c;
+    if (tokens[e - 1]?.value === ')') {
+      let o = e - 2;
+      while (o >= limit && e - o < 10 && tokens[o]!.value !== '(') o--;
+      if (o >= limit && tokens[o]!.value === '(') e = o;
+    }
+    const np = phraseEndingAt(tokens, e, limit);
+    // "Clinton, 35, the daughter of …, said": an age is no subject; look one comma further
+    let numeric = Boolean(np);
+    if (np) for (let x = np.from; x < np.to; x++) if (tokens[x]!.pos !== 'NUM') numeric = false;
+    // "Harry Bond, 30, of Raleigh, N.C., who …, said": a place or a phrase after "of" is no subject
+    const bareName = np !== null && isNameToken(tokens[np.from]!);
+    // ("Salem, Ore.", "Raleigh, N.C.": a state abbreviation after a comma)
+    const stateAbbr = np !== null && np.to - np.from === 1 && tokens[np.from - 1]?.value === ',' && /^(?:[A-Z]\.){2,}$|^[A-Z][a-z]{1,4}\.$/.test(tokens[np.from]!.value);
+    const placeLike = np !== null && bareName && (tokens[np.from - 1]?.pos === 'ADP' || nameKind(tokens, np.from, np.to) === 'place' || stateAbbr || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
+    if (np && np.to === e && !numeric && !placeLike) return fromPhrase(ctx, np, 'same-sentence', c);
+    end = c;
+  }
+  return null;
+}
+
+/**
+ * Returns the person mention that makes up tokens [a, b) (a title or role before it and a bracketed
+ * party tag after it allowed: "Gov. John Kasich (R-OH)"), or null.
+ */
+function personSpanning(ctx: SpeakerContext, a: number, b: number): { from: number; to: number } | null {
+  const ms = ctx.mentions.mentionsIn(a, b);
+  if (ms.length !== 1) return null;
+  const m = ms[0]!;
+  if (ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
+  for (let x = a; x < m.from; x++) if (!PERSON_TITLES.has(ctx.tokens[x]!.value.toLowerCase())) return null;
+  let e = m.to;
+  if (ctx.tokens[e]?.value === '(') {
+    while (e < b && ctx.tokens[e]!.value !== ')') e++;
+    e++;
+  }
+  return e === b ? m : null;
+}
+
+/** True when tokens [a, b) can stand between a subject and its verb, set off by commas. */
+function isInterrupter(ctx: SpeakerContext, a: number, b: number): boolean {
+  const tokens = ctx.tokens;
+  if (b <= a) return false;
+  for (let x = a; x < b; x++) if (ctx.inQuote[x]) return false;
+  const t = tokens[a]!;
+  const v = t.value.toLowerCase();
+  if (RELATIVE_PRONOUNS.has(v) || v === 'whose' || REFLEXIVES.has(v)) return true;
+  const between = phraseStartingAt(tokens, a, b);
+  if (between && between.to === b) return true;
+  if (t.pos === 'DET' || t.pos === 'NUM') return true;
+  if (b - a <= 20 && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV')) return true;
+  if (b - a <= 20 && t.pos === 'VERB' && /(?:ing|ed)$/.test(v)) return true;
+  // any short stretch with no verb ("R-Ky.", "Sanders’ campaign manager")
+  if (b - a > 12) return false;
+  for (let x = a; x < b; x++) if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX') return false;
+  return true;
 }
 
 /** Nouns of "in X's view": the possessor holds the view. */

@@ -15,6 +15,8 @@ import { checkLibraryFile, toLibraryFile } from '../corpus/library-file.js';
 import { StoreError } from '../corpus/store.js';
 import { argChecks, isArticleRecord } from './validate.js';
 import type { TabStates } from './tab-state.js';
+import type { UiServices } from './ui-services.js';
+import { siteOffMessage, uiContentHandlers, uiPopupHandlers } from './ui-handlers.js';
 
 /** The library as the handlers use it (src/corpus/library.ts). */
 export interface LibraryLike {
@@ -43,6 +45,11 @@ export interface Services {
   toTab<K extends keyof BackgroundToContent>(tabId: number, name: K, args: ArgsOf<BackgroundToContent, K>):
     Promise<Result<ReplyOf<BackgroundToContent, K>>>;
   isIncognito(tabId: number): Promise<boolean>;
+  /**
+   * True when the user opted in to keeping articles from private windows (options page,
+   * src/shared/settings.ts). Absent or failing means no: private windows store nothing.
+   */
+  storePrivateWindows?(): Promise<boolean>;
   /** Opens an extension page in a new tab (E2E builds only). */
   openExtensionPage(path: string): Promise<number>;
   storageUsage(): Promise<number | null>;
@@ -51,6 +58,8 @@ export interface Services {
   e2e: boolean;
   /** How long 'tab/report' waits for a content script that is still reading its page. */
   pendingTimeoutMs?: number;
+  /** Per-site switches, the popup's report cache and badge, hand-offs (absent: those features are off). */
+  ui?: UiServices;
 }
 
 export interface ContentCtx { services: Services; tabId: number; incognito: boolean }
@@ -121,9 +130,18 @@ async function recordFor(
   return { record: previous ? s.makeRecord(article, analysis, now, previous) : record, fresh: true };
 }
 
-/** Stores the record unless the tab is incognito; returns the storage warning, if any. */
-async function store(lib: OpenedLibrary, record: ArticleRecord, incognito: boolean): Promise<string | null> {
-  if (incognito) return null;
+/** True when an article from a private (incognito) tab may be stored: only after the user opted in. */
+async function mayStorePrivate(s: Services): Promise<boolean> {
+  try {
+    return (await s.storePrivateWindows?.()) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stores the record unless the tab is private and the user did not opt in; returns the storage warning, if any. */
+async function store(s: Services, lib: OpenedLibrary, record: ArticleRecord, incognito: boolean): Promise<string | null> {
+  if (incognito && !(await mayStorePrivate(s))) return null;
   try {
     await lib.library.upsert(record);
     return null;
@@ -153,16 +171,25 @@ async function pageState(s: Services, tabId: number): Promise<Result<PageState>>
 
 export const contentHandlers = {
   async 'page/analyze'({ article }, { services: s, tabId, incognito }) {
+    const off = await s.ui?.sites.entryFor(article.url);
+    if (off) {
+      // Switched off for the site: nothing is analysed or stored, the page gets no highlights.
+      await s.ui!.reports.put(tabId, { siteOff: off });
+      return fail('site-off', siteOffMessage(off));
+    }
     const lib = await s.ready;
     const before = await s.tabs.get(tabId);
     const { record, fresh } = await recordFor(s, lib, article, before?.articleId);
-    const warning = fresh ? await store(lib, record, incognito) : before?.storageWarning ?? null;
+    const warning = fresh ? await store(s, lib, record, incognito) : before?.storageWarning ?? null;
     const corroboration = lib.library.corroborate(record);
     const enabled = before?.articleId === record.id ? before.enabled : true;
     const storageWarning = warning ?? lib.warning;
     await s.tabs.set(tabId, { articleId: record.id, enabled, incognito, storageWarning });
-    return ok(report(record, corroboration, enabled, storageWarning));
+    const value = report(record, corroboration, enabled, storageWarning);
+    await s.ui?.reports.put(tabId, value, article);
+    return ok(value);
   },
+  ...uiContentHandlers,
   async 'e2e/open'({ path }, { services: s, tabId }) {
     if (!s.e2e) return fail('bad-request', 'e2e/open is only available in test builds');
     // The popup opened from a page is for that page's tab, as the toolbar popup would be.
@@ -178,19 +205,29 @@ export const popupHandlers = {
     if (page.value.state === 'not-article') return ok({ notArticle: page.value.reason });
     if (page.value.state === 'pending') return fail('internal', 'The page is still being read. Try again in a moment.');
     const { article, enabled } = page.value;
+    const off = await s.ui?.sites.entryFor(article.url);
+    if (off) {
+      await s.ui!.reports.put(tabId, { siteOff: off });
+      return ok({ siteOff: off });
+    }
+    // Same page text, library unchanged since the last answer: that answer still holds.
+    const memo = s.ui?.reports.reportFor(tabId, article);
+    if (memo) return ok(memo.enabled === enabled ? memo : { ...memo, enabled });
     const lib = await s.ready;
     const known = await s.tabs.get(tabId);
     const incognito = known?.incognito ?? await s.isIncognito(tabId);
     const { record, fresh } = await recordFor(s, lib, article, known?.articleId);
     let storageWarning = known?.articleId === record.id ? known.storageWarning : null;
-    if (fresh) storageWarning = await store(lib, record, incognito);
+    if (fresh) storageWarning = await store(s, lib, record, incognito);
     storageWarning ??= lib.warning;
     // The library may have grown since the page was analysed: corroborate against it now.
     const corroboration = lib.library.corroborate(record);
     await s.tabs.set(tabId, { articleId: record.id, enabled, incognito, storageWarning });
     const pushed = await s.toTab(tabId, 'highlights/statuses', { corroboration });
     if (!pushed.ok) console.warn('Sourcemark: could not update the page tooltips', pushed.error);
-    return ok(report(record, corroboration, enabled, storageWarning));
+    const value = report(record, corroboration, enabled, storageWarning);
+    await s.ui?.reports.put(tabId, value, article);
+    return ok(value);
   },
   async 'tab/reveal'({ tabId, itemId }, { services: s }) {
     return s.toTab(tabId, 'highlights/reveal', { itemId });
@@ -198,6 +235,7 @@ export const popupHandlers = {
   async 'tab/set-enabled'({ tabId, enabled }, { services: s }) {
     const r = await s.toTab(tabId, 'highlights/set-enabled', { enabled });
     if (r.ok) await s.tabs.update(tabId, { enabled });
+    if (r.ok) await s.ui?.reports.setEnabled(tabId, enabled);
     return r;
   },
   async 'library/stats'(_args, { services: s }) {
@@ -266,6 +304,7 @@ export const popupHandlers = {
       return storageFailure(e, 'Nothing was imported');
     }
   },
+  ...uiPopupHandlers,
 } satisfies Handlers<PopupToBackground, PopupCtx>;
 
 const contentNames = Object.keys(contentHandlers) as (keyof ContentToBackground)[];

@@ -11,9 +11,15 @@ import { makeRecord } from '../corpus/record.js';
 import { envelope, type ArgsOf, type BackgroundToContent, type ReplyOf } from '../shared/messages.js';
 import type { Analysis } from '../shared/model.js';
 import { fail, type Result } from '../shared/result.js';
+import { SETTINGS_KEY, parseSettings } from '../shared/settings.js';
 import type { OpenedLibrary, Services } from './handlers.js';
 import { IdbStore } from './idb-store.js';
 import { TabStates, type SessionArea } from './tab-state.js';
+import { showBadge } from './badge.js';
+import { notifyingLibrary, ReportCache } from './report-cache.js';
+import { SiteSettings, type KeyValueArea } from './site-settings.js';
+import type { UiServices } from './ui-services.js';
+import { handoffKey } from '../shared/handoff.js';
 
 /** Returns the library on IndexedDB; if IndexedDB cannot be opened, an in-memory one with a warning. */
 export async function openLibrary(): Promise<OpenedLibrary> {
@@ -71,11 +77,34 @@ async function toTab<K extends keyof BackgroundToContent>(
   }
 }
 
+/** Returns the per-site switches, report cache (and badge), hand-offs and popup opener. */
+function createUi(session: SessionArea | null): UiServices {
+  const local = (browser.storage?.local ?? null) as KeyValueArea | null;
+  return {
+    sites: new SiteSettings(local, session),
+    reports: new ReportCache(session, (tabId, reply) => showBadge(browser.action, tabId, reply)),
+    async handoff(tabId, h) {
+      await session?.set({ [handoffKey(tabId)]: h }).catch((e: unknown) => console.warn('Sourcemark: hand-off not stored', e));
+    },
+    async openPopup() {
+      try {
+        await browser.action.openPopup();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 /** Returns the services for this worker; `ready` opens the library once. */
 export function createServices(): Services {
   const session = (browser.storage as { session?: SessionArea } | undefined)?.session ?? null;
+  const ui = createUi(session);
   return {
-    ready: openLibrary(),
+    ui,
+    // Every library change makes the memoised reports stale (report-cache.ts).
+    ready: openLibrary().then((opened) => ({ ...opened, library: notifyingLibrary(opened.library, () => ui.reports.libraryChanged()) })),
     analyze: cachedAnalyze(),
     makeRecord,
     tabs: new TabStates(session),
@@ -84,6 +113,15 @@ export function createServices(): Services {
       try {
         return (await browser.tabs.get(tabId)).incognito;
       } catch {
+        return false;
+      }
+    },
+    async storePrivateWindows() {
+      // Read on every use (no cache): the user may change it on the options page at any time.
+      try {
+        return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).storePrivateWindows;
+      } catch (e) {
+        console.warn('Sourcemark: settings unreadable; private windows store nothing', e);
         return false;
       }
     },

@@ -5,6 +5,7 @@
  * Hand-written rather than a schema library: the shapes are small and this keeps the worker lean.
  */
 import type { Analysis, ArticleRecord, ExtractedArticle } from '../shared/model.js';
+import { normalizeSite } from './site.js';
 
 type Obj = Record<string, unknown>;
 
@@ -60,4 +61,10 @@ export const argChecks = {
   'library/export': (_a: Obj) => true,
   // The file's contents are checked in full by the handler (checkLibraryFile), with a message.
   'library/import': (a: Obj) => 'file' in a,
+  'item/show': (a: Obj) => isStr(a.itemId) && /^[a-z]\d{1,6}$/.test(a.itemId),
+  'site/list': (_a: Obj) => true,
+  'site/set': (a: Obj) => isStr(a.site) && normalizeSite(a.site) === a.site && ['on', 'paused', 'off'].includes(a.mode as string)
+    && (a.tabId === undefined || isTabId(a.tabId)),
+  'library/lookup': (a: Obj) => isStr(a.text) && a.text.trim().length > 0 && a.text.length <= 100_000
+    && (a.tabId === undefined || isTabId(a.tabId)),
 } as const;

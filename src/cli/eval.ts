@@ -6,9 +6,9 @@
  * Gold rules (also in the README):
  * - quotes: PolNeAR relations whose Content has quotation marks; a prediction matches a gold
  *   quote when they share >= 0.3 (f1_03) / 0.8 (f1_08) of the longer span; each gold matches once.
- * - vague: PolNeAR relations with no source, or whose Source names no person or organisation
- *   (see src/cli/eval/vague.ts for the exact rule); a highlight counts when it overlaps the gold
- *   cue or source span.
+ * - vague: PolNeAR relations with no source (questions and names aside), or whose Source names
+ *   no person or organisation (the exact rule: VAGUE_GOLD_RULE in src/cli/eval/vague.ts, printed
+ *   by --help); a highlight counts when it overlaps the gold cue or source span.
  * - hedges: Szeged uncertainty corpus (Wikipedia) <ccue> spans, overlap match.
  * - checkworthy: ClaimBuster Verdict 1 vs rest (F1 of the positive class), CheckThat! 2019 MAP per
  *   transcript, CheckThat! 2021 1a positive-class F1.
@@ -17,8 +17,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { evalExtraction } from './eval/extraction.js';
 import { evalQuotes } from './eval/quotes.js';
-import { evalVague } from './eval/vague.js';
-import { evalHedges } from './eval/hedges.js';
+import { evalVague, VAGUE_GOLD_RULE } from './eval/vague.js';
+import { evalHedges, HEDGES_SCORING } from './eval/hedges.js';
 import { evalCheckworthy } from './eval/checkworthy.js';
 import { evalSpeed } from './eval/speed.js';
 import { evalStance } from './eval/stance.js';
@@ -50,7 +50,8 @@ const fmt = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? Stri
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
-    process.stdout.write('usage: npm run eval -- [--data ../shared/eval] [--out eval.json] [--only quotes,vague]\n');
+    process.stdout.write('usage: npm run eval -- [--data ../shared/eval] [--out eval.json] [--only quotes,vague]\n\n');
+    process.stdout.write(`${VAGUE_GOLD_RULE}\n\n${HEDGES_SCORING}\n`);
     return;
   }
   const dataDir = path.resolve(argValue('--data') ?? path.join('..', 'shared', 'eval'));

@@ -3,7 +3,9 @@
  * share widgets, related links, newsletter boxes, bylines and date lines, "Skip to content" and
  * similar labels. Two passes: elements (on Readability's detached output, never the live page)
  * and blocks of text (as the reader sees them). The patterns come from the failures seen on the
- * article-extraction-benchmark dev half and the readability test pages.
+ * article-extraction-benchmark dev half and the readability test pages; the structural rules
+ * (media captions, teaser cards, hover cards, summaries that repeat the page's description) rest
+ * on page structure and link density, not on any site's markup.
  */
 
 /** class/id words of widgets that are not article prose. */
@@ -15,17 +17,22 @@ const DROP_SELECTOR = 'figcaption, aside, nav, form, button, [role="complementar
 
 /** Headings of a list of other stories: "More Great WIRED Stories", "Related coverage". */
 const RELATED_HEADING_RE =
-  /^(more (great |top |from |on )?.{0,30}(stories|articles|coverage|reads)|related( (stories|articles|coverage|reading|content|links))?|further reading|recommended( (stories|reading|for you))?|you (might|may) also like|most (popular|read))\W*$/i;
+  /^(more (great |top |from |on )?.{0,30}(stories|articles|coverage|reads)|related( (stories|articles|coverage|reading|content|links|news|posts))?|further reading|recommended( (stories|reading|for you))?|you (might|may) also like|most (popular|read)|don'?t miss|(see|read) also|also read)\W*$/i;
 
 /** Returns nothing; removes widget elements from Readability's output `root` in place. */
 export function pruneBoilerplate(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(DROP_SELECTOR))) el.remove();
-  // A list right after a "More stories" heading is a list of links to other articles.
-  for (const el of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong'))) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // A list (or a paragraph of mostly links) right after a "More stories" heading is a list of
+  // links to other articles.
+  for (const found of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong, b'))) {
+    if (!root.contains(found)) continue;
+    const text = (found.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length > 60 || !RELATED_HEADING_RE.test(text)) continue;
+    // <p><strong>Don't miss</strong></p>: the paragraph is the heading.
+    const parent = found.parentElement;
+    const el = parent && parent !== root && /^(STRONG|B)$/.test(found.tagName) && textOf(parent) === text ? parent : found;
     const next = el.nextElementSibling;
-    if (next && (next.tagName === 'UL' || next.tagName === 'OL')) {
+    if (next && (next.tagName === 'UL' || next.tagName === 'OL' || (/^(P|DIV)$/.test(next.tagName) && linkedShare(next).share > 0.6))) {
       next.remove();
       el.remove();
     }
@@ -37,15 +44,152 @@ export function pruneBoilerplate(root: Element): void {
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length < 400) el.remove();
   }
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (!root.contains(el) || el === root) continue;
+    if (isNamedCaption(el) || isSummary(el, root) || isTeaserCard(el) || isHoverCard(el)) el.remove();
+  }
+  for (const media of Array.from(root.querySelectorAll(MEDIA))) {
+    if (!root.contains(media)) continue;
+    const caption = mediaCaption(media, root);
+    if (caption) caption.remove();
+  }
+}
+
+const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Returns the class and id words of an element, camelCase split: "imageEmbedCaption" -> image embed caption. */
+function classWords(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return raw.split(/[^A-Za-z0-9]+/).flatMap((w) => w.match(/[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])/g) ?? []).map((w) => w.toLowerCase());
+}
+
+/** Class words that name page furniture in any naming style (the kebab-case ones are in WIDGET_RE). */
+const FURNITURE_WORDS = new Set(['caption', 'credit', 'credits', 'byline', 'bio', 'cta', 'copyright']);
+
+/** A caption, picture credit, byline or author bio named so by its class, camelCase included. */
+function isNamedCaption(el: Element): boolean {
+  if (!classWords(el).some((w) => FURNITURE_WORDS.has(w))) return false;
+  return textOf(el).length < 400;
+}
+
+const META_DESCRIPTION = ['og:description', 'description', 'twitter:description'];
+
+function description(doc: Document): string {
+  for (const key of META_DESCRIPTION) {
+    const v = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+    if (v && v.trim()) return norm(v);
+  }
+  return '';
+}
+
+/**
+ * A standfirst (dek, summary line): the page's own description repeated as a heading or in the
+ * article's header, or marked up as the schema.org description beside the articleBody. The same
+ * sentence as a body paragraph (many sites copy their first paragraph into the description) is
+ * not touched: only headings, <header> content and itemprop=description/abstract qualify.
+ */
+function isSummary(el: Element, root: Element): boolean {
+  const prop = el.getAttribute('itemprop') ?? '';
+  if (/^(description|abstract)$/i.test(prop) && !el.closest('[itemprop~="articleBody" i]') && !el.querySelector('[itemprop~="articleBody" i]')) {
+    return textOf(el).length < 600;
+  }
+  const tag = el.tagName.toUpperCase();
+  const heading = /^H[1-6]$/.test(tag);
+  if (!heading && !(el.closest('header') && /^(P|DIV|SPAN|H[1-6])$/.test(tag))) return false;
+  const desc = description(root.ownerDocument);
+  if (desc.length < 40) return false;
+  return sameSentence(norm(textOf(el)), desc);
+}
+
+/** True when a (normalised) text is the description; descriptions are often cut at a word limit. */
+function sameSentence(text: string, desc: string): boolean {
+  if (text.length < 40) return false;
+  const short = Math.min(text.length, desc.length);
+  return text === desc || (short >= 60 && text.slice(0, short) === desc.slice(0, short) && short / Math.max(text.length, desc.length) > 0.6);
+}
+
+const MEDIA = 'img, picture, video, iframe';
+
+function linkedShare(el: Element): { share: number; links: number } {
+  const total = textOf(el).replace(/\s/g, '').length;
+  let linked = 0;
+  const hrefs = new Set<string>();
+  for (const a of Array.from(el.querySelectorAll('a'))) {
+    linked += textOf(a).replace(/\s/g, '').length;
+    hrefs.add(a.getAttribute('href') ?? '');
+  }
+  return { share: total ? linked / total : 0, links: hrefs.size };
+}
+
+/** A link to another page (not an anchor inside this one). */
+const isOutLink = (a: Element | null) => !!a && !/^(#|javascript:)/i.test(a.getAttribute('href') ?? '#');
+
+/**
+ * A card promoting another story: a short container with a picture and a headline that is all one
+ * link to another page (related-story grids, "more from" rails), or a nested <article> so headed.
+ */
+function isTeaserCard(el: Element): boolean {
+  if (!/^(ARTICLE|DIV|SECTION|LI|ASIDE)$/.test(el.tagName.toUpperCase())) return false;
+  const text = textOf(el);
+  if (text.length === 0 || text.length > 800) return false;
+  const headline = Array.from(el.querySelectorAll('h2, h3, h4, h5, h6')).find((h) => {
+    const a = h.querySelector('a') ?? h.closest('a');
+    return isOutLink(a) && textOf(h).length > 0 && textOf(a!).length >= textOf(h).length * 0.9;
+  });
+  if (!headline) return false;
+  return el.tagName.toUpperCase() === 'ARTICLE' || !!el.querySelector(MEDIA);
+}
+
+/**
+ * An inline widget inside a paragraph that is all links: a person's hover card ("Ilhan Omar" with
+ * a photo and her latest stories), shown on hover on the site and hidden by its CSS.
+ */
+function isHoverCard(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'A' || tag === 'P' || /^H[1-6]$/.test(tag)) return false;
+  const para = el.parentElement?.closest('p');
+  if (!para || textOf(para).length <= textOf(el).length) return false;
+  // The innermost such widget: its wrapper also holds the linked name, which is article text.
+  return isLinkCard(el) && !Array.from(el.children).some(isLinkCard);
+}
+
+function isLinkCard(el: Element): boolean {
+  if (el.tagName.toUpperCase() === 'A') return false;
+  const { share, links } = linkedShare(el);
+  return textOf(el).length >= 40 && share >= 0.85 && (links >= 3 || (links >= 2 && !!el.querySelector(MEDIA)));
+}
+
+/**
+ * Returns the caption of a picture: the nearest container around the image that holds text, when
+ * that text is short and is at most one block (a caption, not a prose section: no heading, list
+ * or quote, at most one paragraph). A caption in a paragraph must read as a label rather than a
+ * sentence (no closing punctuation), unless it repeats the image's alt text. Tiny images (icons,
+ * emoji) have no captions.
+ */
+function mediaCaption(media: Element, root: Element): Element | null {
+  const alt = norm(media.getAttribute('alt') ?? '');
+  const size = Math.min(Number(media.getAttribute('width') ?? 999) || 999, Number(media.getAttribute('height') ?? 999) || 999);
+  if (size < 40 || (media.hasAttribute('alt') && (media.getAttribute('alt') ?? '').trim().length <= 2 && media.tagName.toUpperCase() === 'IMG')) return null;
+  let box: Element | null = media.parentElement;
+  for (let depth = 0; box && box !== root && depth < 4 && textOf(box).length === 0; depth++) box = box.parentElement;
+  if (!box || box === root || !root.contains(box)) return null;
+  const text = textOf(box);
+  if (text.length === 0 || text.length > 250) return null;
+  if (alt && norm(text) === alt) return box;
+  if (/^(H[1-6]|LI|BLOCKQUOTE|TD|TH|A|DT|DD)$/.test(box.tagName.toUpperCase()) || box.querySelector('h1, h2, h3, h4, h5, h6, li, blockquote, table')) return null;
+  const paragraphs = [box, ...Array.from(box.querySelectorAll('p'))].filter((e) => e.tagName.toUpperCase() === 'P' && textOf(e).length > 0);
+  if (paragraphs.length > 1) return null;
+  if (paragraphs.length === 1 && /[.!?]["”’')]?$/.test(text)) return null;
+  return box;
 }
 
 /** Whole-block texts that are interface labels, not prose. */
 const LABEL_RE =
-  /^(skip to (main )?content|image|photo|video|advertisement|ad|author avatar|subscribe( now)?|sign up( now)?|share( this( article| story)?)?|read more|continue reading|listen( to (this )?article)?|print|e-?mail|comments?|follow us|click here|you may also like\W*|related( (articles|stories|coverage|content))?|more from .{1,40}|recommended( for you)?|advertisement - scroll to continue|this slideshow requires javascript\.?|tell us what you think\W*)$/i;
+  /^(skip to (main )?content|image|photo|video|advertisement|ad|author avatar|subscribe( now)?|sign up( now)?|share( this( article| story)?)?|read more|continue reading|listen( to (this )?article)?|print|e-?mail|comments?|follow us|click here|you may also like\W*|related( (articles|stories|coverage|content))?|more from .{1,40}|recommended( for you)?|advertisement - scroll to continue|this slideshow requires javascript\.?|tell us what you think\W*|continue reading below|advert|sign in|log in|breaking news|latest news|recent (articles|posts|stories)|don'?t miss|post comment.*)$/i;
 
 /** Phrases of promotion and page furniture, checked in short blocks only. */
 const PROMO_RE =
-  /newsletter|in your inbox|to your inbox|meet your inbox|sign up (for|to|today)|subscribe (to|now|today)|delivered (to|through) your|get (the )?breaking news|follow (him|her|them|us|me) on|share (it|this) with|like this story|affiliate (and\/or referral )?links|this website uses cookies|we use cookies|join our .{1,40}(forum|community)|click here|get the .{1,30} app|download the .{1,30} app|^(related|also on [\w.]+|see more|read more|more|watch|listen|recommended|trending|most popular)\s*:|all rights reserved|©|\bcopyright\b|want more stories like this|send us your|letterbox every month|this slideshow requires javascript/i;
+  /newsletter|in your inbox|to your inbox|meet your inbox|sign up (for|to|today)|subscribe (to|now|today)|delivered (to|through) your|get (the )?breaking news|follow (him|her|them|us|me) on|share (it|this) with|like this story|affiliate (and\/or referral )?links|this website uses cookies|we use cookies|join our .{1,40}(forum|community)|click here|get the .{1,30} app|download the .{1,30} app|^\W*(related( \w+)?|also( on [\w.]+)?|see more|read more|more|watch|listen|recommended|trending|most popular)\s*:|^filed (under|in)\b|\b\d+\s*min(ute)?s?\s+read\b|^(estimated )?read(ing)? time\b|all rights reserved|©|\bcopyright\b|want more stories like this|send us your|letterbox every month|this slideshow requires javascript/i;
 
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_LINE_RE = new RegExp(
@@ -66,16 +210,83 @@ const VIA_CREDIT_RE = /\s(via|courtesy( of)?|source:)\s+\S+(\s+\S+){0,3}$/i;
 const BIO_RE =
   /^([A-Z][\w.'’-]+ ){1,4}(is|was) (a|an|the|([A-Z][\w.&-]* ){0,3}[A-Z][\w.&-]*['’]s) ([\w’'-]+ ){0,6}(writer|reporter|editor|correspondent|journalist|contributor|producer|columnist|author|native|freelance|curator|critic|analyst)/;
 
+/**
+ * Lines that close a news story without being part of it: reporting credits ("Reporting by ...;
+ * editing by ...", "Jane Doe contributed reporting.", "SOURCE: News agencies") and calls to follow
+ * or listen elsewhere. Checked in the last blocks only.
+ */
+const CREDIT_WORK = '([Aa]dditional |[Ff]urther |[Ww]ith )?([Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch|[Cc]ompiled|[Ee]dited|[Ww]ritten) by';
+/** "Reporting by A and B in City; editing by C": names, places and more credits, nothing else. */
+const CREDIT_LINE_RE = new RegExp(`^\\(?${CREDIT_WORK}(\\s+[A-Z][\\w.'’-]*|\\s+and|\\s+in|\\s*[,;]|\\s+(and\\s+)?${CREDIT_WORK})+\\s*[.)]*$`);
+const CLOSING_RE =
+  /\bcontributed (reporting|research|to this (report|story|article))\b|^sources?\s*:|^follow .{1,60}\bon (instagram|facebook|twitter|youtube|tiktok|linkedin|snapchat|x)\b|^listen (to .{1,40} )?(live|back|now)\b|^(watch|listen to) .{1,60}\bhere\.?$/i;
+
+/**
+ * The "about the company" paragraph that closes a press release: "Acme is a global provider of
+ * ...", "Acme is headquartered in Baar and employs ...". Checked in the last blocks only.
+ */
+const ORG_BIO_RE =
+  /^([A-Z][\w&.'’-]*( |$)){1,4}(is|are) (headquartered|based) in\b|^([A-Z][\w&.'’-]*( |$)){1,4}(is|are) (a|an|the) (leading |global |worldwide |world'?s? )?([\w-]+ ){0,5}(provider|company|maker|manufacturer|developer|supplier)( of| focused| with| for| that)\b/;
+
 interface BlockInfo {
   text: string;
   linkShare: number;
+  /** The block's first text node in the live page, whose wrappers Readability may have dropped. */
+  node?: Text;
 }
+
+/**
+ * Returns true when the live page wraps the block in furniture that Readability's output no
+ * longer shows (it replaces a <div> holding one <p> by the <p>, dropping the div's class): a
+ * caption, credit, byline or bio by class, or a summary by itemprop or by repeating the page's
+ * description in its header. Only small wrappers count (under 600 characters of text), so a
+ * class on the whole article's container says nothing.
+ */
+function inLiveFurniture(node: Text, text: string): boolean {
+  for (let el = node.parentElement; el && el.tagName.toUpperCase() !== 'BODY'; el = el.parentElement) {
+    if (textAtLeast(el, 600)) break;
+    if (classWords(el).some((w) => FURNITURE_WORDS.has(w)) || (WIDGET_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !textAtLeast(el, 400))) return true;
+    if (/^(description|abstract)$/i.test(el.getAttribute('itemprop') ?? '') && !el.closest('[itemprop~="articleBody" i]')) return true;
+  }
+  const el = node.parentElement;
+  if (el && (el.closest('header') || el.closest('h1, h2, h3, h4, h5, h6'))) {
+    const desc = description(el.ownerDocument);
+    if (desc.length >= 40 && sameSentence(norm(text), desc)) return true;
+  }
+  return false;
+}
+
+/**
+ * Returns true when `textOf(el)` would have at least `n` characters, reading only as far as it
+ * takes: this runs for every ancestor of every block, and the article's container holds the
+ * whole article (its textContent per block would make a long article cost its length squared).
+ */
+function textAtLeast(el: Element, n: number): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* NodeFilter.SHOW_TEXT */);
+  let len = 0;
+  let space = false; // white space after some text: one space, unless nothing follows (trim)
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const data = (t as Text).data;
+    for (let i = 0; i < data.length; i++) {
+      if (WHITE_SPACE.test(data[i]!)) {
+        space = len > 0;
+        continue;
+      }
+      len += space ? 2 : 1;
+      space = false;
+      if (len >= n) return true;
+    }
+  }
+  return false;
+}
+const WHITE_SPACE = /\s/;
 
 /** Returns true when a block of text reads as page furniture rather than article prose. */
 export function isBoilerplateBlock(block: BlockInfo, index: number, count: number, title: string): boolean {
   const { text, linkShare } = block;
   const len = text.length;
   if (LABEL_RE.test(text)) return true;
+  if (block.node && inLiveFurniture(block.node, text)) return true;
   // Rules drawn with characters ("______", "* * *"): nothing to read.
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
   if (/^https?:\/\/\S+$/.test(text)) return true;
@@ -85,11 +296,15 @@ export function isBoilerplateBlock(block: BlockInfo, index: number, count: numbe
   if (len < 100 && /^by\s+\p{Lu}/iu.test(text) && !/[.!?]["”']?$/.test(text)) return true;
   if (len < 300 && CREDIT_RE.test(text)) return true;
   if (len < 160 && !/[.!?:;]["”'’)]?$/.test(text) && VIA_CREDIT_RE.test(text)) return true;
-  // A short block that is all links is a related-story list or a tag line.
+  // A short block that is all links is a related-story list or a tag line; a longer one that is
+  // one link from end to end is a promotion (whole sentences of article prose are not links).
   if (len < 160 && linkShare > 0.9) return true;
+  if (len < 500 && linkShare > 0.97) return true;
+  if (index >= count - 3 && len < 300 && (CLOSING_RE.test(text) || CREDIT_LINE_RE.test(text))) return true;
   // Shouted kickers and promo links ("GET FOX BUSINESS ON THE GO BY CLICKING HERE").
   if (len < 160 && isShouted(text)) return true;
   if (index >= count - 3 && len < 400 && BIO_RE.test(text)) return true;
+  if (index >= count - 3 && len < 800 && ORG_BIO_RE.test(text)) return true;
   return false;
 }
 

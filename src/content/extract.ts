@@ -364,6 +364,8 @@ interface BlockText {
   text: string;
   /** Share of the block's non-space characters inside links. */
   linkShare: number;
+  /** The block's first live text node: boilerplate.ts reads the page's own structure around it. */
+  node?: Text;
 }
 
 function blockText(block: Entry[]): BlockText {
@@ -376,7 +378,7 @@ function blockText(block: Entry[]): BlockText {
     total += n;
     if (linked_) linked += n;
   }
-  return { text: text.replace(/\s+/g, ' ').trim(), linkShare: total ? linked / total : 0 };
+  return { text: text.replace(/\s+/g, ' ').trim(), linkShare: total ? linked / total : 0, node: block[0]?.node };
 }
 
 function metaContent(doc: Document, ...keys: string[]): string | null {

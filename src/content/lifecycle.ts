@@ -308,6 +308,16 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     if (stale(id)) return;
     const res = reply as Result<PageReport> | undefined;
     if (!res || typeof res !== 'object' || !('ok' in res)) throw new Error('no reply from the background');
+    if (!res.ok && res.error.code === 'site-off') {
+      // The reader switched Sourcemark off for this site: no highlights until it is switched on
+      // ('highlights/set-enabled' then reads the page again).
+      enabled = false;
+      analysis = null;
+      corroboration = null;
+      state = { state: 'article', article, enabled };
+      deps.onState?.('done');
+      return;
+    }
     if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
     const pageReport = res.value;
     if (pageReport.text !== article.text) throw new Error('analysis is for a different text');
@@ -331,8 +341,15 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     observe();
     await highlighter.update(map, a, { signal: ctl.signal, around: quiet, yieldFn: deps.yieldFn });
     if (stale(id) || ctl.signal.aborted) return;
-    tooltip ??= new Tooltip(doc, () => (analysis ? { analysis, corroboration } : null));
+    tooltip ??= new Tooltip(doc, () => (analysis ? { analysis, corroboration } : null), showInList);
     watchNavigation();
+  }
+
+  /** The tooltip's link back to the popup item (the background opens the popup where it may). */
+  async function showInList(itemId: string): Promise<boolean> {
+    const reply = await runtime.sendMessage(envelope<ContentToBackground, 'item/show'>('item/show', { itemId }));
+    const r = reply as Result<{ opened: boolean }> | undefined;
+    return Boolean(r && typeof r === 'object' && r.ok && r.value.opened);
   }
 
   const handlers = {
@@ -351,7 +368,8 @@ export function startContentScript(deps: ContentDeps): ContentScript {
       watchNavigation();
       url = pageUrl();
       refreshes = 0;
-      // The page may have changed while we were off: read it again (the same text costs no analysis).
+      // The page may have changed while we were off, or was never analysed (its site was switched
+      // off): read it again (the same text costs no analysis).
       start('re-enable');
       await current;
       return ok(true);

@@ -105,7 +105,11 @@ export function hasLayout(doc: Document): boolean {
   const html = doc.documentElement as (Element & { checkVisibility?: () => boolean }) | null;
   if (!html || typeof html.checkVisibility !== 'function' || !doc.defaultView) return false;
   // jsdom and happy-dom report no client rects for anything; a rendered page has them for <html>.
-  return html.getClientRects().length > 0;
+  if (html.getClientRects().length === 0) return false;
+  // A page that hides its whole body (anti-flicker snippets do, until their script loads or times
+  // out) cannot be judged by visibility yet: read it as without layout rather than find nothing.
+  const body = doc.body as (Element & { checkVisibility?: (o?: object) => boolean }) | null;
+  return !body || body.checkVisibility?.({ visibilityProperty: true }) !== false;
 }
 
 /**

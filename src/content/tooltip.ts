@@ -40,6 +40,10 @@ const CSS = `
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; pointer-events: none;
   visibility: hidden;
 }
+.tip.linked { pointer-events: auto; }
+.show-in-list { all: unset; cursor: pointer; color: #9ecbff; text-decoration: underline; font-size: 12px; margin-top: 2px; }
+.show-in-list:focus-visible { outline: 2px solid #9ecbff; outline-offset: 1px; }
+.show-in-list[data-state="toolbar"] { color: #d0d7de; text-decoration: none; cursor: default; }
 .tip.show { visibility: visible; }
 .item + .item { margin-top: 6px; padding-top: 6px; border-top: 1px solid #444c56; }
 .kind { font-weight: 600; }
@@ -125,10 +129,16 @@ export class Tooltip {
   private current: Element | null = null;
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
   private getData: () => TooltipData | null;
+  private showInList: ((itemId: string) => Promise<boolean>) | null;
 
-  constructor(doc: Document, getData: () => TooltipData | null) {
+  /**
+   * `showInList` backs the "Show in Sourcemark list" link: it asks the background to open the
+   * popup on the item and resolves false where the browser does not let it open the popup then.
+   */
+  constructor(doc: Document, getData: () => TooltipData | null, showInList?: (itemId: string) => Promise<boolean>) {
     this.doc = doc;
     this.getData = getData;
+    this.showInList = showInList ?? null;
     this.host = doc.createElement(HOST_TAG);
     this.host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
     this.root = this.host.attachShadow({ mode: 'closed' });
@@ -137,6 +147,12 @@ export class Tooltip {
     this.box = doc.createElement('div');
     this.box.className = 'tip';
     this.box.setAttribute('role', 'tooltip');
+    if (this.showInList) {
+      // With a link inside, the pointer may move onto the tooltip without it closing.
+      this.box.classList.add('linked');
+      this.box.addEventListener('mouseenter', () => this.cancelHide());
+      this.box.addEventListener('mouseleave', () => this.scheduleHide());
+    }
     this.root.append(style, this.box);
     doc.documentElement.appendChild(this.host);
 
@@ -192,13 +208,14 @@ export class Tooltip {
   show(mark: Element): void {
     const data = this.getData();
     if (!data) return;
-    const lines: Line[] = [];
+    const lines: { line: Line; id: string }[] = [];
     for (let m: Element | null = mark; m; m = m.parentElement?.closest(MARK_SELECTOR) ?? null) {
-      const line = describeItem(m.getAttribute('data-sourcemark-kind') ?? '', m.getAttribute('data-sourcemark-id') ?? '', data.analysis, data.corroboration);
-      if (line) lines.push(line);
+      const id = m.getAttribute('data-sourcemark-id') ?? '';
+      const line = describeItem(m.getAttribute('data-sourcemark-kind') ?? '', id, data.analysis, data.corroboration);
+      if (line) lines.push({ line, id });
     }
     if (!lines.length) return;
-    this.box.replaceChildren(...lines.map((l) => this.renderLine(l)));
+    this.box.replaceChildren(...lines.map(({ line, id }) => this.renderLine(line, id)));
     if (typeof __E2E__ !== 'undefined' && __E2E__) {
       // Test builds only: what the closed root shows, for the end-to-end tests to read.
       this.host.dataset.sourcemarkTip = JSON.stringify({
@@ -210,7 +227,7 @@ export class Tooltip {
     this.box.classList.add('show');
   }
 
-  private renderLine(l: Line): HTMLElement {
+  private renderLine(l: Line, id: string): HTMLElement {
     const d = this.doc;
     const item = d.createElement('div');
     item.className = 'item';
@@ -232,7 +249,28 @@ export class Tooltip {
       st.textContent = l.status;
       item.append(st);
     }
+    if (this.showInList) item.append(this.linkTo(id));
     return item;
+  }
+
+  /** The link back to the item in the popup; where the popup can't be opened, it says where to click. */
+  private linkTo(id: string): HTMLElement {
+    const b = this.doc.createElement('button');
+    b.type = 'button';
+    b.className = 'show-in-list';
+    b.dataset.sourcemarkShow = id;
+    b.textContent = 'Show in Sourcemark list';
+    const show = this.showInList!;
+    b.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      void show(id).then((opened) => {
+        if (opened) { this.hide(); return; }
+        b.dataset.state = 'toolbar';
+        b.textContent = 'Now click the Sourcemark button in the toolbar: the item is selected there.';
+      }, () => {});
+    });
+    return b;
   }
 
   private position(mark: Element): void {

@@ -5,10 +5,12 @@
 import { useState } from 'preact/hooks';
 import { formatBytes, searchEntries } from './format.js';
 import { ArticleRow } from './components/ArticleRow.js';
+import { PrivateWindowsSetting } from './components/PrivateWindowsSetting.js';
+import { SiteList } from './components/SiteList.js';
 import { useLibrary } from './use-library.js';
 
 export function App() {
-  const { view, outcome, busy, remove, clear, exportFile, importFile } = useLibrary();
+  const { view, outcome, busy, remove, clear, exportFile, importFile, setSite } = useLibrary();
   const [query, setQuery] = useState('');
   const [confirming, setConfirming] = useState(false);
 
@@ -81,6 +83,9 @@ export function App() {
           </tbody>
         </table>
       )}
+
+      <SiteList sites={view.sites} busy={busy} onSet={(site, mode) => void setSite(site, mode)} />
+      <PrivateWindowsSetting />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** Loads the library list and storage figures from the background, and the actions on them. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { libraryFileName, parseJson } from '../corpus/library-file.js';
-import type { LibraryEntry } from '../shared/messages.js';
+import type { LibraryEntry, SiteEntry, SiteMode } from '../shared/messages.js';
 import type { AppError } from '../shared/result.js';
 import { ask } from '../popup/send.js';
 import { downloadJson } from './download.js';
@@ -9,7 +9,7 @@ import { downloadJson } from './download.js';
 export type LibraryView =
   | { state: 'loading' }
   | { state: 'error'; error: AppError }
-  | { state: 'ready'; articles: LibraryEntry[]; skipped: number; bytes: number | null; warning: string | null };
+  | { state: 'ready'; articles: LibraryEntry[]; skipped: number; bytes: number | null; warning: string | null; sites: SiteEntry[] };
 
 /** A line under the toolbar: what the last action did, or why it failed. */
 export type Outcome = { kind: 'ok' | 'error'; text: string } | null;
@@ -20,11 +20,12 @@ export function useLibrary() {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
-    const [list, stats] = await Promise.all([ask('library/list', {}), ask('library/stats', {})]);
+    const [list, stats, sites] = await Promise.all([ask('library/list', {}), ask('library/stats', {}), ask('site/list', {})]);
     if (!list.ok) { setView({ state: 'error', error: list.error }); return; }
     setView({
       state: 'ready', articles: list.value.articles, skipped: list.value.skipped,
       bytes: stats.ok ? stats.value.bytes : null, warning: stats.ok ? stats.value.warning : null,
+      sites: sites.ok ? sites.value.sites : [],
     });
   }, []);
 
@@ -70,5 +71,12 @@ export function useLibrary() {
     return { kind: 'ok', text: `Imported ${file.name}: ${r.value.added} new, ${r.value.replaced} updated.` };
   });
 
-  return { view, outcome, busy, remove, clear, exportFile, importFile };
+  const setSite = (site: string, mode: SiteMode) => run(async () => {
+    const r = await ask('site/set', { site, mode });
+    if (!r.ok) return { kind: 'error', text: r.error.message };
+    const words = mode === 'on' ? 'on again' : mode === 'paused' ? 'paused until the browser restarts' : 'always off';
+    return { kind: 'ok', text: `Sourcemark is ${words} on ${site}. Pages already open follow when reloaded.` };
+  });
+
+  return { view, outcome, busy, remove, clear, exportFile, importFile, setSite };
 }

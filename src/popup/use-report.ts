@@ -1,14 +1,21 @@
-/** Loads the tab's report from the background and keeps the highlight switch in sync. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { PageReport } from '../shared/messages.js';
-import type { AppError } from '../shared/result.js';
+/**
+ * Loads the tab's report and keeps the highlight switch in sync. The first paint comes from the
+ * last answer the background left in storage.session (`fresh: false`), replaced as soon as the
+ * background answers (`fresh: true`); an answer never gives way to the older cached one.
+ */
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import type { PageReport, SiteEntry, TabReply } from '../shared/messages.js';
+import type { AppError, Result } from '../shared/result.js';
+import { benchMark } from './bench-marks.js';
+import type { Preload } from './preload.js';
 import { ask } from './send.js';
 
 export type ReportState =
   | { state: 'loading' }
-  | { state: 'report'; report: PageReport }
-  | { state: 'not-article'; reason: string }
-  | { state: 'error'; error: AppError };
+  | { state: 'report'; report: PageReport; fresh: boolean }
+  | { state: 'not-article'; reason: string; fresh: boolean }
+  | { state: 'site-off'; entry: SiteEntry; fresh: boolean }
+  | { state: 'error'; error: AppError; fresh: boolean };
 
 export interface UseReport {
   view: ReportState;
@@ -18,19 +25,36 @@ export interface UseReport {
   reveal(itemId: string): void;
 }
 
-/** Returns the report state for the tab and the actions on it. */
-export function useReport(tabId: number): UseReport {
+/** Returns the view for a reply. */
+export function viewOf(reply: TabReply, fresh: boolean): ReportState {
+  if ('notArticle' in reply) return { state: 'not-article', reason: reply.notArticle, fresh };
+  if ('siteOff' in reply) return { state: 'site-off', entry: reply.siteOff, fresh };
+  return { state: 'report', report: reply, fresh };
+}
+
+/** Returns the report state for the tab and the actions on it; `first` holds reads already started. */
+export function useReport(tabId: number, first?: Preload): UseReport {
   const [view, setView] = useState<ReportState>({ state: 'loading' });
   const [round, setRound] = useState(0);
 
-  useEffect(() => {
+  // A layout effect subscribes right after the first render, not a frame later as useEffect would.
+  useLayoutEffect(() => {
     let live = true;
-    setView({ state: 'loading' });
-    void ask('tab/report', { tabId }).then((r) => {
+    let answered = false;
+    const early = round === 0 && first?.tabId === tabId ? first : null;
+    if (!early) setView({ state: 'loading' });
+    void early?.cached.then((reply) => {
+      if (!live || answered || !reply) return;
+      benchMark('cached');
+      setView(viewOf(reply, false));
+    });
+    benchMark('ask');
+    const fresh: Promise<Result<TabReply>> = early?.fresh ?? ask('tab/report', { tabId });
+    void fresh.then((r) => {
+      benchMark('reply');
+      answered = true;
       if (!live) return;
-      if (!r.ok) setView({ state: 'error', error: r.error });
-      else if ('notArticle' in r.value) setView({ state: 'not-article', reason: r.value.notArticle });
-      else setView({ state: 'report', report: r.value });
+      setView(r.ok ? viewOf(r.value, true) : { state: 'error', error: r.error, fresh: true });
     });
     return () => { live = false; };
   }, [tabId, round]);

@@ -11,6 +11,14 @@ export function tabFromSearch(search: string): number | null {
   return Number(raw);
 }
 
+let active: Promise<number | null> | null = null;
+
+/** Returns the active tab's id (asked once per popup), or null when there is none. */
+export function activeTabId(): Promise<number | null> {
+  active ??= browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id ?? null, () => null);
+  return active;
+}
+
 /** Returns the tab the popup reports on. */
 export function useTargetTab(search = location.search): TargetTab {
   const fixed = tabFromSearch(search);
@@ -18,10 +26,7 @@ export function useTargetTab(search = location.search): TargetTab {
   useEffect(() => {
     if (fixed !== null) return;
     let live = true;
-    browser.tabs.query({ active: true, currentWindow: true }).then(
-      ([active]) => { if (live) setTab(active?.id === undefined ? { state: 'none' } : { state: 'ok', tabId: active.id }); },
-      () => { if (live) setTab({ state: 'none' }); },
-    );
+    void activeTabId().then((id) => { if (live) setTab(id === null ? { state: 'none' } : { state: 'ok', tabId: id }); });
     return () => { live = false; };
   }, [fixed]);
   return tab;

@@ -3,7 +3,7 @@
  * Handler tables `satisfies` these maps, so a missing or misspelt handler is a compile error.
  * Replies are always Result<T> (see result.ts): nothing throws across a process boundary.
  */
-import type { Analysis, ArticleRecord, Corroboration, ExtractedArticle } from './model.js';
+import type { Analysis, ArticleRecord, ClaimReport, Corroboration, ExtractedArticle, QuoteReport } from './model.js';
 import type { Result } from './result.js';
 
 /** The page as the background knows it, enough for the popup and the tooltips. */
@@ -41,6 +41,29 @@ export interface LibraryFileShape {
   articles: ArticleRecord[];
 }
 
+/** How Sourcemark runs on a site: on, paused until the browser restarts, or always off. */
+export type SiteMode = 'on' | 'paused' | 'off';
+
+/** One site the reader switched off or paused (sites not listed are on). */
+export interface SiteEntry {
+  /** Host name without a leading "www." (see shared/site.ts). */
+  site: string;
+  mode: Exclude<SiteMode, 'on'>;
+  since: number;
+}
+
+/** What the popup shows for a tab: its report, or one of the plain states. */
+export type TabReply = PageReport | { notArticle: string } | { siteOff: SiteEntry };
+
+/** Where else a piece of text (a selection) is reported in the library, sentence by sentence. */
+export interface LookupResult {
+  text: string;
+  sentences: { text: string; report: ClaimReport }[];
+  /** The text as a quote: who else has these words (null when it is too short to tell). */
+  quote: QuoteReport | null;
+  librarySize: number;
+}
+
 /** What the content script knows about its page. */
 export type PageState =
   | { state: 'article'; article: ExtractedArticle; enabled: boolean }
@@ -53,12 +76,14 @@ export interface ContentToBackground {
   'page/analyze': (args: { article: ExtractedArticle }) => PageReport;
   /** Test builds only (`__E2E__`): open an extension page in a tab (Firefox BiDi can't navigate there). */
   'e2e/open': (args: { path: string }) => { tabId: number };
+  /** The tooltip's "show in list": the popup opens (where the browser allows) on this item. */
+  'item/show': (args: { itemId: string }) => { opened: boolean };
 }
 
 /** popup (or library page) -> background */
 export interface PopupToBackground {
   /** Everything the popup shows for a tab; corroboration is recomputed against the library now. */
-  'tab/report': (args: { tabId: number }) => PageReport | { notArticle: string };
+  'tab/report': (args: { tabId: number }) => TabReply;
   /** Scroll the tab to a highlight and flash it. */
   'tab/reveal': (args: { tabId: number; itemId: string }) => boolean;
   /** Turn the tab's highlights off or on. */
@@ -77,6 +102,12 @@ export interface PopupToBackground {
   'tab/source': (args: { tabId: number }) => { url: string; canonicalUrl: string | null; lang: string | null };
   /** Checks the whole file, then adds its articles (replacing same-id ones); a bad file changes nothing. */
   'library/import': (args: { file: unknown }) => { added: number; replaced: number };
+  /** Every site switched off or paused. */
+  'site/list': (args: Record<string, never>) => { sites: SiteEntry[] };
+  /** Switches a site on, paused or off; with a tab on that site, its highlights follow at once. */
+  'site/set': (args: { site: string; mode: SiteMode; tabId?: number }) => { sites: SiteEntry[] };
+  /** Where else the text is reported in the library (the context menu's "where else is this reported?"). */
+  'library/lookup': (args: { text: string; tabId?: number }) => LookupResult;
 }
 
 /** background -> content */

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'storage-full'     // quota exceeded: nothing new stored, the library kept what it had
   | 'storage-corrupt'  // a record could not be read; it was skipped, the rest kept
   | 'storage'          // any other storage failure
+  | 'site-off'         // the reader turned Sourcemark off (or paused it) on this site
   | 'internal';
 
 export interface AppError {

@@ -186,7 +186,7 @@ export function watchFirstItem(): void {
   mo.observe(document, { childList: true, subtree: true });
 }
 
-export interface PopupTiming { first_item_ms: number; first_frame_ms: number; dcl_ms: number; items: number; report_rpc_ms: number }
+export interface PopupTiming { first_item_ms: number; first_frame_ms: number; dcl_ms: number; dom_interactive_ms: number; items: number; report_rpc_ms: number; marks: Record<string, number> }
 
 /** Opens popup.html for a tab and returns when its first item was inserted and painted. */
 export async function measurePopup(b: Bench, tabId: number): Promise<PopupTiming> {
@@ -201,7 +201,13 @@ export async function measurePopup(b: Bench, tabId: number): Promise<PopupTiming
       first_item_ms: w.__smFirstItem,
       first_frame_ms: w.__smFirstFrame,
       dcl_ms: nav?.domContentLoadedEventEnd ?? 0,
+      // The parser's end (the popup's script has run; its async work has not): a baseline the
+      // popup's own early rendering cannot push back, as it can push back DOMContentLoaded.
+      dom_interactive_ms: nav?.domInteractive ?? 0,
       items: document.querySelectorAll('[data-sourcemark-item]').length,
+      // Bench builds mark the popup's steps (src/popup/bench-marks.ts): script start, ask, reply, ...
+      marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sm:popup:'))
+        .map((m) => [m.name.slice(9), Math.round(m.startTime * 10) / 10])),
     };
   });
   // Where the time goes: the background's tab/report round trip alone, asked from the same page.

@@ -4,8 +4,10 @@
  * blocks every request that would leave the machine, and opens the popup for a page's tab.
  */
 import { chromium, firefox, type BrowserContext, type Page } from 'playwright-core';
-import { createServer, type Server } from 'node:http';
-import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createTcpServer, type Socket } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,33 +45,126 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves the given path -> HTML map from 127.0.0.1 on a free port. */
+// A self-signed certificate for 127.0.0.1 (test only; the browsers ignore certificate errors).
+const TLS = readFileSync(new URL('./loopback-tls.pem', import.meta.url), 'utf8');
+
+/**
+ * Serves the given path -> HTML map (and .css files) from 127.0.0.1 on a free port, in plain HTTP
+ * and, on the same port, HTTPS: saved pages that send themselves to https: (`if
+ * (location.protocol != "https:") location = ...`) land on the same page instead of an error
+ * page, as they would on their site.
+ */
 export async function serve(pages: Map<string, string>): Promise<Site> {
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = pages.get(url.pathname);
     if (body === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    const type = /\.css$/.test(url.pathname) ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8';
+    res.writeHead(200, { 'content-type': type }).end(body);
+  };
+  const server = createServer(handler);
+  const secure = createHttpsServer({ key: TLS, cert: TLS }, handler);
+  // One port for both: a TLS connection starts with a handshake record (first byte 0x16).
+  const sockets = new Set<Socket>();
+  const front = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? secure : server).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const port = (front.address() as { port: number }).port;
   return {
     server,
     pages,
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.closeAllConnections();
+      secure.closeAllConnections();
+      front.close(() => resolve());
+    }),
   };
 }
 
 export interface Session {
   browser: BrowserName;
   ctx: BrowserContext;
-  /** Every request that tried to leave 127.0.0.1 (blocked), by URL. */
+  /**
+   * Chromium: every request of the context's pages and of the extension's service worker (CDP
+   * Network domain on the worker target, which playwright-core 1.64 attaches) that tried to leave
+   * 127.0.0.1, blocked, by URL. Firefox: empty (no request events there, see `launch`).
+   */
   outbound: string[];
+  /**
+   * The recording proxy every non-loopback connection of this browser goes to (and dies at). It
+   * also sees the browser's own traffic (Chromium's update and sign-in checks), which no page or
+   * extension asked for: compare against a session without the extension to attribute it.
+   */
+  proxy: Blackhole;
+  /** The profile folder (kept on close when the caller passed it in `launch`). */
+  profile: string;
   close(): Promise<void>;
+}
+
+export interface Blackhole {
+  port: number;
+  /** "<method> <target>" of every request that reached the proxy, in order. */
+  seen: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A proxy on 127.0.0.1 that records the first request line of every connection (`CONNECT
+ * host:443` for TLS and WebSockets, `GET http://host/...` for plain HTTP) and answers 403. Both
+ * browsers are pointed at it, so nothing reaches the network even where Playwright's request
+ * interception is not used (Firefox, see `launch`) or does not see a request, and what tried to
+ * leave is on record either way. Loopback is exempt in the browser, never sent here.
+ */
+export async function blackholeProxy(): Promise<Blackhole> {
+  const seen: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    let head = '';
+    let answered = false;
+    socket.on('data', (chunk) => {
+      if (answered) return;
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n\r\n')) return;
+      answered = true;
+      const line = head.split('\r\n')[0] ?? '';
+      const [method = '?', target = '?'] = line.split(' ');
+      seen.push(`${method} ${target}`);
+      // A page sending its own top frame off the machine (an anti-copy check that is not on its
+      // domain, "force https" to another host) gets 204 No Content, so it stays where it is, as
+      // on its own site; everything else is refused.
+      // Firefox sends no Sec-Fetch-* headers to plain-http hosts; a document load asks for HTML first.
+      const navigate = method === 'GET' && (/^sec-fetch-mode:\s*navigate\b/im.test(head) || /^accept:\s*text\/html\b/im.test(head));
+      socket.end(navigate
+        ? 'HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'
+        : 'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    seen,
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
 }
 
 const isLocal = (url: string) => {
@@ -82,19 +177,34 @@ const isLocal = (url: string) => {
   }
 };
 
+export interface LaunchOptions {
+  /** Load the built extension (default true). */
+  extension?: boolean;
+  /** Use this profile folder and keep it on close (restart tests); default: a fresh temporary one. */
+  profile?: string;
+  /** Load the extension from this folder instead of the build (a variant of the build, e.g. one permission less). */
+  extensionDir?: string;
+  /** Firefox only: more preferences (e.g. a small storage limit for the quota test). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
+}
+
 /** Launches the browser in a fresh profile, with the built extension unless told otherwise. */
-export async function launch(browser: BrowserName, opts: { extension?: boolean } = {}): Promise<Session> {
+export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
   const executablePath = requireBrowser(browser);
   const withExtension = opts.extension !== false;
-  const ext = withExtension ? extensionDir(browser) : '';
-  const profile = await mkdtemp(path.join(tmpdir(), `sourcemark-${browser}-`));
+  const ext = withExtension ? opts.extensionDir ?? extensionDir(browser) : '';
+  const profile = opts.profile ?? await mkdtemp(path.join(tmpdir(), `sourcemark-${browser}-`));
+  const proxy = await blackholeProxy();
   let ctx: BrowserContext;
   if (browser === 'chromium') {
     ctx = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
+      ignoreHTTPSErrors: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        // Chromium never proxies loopback (implicit <-loopback> bypass), so the test pages load.
+        `--proxy-server=http://127.0.0.1:${proxy.port}`,
         ...(withExtension ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : [])],
     });
     // The service worker proves the extension loaded.
@@ -109,11 +219,23 @@ export async function launch(browser: BrowserName, opts: { extension?: boolean }
       channel: 'moz-firefox',
       executablePath,
       headless: true,
+      ignoreHTTPSErrors: true,
       firefoxUserPrefs: {
         'xpinstall.signatures.required': false,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         'app.normandy.enabled': false,
         'messaging-system.rsexperimentloader.enabled': false,
+        // Every connection that is not loopback goes to the recording proxy (see blackholeProxy).
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxy.port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxy.port,
+        'network.proxy.no_proxies_on': 'localhost, 127.0.0.1, [::1]',
+        'network.proxy.allow_hijacking_localhost': false,
+        'network.dns.disablePrefetch': true,
+        'network.prefetch-next': false,
+        ...opts.firefoxPrefs,
       },
     });
   }
@@ -121,16 +243,23 @@ export async function launch(browser: BrowserName, opts: { extension?: boolean }
   // Record and block what would leave the machine. Only in Chromium: in Firefox any request
   // listener or route turns on BiDi network events, and moz-extension pages opened after that
   // never get a script realm (seen with ESR 153 + playwright-core 1.64.1), so the popup can't be
-  // tested. The machine has no network beyond loopback anyway; the privacy check runs in Chromium.
+  // tested. In Firefox the proxy above blocks and records instead.
   if (browser === 'chromium') {
     ctx.on('request', (req) => { if (!isLocal(req.url())) outbound.push(req.url()); });
-    await ctx.route((url) => !isLocal(url.href), (route) => route.abort());
+    // A top-frame navigation off the machine gets 204 (the page stays, see blackholeProxy).
+    await ctx.route((url) => !isLocal(url.href), (route) => {
+      const req = route.request();
+      return req.isNavigationRequest() && req.frame().parentFrame() === null
+        ? route.fulfill({ status: 204, body: '' })
+        : route.abort();
+    });
   }
   return {
-    browser, ctx, outbound,
+    browser, ctx, outbound, proxy, profile,
     close: async () => {
       await ctx.close().catch(() => {});
-      await rm(profile, { recursive: true, force: true }).catch(() => {});
+      await proxy.close().catch(() => {});
+      if (!opts.profile) await rm(profile, { recursive: true, force: true }).catch(() => {});
     },
   };
 }

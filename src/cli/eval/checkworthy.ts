@@ -1,20 +1,27 @@
 /**
- * Check-worthiness evals, all on rows the scoring model did not train on:
+ * Check-worthiness evals:
  * - claimbuster_f1: ClaimBuster crowdsourced.csv, Verdict 1 vs the rest, positive-class F1 of
  *   "highlighted as a claim" (score >= the debate threshold);
  * - claimbuster_groundtruth_f1: the same on groundtruth.csv (expert-checked);
  * - checkthat2019_map: CheckThat 2019 task 1, lines ranked by score within each transcript,
  *   average precision per transcript, averaged (the task's official MAP);
  * - checkthat2021_f1: CheckThat 2021 task 1a tweets (train, dev and test files; label = last
- *   column), positive-class F1 at the committed model's debate threshold.
- * The debate figures come from group 5-fold cross-validation by debate / transcript (see
- * src/cli/train/checkworthiness.ts): each row is scored by a model trained on the other folds,
- * with a threshold chosen by an inner cross-validation on those folds only. Tweets are never
- * trained on, so they are scored by the committed model.
+ *   column), positive-class F1.
+ * Which model scores a row, so that no figure is on data its model trained on, whatever folder:
+ * - a row of a debate / transcript the committed model trained on (listed with its fold in
+ *   models/checkworthiness.json) is scored out of fold: by a model fitted on this folder's rows
+ *   of the other folds' debates, with a threshold from an inner cross-validation on those folds
+ *   (src/cli/train/checkworthiness.ts; on ../shared/eval this reproduces the training protocol);
+ * - every other row (a new debate, the held-out half, all tweets) is scored by the committed
+ *   weights at the committed threshold.
+ * The `rows_*` counts say how many rows took each path. Both datasets transcribe some of the same
+ * 2016 debates, so a new debate can hold sentences the committed model saw under the other
+ * dataset's name: `rows_debate_seen` counts the rows of new debates held within a day of a
+ * training debate, and the `*_unseen` figures leave them out.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { heldOutScores, loadExamples, featurize } from '../train/checkworthiness.js';
+import { debateDay, heldOutScores, loadExamples, featurize, type Example } from '../train/checkworthiness.js';
 import { MODEL, scoreFeatures } from '../../analysis/checkworthiness-model.js';
 import { loadCheckThat2021 } from './claimbuster.js';
 
@@ -23,6 +30,12 @@ export interface CheckworthyScores {
   claimbuster_groundtruth_f1: number | null;
   checkthat2019_map: number | null;
   checkthat2021_f1: number | null;
+  claimbuster_f1_unseen: number | null;
+  claimbuster_groundtruth_f1_unseen: number | null;
+  checkthat2019_map_unseen: number | null;
+  rows_out_of_fold: number;
+  rows_committed_model: number;
+  rows_debate_seen: number;
 }
 
 /** Returns positive-class F1 of binary predictions. */
@@ -52,29 +65,68 @@ export function meanAveragePrecision(rows: Array<{ group: string; score: number;
   return aps.length ? aps.reduce((a, b) => a + b, 0) / aps.length : 0;
 }
 
+export interface Scored {
+  ex: Pick<Example, 'group' | 'key' | 'label'>;
+  score: number;
+  threshold: number;
+  /** A new debate held within a day of a debate the committed model trained on. */
+  seen: boolean;
+}
+
+/** Returns the new groups held within a day of a debate the committed model trained on. */
+export function seenDebates(groups: string[]): Set<string> {
+  const trainedDays = Object.keys(MODEL.folds).map(debateDay).filter((d): d is number => d !== null);
+  return new Set(groups.filter((g) => {
+    const d = debateDay(g);
+    return !(g in MODEL.folds) && d !== null && trainedDays.some((t) => Math.abs(t - d) <= 1);
+  }));
+}
+
+/** Returns every labelled debate row scored as the header says. */
+export function scoreDebateRows(examples: Example[]): Scored[] {
+  const trained = examples.filter((e) => e.group in MODEL.folds);
+  const fresh = examples.filter((e) => !(e.group in MODEL.folds));
+  const out: Scored[] = [];
+  if (trained.length) {
+    const fold = new Map(Object.entries(MODEL.folds));
+    const { scores, thresholds } = heldOutScores(trained, fold);
+    trained.forEach((ex, i) => out.push({ ex, score: scores[i]!, threshold: thresholds[i]!, seen: false }));
+  }
+  const seen = seenDebates([...new Set(fresh.map((e) => e.group))]);
+  for (const ex of fresh) out.push({ ex, score: scoreFeatures(ex.features), threshold: MODEL.threshold, seen: seen.has(ex.group) });
+  return out;
+}
+
+function figures(rows: Scored[]): Pick<CheckworthyScores, 'claimbuster_f1' | 'claimbuster_groundtruth_f1' | 'checkthat2019_map'> {
+  const f1 = (sel: Scored[]) => (sel.length ? f1Of(sel.map((r) => r.score >= r.threshold), sel.map((r) => r.ex.label)) : null);
+  const ct = rows.filter((r) => r.ex.group.startsWith('ct19:'));
+  return {
+    claimbuster_f1: f1(rows.filter((r) => r.ex.group.startsWith('cb:') && !r.ex.key.startsWith('gt:'))),
+    claimbuster_groundtruth_f1: f1(rows.filter((r) => r.ex.group.startsWith('cb:') && r.ex.key.startsWith('gt:'))),
+    checkthat2019_map: ct.length ? meanAveragePrecision(ct.map((r) => ({ group: r.ex.group, score: r.score, label: r.ex.label }))) : null,
+  };
+}
+
 /** Returns the check-worthiness figures, or null when none of the datasets is present. */
 export async function evalCheckworthy(dataDir: string): Promise<CheckworthyScores | null> {
   const has = (d: string) => existsSync(path.join(dataDir, d));
   if (!['claimbuster', 'checkthat2019-task1-en', 'checkthat2021-task1a-en'].some(has)) return null;
-  const out: CheckworthyScores = { claimbuster_f1: null, claimbuster_groundtruth_f1: null, checkthat2019_map: null, checkthat2021_f1: null };
-  const examples = loadExamples(dataDir);
-  if (examples.length) {
-    const { scores, thresholds } = heldOutScores(examples);
-    const pick = (keep: (key: string, group: string) => boolean) => {
-      const ix = examples.map((_, i) => i).filter((i) => keep(examples[i]!.key, examples[i]!.group));
-      return { pred: ix.map((i) => scores[i]! >= thresholds[i]!), gold: ix.map((i) => examples[i]!.label), ix };
-    };
-    const crowd = pick((k, g) => g.startsWith('cb:') && !k.startsWith('gt:'));
-    if (crowd.ix.length) out.claimbuster_f1 = f1Of(crowd.pred, crowd.gold);
-    const gt = pick((k, g) => g.startsWith('cb:') && k.startsWith('gt:'));
-    if (gt.ix.length) out.claimbuster_groundtruth_f1 = f1Of(gt.pred, gt.gold);
-    const ct = pick((_, g) => g.startsWith('ct19:'));
-    if (ct.ix.length) out.checkthat2019_map = meanAveragePrecision(ct.ix.map((i) => ({ group: examples[i]!.group, score: scores[i]!, label: examples[i]!.label })));
-  }
+  const rows = scoreDebateRows(loadExamples(dataDir));
+  const all = figures(rows);
+  const unseen = figures(rows.filter((r) => !r.seen));
+  const out: CheckworthyScores = {
+    ...all, checkthat2021_f1: null,
+    claimbuster_f1_unseen: unseen.claimbuster_f1, claimbuster_groundtruth_f1_unseen: unseen.claimbuster_groundtruth_f1,
+    checkthat2019_map_unseen: unseen.checkthat2019_map,
+    rows_out_of_fold: rows.filter((r) => r.ex.group in MODEL.folds).length,
+    rows_committed_model: rows.filter((r) => !(r.ex.group in MODEL.folds)).length,
+    rows_debate_seen: rows.filter((r) => r.seen).length,
+  };
   const tweets = ['dataset_train_v1_english.tsv', 'dataset_dev_v1_english.tsv', 'dataset_test_english.tsv']
     .flatMap((f) => loadCheckThat2021(dataDir, f) ?? []);
   if (tweets.length) {
     out.checkthat2021_f1 = f1Of(tweets.map((t) => scoreFeatures(featurize(t.text)) >= MODEL.threshold), tweets.map((t) => t.label));
+    out.rows_committed_model += tweets.length;
   }
   return out;
 }

@@ -19,17 +19,28 @@
  * Speakers (on the 0.3 matches): the gold speaker is the relation's Source text. A pronoun
  * source ("he", "she", "they", "I", "we", "it", "who", "which") is replaced by the nearest Source
  * span before it in the same annotation file that contains a proper name and that the pronoun
- * can refer to: for "he"/"she", a person (the head word, before any comma, is a capitalised name
- * or a person noun such as "senator"; not a body or document such as "the FBI", "Opinion polls",
- * "excerpts of his speech") whose sex, where a first name, title or noun shows it, does not
- * clash; for the other pronouns, any named source. With none it is counted wrong. A definite
- * description of a person ("the Vermont senator", "The Republican nominee": "the" and a
- * lower-case person head) is resolved the same way, and a prediction naming either the
- * description or its antecedent is right. (The first-name lists are the product's, from
- * src/analysis/names.ts.) A relation with no Source is right only when no speaker is predicted. Otherwise
- * the prediction is right when it shares a name token with the gold source (capitalised words,
- * minus capitalised function words and bare titles such as "The", "President", "Sen."), or, when
- * the gold source has no name token ("the mission", "officials"), a lower-cased content word.
+ * can refer to: for "he"/"she", a person (its phrase ends in a person's name, or its head is a
+ * lower-case person noun such as "senator"; not a body or document such as "the FBI", "Opinion
+ * polls", "excerpts of his speech") whose sex, where a first name, title or noun shows it, does
+ * not clash; a bare surname takes the sex its full name or title shows elsewhere in the article
+ * ("Sanders" after "Bernie Sanders"); for the other pronouns, any named source. With none it is
+ * counted wrong. A relative pronoun ("who", "which", "that") stands for the phrase right before it
+ * (its nearest preceding mention): the last capitalised name there that is no place ("Sen. Ana
+ * Ruiz of Salem, who …" -> Ana Ruiz), else the phrase itself. A definite description of a person ("the Vermont senator", "The Republican
+ * nominee": "the" and a lower-case person head) is resolved the same way, and a prediction naming
+ * either the description or its antecedent is right. (The first-name lists are the product's,
+ * from src/analysis/names.ts.) A relation with no Source is right only when no speaker is
+ * predicted. Otherwise only the phrase part of each speaker string counts: up to a comma,
+ * bracket, dash or "who" (names in an appositive, "Ben Ode, a spokesman for the Ruiz campaign",
+ * are not the speaker's), and up to "of/for/from/at/in/with/on" after a name or a common noun
+ * ("Ben Ode of the Sierra Club"); a role phrase followed by a bare name ("the city's engineer, Ben
+ * Ode,") is that name. When the gold phrase ends in a person's name (the last run of
+ * capitalised words, titles such as "Sen."/"Chairman" left out, not a body such as "... Council"
+ * or a place), the prediction is right when it names a person with the same surname and no
+ * clashing first name ("Bill Clinton" is not "Hillary Clinton"), or is a role description taken
+ * from the gold source itself ("president of the teachers' union", head a person noun). Otherwise
+ * (a body or a description) it is right when the two phrases share a name word, or, when the gold
+ * phrase has no name word ("the mission", "officials"), a lower-cased content word.
  * speaker_accuracy_named counts only relations whose own Source text contains a name token.
  */
 import type { Span } from '../../shared/spans.js';
@@ -82,6 +93,8 @@ const NOT_NAMES = new Set([
   'this', 'that', 'these', 'those', 'some', 'many', 'most', 'several', 'other', 'others', 'both', 'one',
   'all', 'few', 'who', 'which', 'president', 'sen', 'senator', 'rep', 'gov', 'governor', 'mr', 'mrs', 'ms',
   'dr', 'gen', 'former', 'secretary', 'officials', 'official', 'sources', 'source', 'and', 'of', 'for',
+  'about', 'but', 'only', 'also', 'even', 'however', 'yet', 'so', 'then', 'now', 'just', 'nearly', 'almost', 'another',
+  'each', 'every', 'any', 'no', 'not', 'if', 'when', 'as', 'in', 'on', 'at', 'to', 'from', 'with', 'by',
 ]);
 const PRONOUN_SOURCES = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'who', 'which', 'him', 'her', 'them', 'that']);
 const STOP = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'in', 'on', 'at', 'by', 'with', 'from', 's', 'his', 'her', 'their', 'its', 'this', 'that']);
@@ -99,14 +112,136 @@ function contentTokens(s: string): Set<string> {
   return new Set(words(s).map((w) => w.toLowerCase()).filter((w) => !STOP.has(w) && !PRONOUN_SOURCES.has(w)));
 }
 
+/** Name-like words after a surname that are not the surname ("Donald Trump Jr."). */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/** Lower-case particles inside surnames ("Bill de Blasio", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'del', 'da', 'di', 'la', 'le', 'bin', 'al', 'el', 'ibn', 'dos', 'du']);
+/** Capitalised titles that lead a name and are never part of it ("CBC Chairman G.K. Butterfield"). */
+const TITLE_WORDS = new Set([
+  'president', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'mr', 'mrs', 'ms', 'dr', 'gen', 'general',
+  'former', 'secretary', 'speaker', 'chairman', 'chairwoman', 'chair', 'chief', 'director', 'leader', 'minister', 'mayor',
+  'judge', 'justice', 'attorney', 'ambassador', 'commissioner', 'archbishop', 'bishop', 'pope', 'king', 'queen', 'prince',
+  'princess', 'officer', 'sheriff', 'professor', 'prof', 'adm', 'lt', 'col', 'sgt', 'capt', 'maj', 'rev', 'vice',
+  'majority', 'minority', 'whip', 'spokesman', 'spokeswoman', 'spokesperson', 'press', 'staff', 'deputy', 'state',
+  'congressman', 'congresswoman', 'lord', 'lady', 'sir', 'dame', 'father', 'sister', 'brother', 'rabbi', 'imam',
+]);
+/** Month and weekday names: capitalised, never a person's name. */
+const CALENDAR_WORDS = /^(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** Prepositions after which a phrase goes on to a place or body ("Sen. Tom Carper of Delaware"). */
+const HEAD_LINKS = /\s(?:of|from|at|in|with|on|for)\s/;
+
+/**
+ * Returns the phrase part of a speaker string: up to its first comma, bracket, dash or relative
+ * "who"/"which", so names in an appositive ("Ben Ode, a spokesman for the Trump campaign") are not
+ * the speaker's own; then, when a person or a common noun comes before a linking preposition
+ * ("Ben Ode of the Sierra Club", "president of the teachers' union"), up to that preposition,
+ * unless the phrase ends in a name right after a common noun ("master of ceremonies Ben Ode").
+ */
+export function headOf(s: string): string {
+  const h = s.split(/,|\(|\s[—–-]{1,2}\s|\s(?:who|which|whose)\s/)[0]!;
+  const m = HEAD_LINKS.exec(h);
+  if (!m) return h;
+  const left = h.slice(0, m.index);
+  // "Ben Ode of the Sierra Club", "a spokesman for the board": a name or a common noun heads it
+  if (runNames(left).length > 0) return left;
+  if (!/^\p{Ll}/u.test(words(left).pop() ?? '')) return h;
+  // but "master of ceremonies Ben Ode": a name right after a lower-case noun is the head
+  const rw = words(h.slice(m.index + m[0].length));
+  let b = rw.length;
+  while (b > 0 && /^\p{Lu}/u.test(rw[b - 1]!)) b--;
+  const before = rw[b - 1];
+  const nameLast = b < rw.length && before !== undefined && /^\p{Ll}/u.test(before) && !STOP.has(before) && runNames(rw.slice(b).join(' ')).length > 0;
+  return nameLast ? h : left;
+}
+
+export interface PersonName { surname: string; first: string | null; run: string[]; }
+
+/**
+ * Returns the person names a speaker string's phrase ends in, one per "and"-joined part: the last
+ * run of capitalised name words ("Trump campaign spokesperson Steven Cheung" -> Steven Cheung),
+ * titles left out, unless that run names a body ("the National Security Council") or a place, or
+ * the phrase ends in a common noun ("Clinton's campaign": a body named after a person).
+ */
+export function personNames(s: string): PersonName[] {
+  const own = runNames(headOf(s));
+  if (own.length > 0) return own;
+  // "Trump's Virginia state director, Mike Rubino,": a role, then the person's name as apposition
+  const parts = s.split(',');
+  const role = words(parts[0]!);
+  const name = words(parts[1] ?? '');
+  if (parts.length > 1 && /^\p{Ll}/u.test(role[role.length - 1] ?? '') && name.length > 0 && name.length <= 4 && name.every((w) => /^\p{Lu}/u.test(w))) return runNames(parts[1]!);
+  return own;
+}
+
+function runNames(phrase: string): PersonName[] {
+  const out: PersonName[] = [];
+  const cap = (w: string) => /^\p{Lu}/u.test(w) && !NOT_NAMES.has(w.toLowerCase()) && !CALENDAR_WORDS.test(w);
+  const title = (w: string) => TITLE_WORDS.has(w.toLowerCase());
+  for (const part of phrase.split(/\s+(?:and|&)\s+/)) {
+    const ws = words(part);
+    let e = ws.length;
+    while (e > 0 && NAME_SUFFIXES.has(ws[e - 1]!.toLowerCase())) e--;
+    if (e === 0 || !cap(ws[e - 1]!)) continue;
+    let b = e - 1;
+    while (b > 0 && (cap(ws[b - 1]!) || (NAME_PARTICLES.has(ws[b - 1]!) && b >= 2 && cap(ws[b - 2]!)))) b--;
+    let run = ws.slice(b, e);
+    // titles lead a name ("CBC Chairman G.K. Butterfield"); a title alone names nobody ("Speaker")
+    let cut = -1;
+    for (let i = 0; i < run.length - 1; i++) if (title(run[i]!)) cut = i;
+    run = run.slice(cut + 1);
+    if (run.length === 0) continue;
+    const last = run[run.length - 1]!;
+    // a title last is a surname only after a first name ("Billie Jean King", not "RNC Chief")
+    if (title(last) && !run.slice(0, -1).some((w) => FEMALE_NAMES.has(w.toLowerCase()) || MALE_NAMES.has(w.toLowerCase()))) continue;
+    const l = last.toLowerCase();
+    const acronym = /^\p{Lu}{2,5}$/u.test(last) && !MALE_NAMES.has(l) && !FEMALE_NAMES.has(l);
+    const lower = run.map((w) => w.toLowerCase());
+    if (acronym || BODY_HEADS.has(l) || ORG_HEADS.has(l) || lower.every((w) => PLACES.has(w))) continue;
+    out.push({ surname: l, first: lower.length >= 2 ? lower[0]! : null, run: lower });
+  }
+  return out;
+}
+
+/**
+ * True when two person names can be the same person: the same surname, and no clash of first
+ * names (both given, different, and neither one a word of the other name: "Hillary Clinton" is not
+ * "Bill Clinton", "Debbie Wasserman Schultz" is "Wasserman Schultz").
+ */
+function samePerson(a: PersonName, b: PersonName): boolean {
+  if (a.surname !== b.surname) return false;
+  if (!a.first || !b.first || a.first === b.first) return true;
+  if (a.first.length === 1 || b.first.length === 1) return a.first[0] === b.first[0];
+  return b.run.includes(a.first) || a.run.includes(b.first);
+}
+
+/**
+ * True when a predicted speaker is a role description taken from the gold source itself ("the
+ * city's chief engineer" for "Ana Ruiz, the city's chief engineer,"): its words run inside the
+ * gold's, it names nobody, and its head is a person noun.
+ */
+function isRoleOf(pred: string, gold: string): boolean {
+  if (personNames(pred).length > 0) return false;
+  const pw = words(pred).map((w) => w.toLowerCase()).filter((w, i) => i > 0 || !STOP.has(w));
+  const gw = words(gold).map((w) => w.toLowerCase());
+  const head = words(pred.split(HEAD_LINKS)[0]!).map((w) => w.toLowerCase()).pop() ?? '';
+  if (pw.length === 0 || !PERSON_HEADS.has(head)) return false;
+  if (pw.length === 1 && /^\p{Lu}/u.test(words(pred).pop() ?? '')) return false;
+  for (let i = 0; i + pw.length <= gw.length; i++) if (pw.every((w, k) => gw[i + k] === w)) return true;
+  return false;
+}
+
 /** Returns true when the predicted speaker names the same person or body as the gold source. */
 export function sameSpeaker(pred: string | null, gold: GoldQuote): boolean {
   if (gold.noSource) return pred === null;
   if (pred === null || gold.source === null) return false;
   if (gold.described && sameSpeaker(pred, { ...gold, source: gold.described, described: null })) return true;
-  const g = nameTokens(gold.source);
+  const gp = personNames(gold.source), pp = personNames(pred);
+  // a person: the same person's name, or a role description from the gold source itself
+  if (gp.length > 0) return pp.length > 0 ? pp.some((p) => gp.some((g) => samePerson(p, g))) : isRoleOf(pred, gold.source);
+  // a body or a description: a shared name word of the two phrases, else a shared content word
+  const g = nameTokens(headOf(gold.source));
   if (g.size > 0) {
-    for (const w of nameTokens(pred)) if (g.has(w)) return true;
+    for (const w of nameTokens(headOf(pred))) if (g.has(w)) return true;
     return false;
   }
   const gc = contentTokens(gold.source);
@@ -165,6 +300,11 @@ const PERSON_HEADS = new Set([
   'pollster', 'founder', 'ceo', 'executive', 'host', 'anchor', 'moderator', 'reporter', 'writer', 'author',
   'columnist', 'historian', 'scientist', 'expert', 'activist', 'organizer', 'chief', 'king', 'queen', 'pope',
   'speaker', 'former', 'democrat', 'republican', 'veteran', 'voter', 'supporter', 'student', 'teacher', 'doctor',
+  'salesman', 'saleswoman', 'agent', 'user', 'resident', 'owner', 'worker', 'member', 'officer', 'operative', 'consultant',
+  'correspondent', 'editor', 'aide', 'staffer', 'volunteer', 'protester', 'delegate', 'retiree', 'partner', 'friend',
+  'ally', 'critic', 'donor', 'fundraiser', 'official', 'diplomat', 'prosecutor', 'investigator', 'researcher', 'fellow',
+  'ceo', 'president', 'chairman', 'engineer', 'physician', 'nurse', 'pastor', 'priest', 'singer', 'actor', 'actress',
+  'comedian', 'star', 'player', 'coach', 'governor', 'senator', 'secretary', 'congressman', 'executives', 'executive',
 ]);
 const FEMALE_WORDS = new Set(['mrs', 'ms', 'woman', 'spokeswoman', 'congresswoman', 'chairwoman', 'businesswoman', 'mother', 'wife', 'daughter', 'girl', 'queen', 'sister', 'grandmother']);
 const MALE_WORDS = new Set(['mr', 'man', 'spokesman', 'congressman', 'chairman', 'businessman', 'father', 'husband', 'son', 'boy', 'king', 'brother', 'grandfather']);
@@ -173,26 +313,22 @@ const BODY_HEADS = new Set([
   'campaign', 'committee', 'council', 'department', 'administration', 'party', 'house', 'times', 'post', 'news',
   'journal', 'press', 'poll', 'report', 'statement', 'ad', 'court', 'congress', 'senate', 'agency', 'office',
   'association', 'institute', 'university', 'network', 'group', 'union', 'board', 'fund', 'center', 'foundation',
+  'register', 'tribune', 'herald', 'globe', 'gazette', 'review', 'magazine', 'daily', 'weekly', 'standard', 'observer',
+  'examiner', 'telegraph', 'chronicle', 'inquirer', 'watch', 'pac', 'project', 'alliance', 'coalition', 'initiative',
+  'society', 'forum', 'club', 'bureau', 'company', 'corporation', 'industries', 'airlines', 'partners', 'associates',
+  'trust', 'academy', 'school', 'schools', 'church', 'patriarchate', 'ministry', 'embassy', 'mission', 'cabinet', 'staff',
 ]);
 
 type Sex = 'f' | 'm' | null;
 export interface SourceInfo { at: number; text: string; person: boolean; named: boolean; sex: Sex; description: boolean; }
 
-/** Returns the words of a source up to its first comma or bracket (the phrase, not its appositive). */
-function headPart(s: string): string[] {
-  return words(s.split(/[,(]/)[0]!);
-}
-
 /** Returns what the gold scorer knows of one source text: person or body, sex, definite description. */
 export function sourceInfo(s: string, at = 0): SourceInfo {
-  const ws = headPart(s);
-  const head = ws[ws.length - 1] ?? '';
-  const lower = head.toLowerCase();
-  const capital = /^\p{Lu}/u.test(head);
-  const acronym = /^\p{Lu}{2,4}$/u.test(head) && !MALE_NAMES.has(lower) && !FEMALE_NAMES.has(lower);
-  const person = capital
-    ? !acronym && !BODY_HEADS.has(lower) && !ORG_HEADS.has(lower) && !PLACES.has(lower) && !NOT_NAMES.has(lower)
-    : PERSON_HEADS.has(lower);
+  const head = headOf(s);
+  const ws = words(head);
+  const last = ws[ws.length - 1] ?? '';
+  const capital = /^\p{Lu}/u.test(last);
+  const person = personNames(s).length > 0 || (!capital && PERSON_HEADS.has(last.toLowerCase()));
   let sex: Sex = null;
   for (const w of ws) {
     const l = w.toLowerCase();
@@ -224,6 +360,70 @@ export function antecedent(named: SourceInfo[], at: number, want: { person: bool
   return null;
 }
 
+/**
+ * Gives a person source whose own words show no sex ("Sanders") the sex that the same surname
+ * shows elsewhere in the article: in another source ("Sen. Bernie Sanders") or in the text ("Bernie
+ * Sanders", "Mr. Sanders"). A surname seen with both sexes ("Bill" and "Hillary Clinton") stays open.
+ */
+export function fillSexBySurname(text: string, named: SourceInfo[]): void {
+  const seen = new Map<string, Set<Sex>>();
+  const note = (surname: string, sex: Sex) => { if (sex) (seen.get(surname) ?? seen.set(surname, new Set()).get(surname)!).add(sex); };
+  for (const m of named) if (m.person && m.sex) for (const p of personNames(m.text)) note(p.surname, m.sex);
+  const want = new Set<string>();
+  for (const m of named) if (m.person && !m.sex) for (const p of personNames(m.text)) want.add(p.surname);
+  if (want.size === 0) return;
+  // "Bernie Sanders", "Bernie M. Sanders", "Ms. Ruiz" in the running text
+  for (const mt of text.matchAll(/\b(\p{Lu}[\p{L}’'-]*\.?)\s+(?:\p{Lu}\.\s+)?(\p{Lu}[\p{L}’'-]+)/gu)) {
+    const surname = mt[2]!.toLowerCase();
+    if (!want.has(surname)) continue;
+    const f = mt[1]!.toLowerCase().replace(/\.$/, '');
+    if (FEMALE_WORDS.has(f) || (FEMALE_NAMES.has(f) && !MALE_NAMES.has(f))) note(surname, 'f');
+    else if (MALE_WORDS.has(f) || (MALE_NAMES.has(f) && !FEMALE_NAMES.has(f))) note(surname, 'm');
+  }
+  for (const m of named) {
+    if (!m.person || m.sex) continue;
+    const ps = personNames(m.text);
+    const sexes = ps.length === 1 ? seen.get(ps[0]!.surname) : undefined;
+    if (sexes && sexes.size === 1) m.sex = [...sexes][0]!;
+  }
+}
+
+/** Relative pronouns: their antecedent is the phrase they follow, not the last named source. */
+const RELATIVE_SOURCES = new Set(['who', 'which', 'that']);
+
+/**
+ * Returns the antecedent of a relative-pronoun source at `at` ("Sen. Ana Ruiz of Salem, who
+ * said …"): the nearest mention before it, that is the phrase between the last clause boundary
+ * (sentence end, comma, colon, dash, bracket or quotation mark) and the pronoun; within it, the
+ * last run of capitalised words that is a person's or body's name and not a place, else the
+ * whole phrase ("her campaign's leadership, who …"). Null when there is no phrase.
+ */
+export function relativeAntecedent(text: string, at: number): string | null {
+  let e = at;
+  while (e > 0 && /[\s,]/.test(text[e - 1]!)) e--;
+  let b = e;
+  while (b > 0 && e - b < 120 && !/[.;:!?,\n—–(“”"]/.test(text[b - 1]!)) b--;
+  const phrase = text.slice(b, e).trim();
+  if (!phrase) return null;
+  const ws = phrase.split(/\s+/);
+  // from the end: place names and the prepositions before them may follow the name ("… of Salem")
+  for (let end = ws.length; end > 0;) {
+    if (!/^\p{Lu}/u.test(ws[end - 1]!)) {
+      if (!/^(?:of|from|in|at)$/.test(ws[end - 1]!)) return phrase;
+      end--;
+      continue;
+    }
+    let start = end - 1;
+    while (start > 0 && /^\p{Lu}/u.test(ws[start - 1]!)) start--;
+    const run = ws.slice(start, end).join(' ');
+    // "Ruiz of Salem": a name after "of" that follows another name is the first one's complement
+    const complement = start >= 2 && /^(?:of|from|in|at)$/.test(ws[start - 1]!) && /^\p{Lu}/u.test(ws[start - 2]!);
+    if (!complement && nameTokens(run).size > 0 && !words(run).every((w) => PLACES.has(w.toLowerCase()))) return run;
+    end = start;
+  }
+  return phrase;
+}
+
 /** Returns the article's gold quotes in text order. */
 export function goldQuotes(article: PolnearArticle): GoldQuote[] {
   const { text } = article;
@@ -235,6 +435,7 @@ export function goldQuotes(article: PolnearArticle): GoldQuote[] {
     if (info.named) named.push(info);
   }
   named.sort((a, b) => a.at - b.at);
+  fillSexBySurname(text, named);
   const items: (GoldQuote & { size: number })[] = [];
   for (const r of article.relations) {
     if (r.content.length === 0) continue;
@@ -250,7 +451,9 @@ export function goldQuotes(article: PolnearArticle): GoldQuote[] {
       isNamed = nameTokens(s).size > 0;
       const at = r.source![0]!.start;
       const low = s.toLowerCase();
-      if (PRONOUN_SOURCES.has(low)) {
+      if (RELATIVE_SOURCES.has(low)) {
+        source = relativeAntecedent(text, at);
+      } else if (PRONOUN_SOURCES.has(low)) {
         const sex = HE_SHE[low] ?? null;
         source = antecedent(named, at, { person: sex !== null, sex });
       } else {

@@ -1,17 +1,28 @@
 /**
- * words_per_second: the whole analysis pipeline in Node over the article text of the shared real
- * pages (their expected.html, which is the article as Readability finds it), after model load,
- * against wink-nlp's tokenisation alone on the same text in the same run (the baseline).
+ * words_per_second: the whole analysis pipeline (`analyze`) in Node over the article text of the
+ * shared real pages (their expected.html, which is the article as Readability finds it), after
+ * model load and one warm-up pass, against two baselines on the same texts in the same run, each
+ * on its own wink instance:
+ * - tokenizer_words_per_second: wink-nlp's tokenisation alone, `readDoc(text).tokens().out()` on
+ *   `winkNLP(model, [])` (empty pipe: no sentence, POS, entity or negation step);
+ * - wink_pipe_words_per_second: the same call with the pipe the product runs (nlp.ts PIPE:
+ *   sbd, negation, ner, pos).
+ * The three are timed in turn within each repeat (so load on a shared machine hits them alike);
+ * each figure is the median over the repeats.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../analysis/analyze.js';
-import { getNlp } from '../../analysis/nlp.js';
+import { createWink, PIPE } from '../../analysis/nlp.js';
 
 export interface SpeedEval {
   words_per_second: number;
   tokenizer_words_per_second: number;
+  wink_pipe_words_per_second: number;
   ratio_to_tokenizer: number;
+  ratio_to_wink_pipe: number;
+  tokenizer_pipe: string;
+  wink_pipe: string;
   words: number;
   pages: number;
 }
@@ -44,27 +55,35 @@ export function realPageTexts(dataDir: string): string[] | null {
 
 const countWords = (t: string) => (t.match(/\S+/g) ?? []).length;
 
-function timeRuns(texts: string[], fn: (t: string) => unknown, repeats: number): number {
-  const times: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    for (const t of texts) fn(t);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Returns the measured throughput, or null when the real pages are absent. */
-export async function evalSpeed(dataDir: string, repeats = 3): Promise<SpeedEval | null> {
+export async function evalSpeed(dataDir: string, repeats = 5): Promise<SpeedEval | null> {
   const texts = realPageTexts(dataDir);
   if (!texts || texts.length === 0) return null;
   const words = texts.reduce((s, t) => s + countWords(t), 0);
-  const nlp = getNlp();
-  analyze(texts[0]!); // load the model and warm up before timing
-  const tokMs = timeRuns(texts, (t) => nlp.readDoc(t).tokens().out(), repeats);
-  const fullMs = timeRuns(texts, analyze, repeats);
-  const wps = words / (fullMs / 1000);
-  const tps = words / (tokMs / 1000);
-  return { words_per_second: Math.round(wps), tokenizer_words_per_second: Math.round(tps), ratio_to_tokenizer: wps / tps, words, pages: texts.length };
+  const tokOnly = createWink([]);
+  const pipe = createWink(PIPE);
+  const runs: Record<'tok' | 'pipe' | 'full', (t: string) => unknown> = {
+    tok: (t) => tokOnly.readDoc(t).tokens().out(),
+    pipe: (t) => pipe.readDoc(t).tokens().out(),
+    full: analyze,
+  };
+  const times: Record<keyof typeof runs, number[]> = { tok: [], pipe: [], full: [] };
+  for (let r = -1; r < repeats; r++) {
+    for (const k of ['tok', 'pipe', 'full'] as const) {
+      const t0 = performance.now();
+      for (const t of texts) runs[k](t);
+      if (r >= 0) times[k].push(performance.now() - t0); // r = -1 is the warm-up pass
+    }
+  }
+  const wps = (k: keyof typeof runs) => words / (median(times[k]) / 1000);
+  const full = wps('full'), tok = wps('tok'), wink = wps('pipe');
+  return {
+    words_per_second: Math.round(full), tokenizer_words_per_second: Math.round(tok), wink_pipe_words_per_second: Math.round(wink),
+    ratio_to_tokenizer: full / tok, ratio_to_wink_pipe: full / wink,
+    tokenizer_pipe: 'winkNLP(model, []).readDoc(text).tokens().out()',
+    wink_pipe: `winkNLP(model, ${JSON.stringify(PIPE)}).readDoc(text).tokens().out()`,
+    words, pages: texts.length,
+  };
 }

@@ -4,36 +4,56 @@
  * the same data always gives the same weights.
  *
  * Training data (dev halves under ../shared/eval): ClaimBuster crowdsourced.csv + groundtruth.csv
- * (Verdict 1 = check-worthy vs the rest) and CheckThat 2019 task 1 (all 13 dev transcripts).
- * Held-out reporting: rows are grouped by debate / transcript and the groups dealt into K folds
- * (sorted by name, fold = index mod K). `crossValidate` trains on K-1 folds and scores the held-out
- * fold, so every reported figure (src/cli/eval/checkworthy.ts) is on debates the scoring model
- * never saw. The debate highlight threshold is chosen, inside each outer fold, by an inner
- * cross-validation on the training folds only (best F1 on their ClaimBuster rows). The committed
- * model is then trained on every row; its `threshold` is chosen the same way over all folds.
- * CheckThat 2021 tweets are never trained on.
- * FIT.epochs = 6 (was 12) and the feature groups in FEATURE_OPTS were picked by the same
- * debate-grouped cross-validation (figures in the eval command), so those figures carry a small
- * model-selection optimism.
+ * (Verdict 1 = check-worthy vs the rest) and CheckThat 2019 task 1 (its lines weigh 0.5: its
+ * labels follow a stricter, ranking-oriented standard). The two datasets share the weights but
+ * each has its own bias, because their base rates differ (25% vs 3% positives); the product
+ * scores with the ClaimBuster bias. CheckThat 2021 tweets are never trained on.
+ *
+ * Cross-validation protocol (all reported figures on training data are out of fold):
+ * - unit = one debate: a ClaimBuster File_id, or a CheckThat transcript, merged with the
+ *   ClaimBuster debate held within a day of it (both datasets transcribe some of the same 2016
+ *   debates: the same sentences must never sit on both sides of a split);
+ * - units sorted by name, ClaimBuster's dealt round-robin into K = 5 folds, then CheckThat's
+ *   remaining ones, so every fold holds debates of both;
+ * - `heldOutScores`: each fold is scored by a model fitted on the other folds, with a highlight
+ *   threshold chosen by an inner cross-validation on those folds only (best F1 on their
+ *   ClaimBuster crowdsourced rows).
+ * The committed model is fitted on every row; its threshold is chosen by the same CV over all
+ * folds, and it records each training debate's fold so the eval can reproduce the protocol.
+ * Feature groups and FIT were picked by this CV (scratch sweeps), so the figures carry a small
+ * model-selection optimism; the split check (README) trains on one half of the debates and
+ * scores the other.
  */
 import { writeFileSync } from 'node:fs';
 import { tokenize } from '../../analysis/nlp.js';
-import { FEATURE_BITS, sentenceFeatures, type Features } from '../../analysis/checkworthiness-features.js';
-import type { CheckworthinessModel } from '../../analysis/checkworthiness-model.js';
+import { FEATURE_BITS, FEATURE_SIGNATURE, sentenceFeatures, type Features } from '../../analysis/checkworthiness-features.js';
+import type { CheckworthinessModelFile } from '../../analysis/checkworthiness-model.js';
 import { loadCheckThat2019, loadClaimBuster, type LabelledRow } from '../eval/claimbuster.js';
 
 export interface Example extends LabelledRow {
   features: Features;
-  /** Training weight (CheckThat lines count less: its labels follow a stricter, ranking-oriented standard). */
+  /** Training weight. */
   weight: number;
+  /** 0 = ClaimBuster, 1 = CheckThat (selects the bias). */
+  domain: number;
 }
 
 export const K_FOLDS = 5;
 /** Training settings (exported so scratch sweeps can vary them; the committed model uses these). */
-export const FIT = { epochs: 6, l2: 1e-5, rate: 0.3, positiveWeight: 1 };
+export const FIT = { epochs: 6, l2: 1e-5, rate: 0.3, checkThatWeight: 0.5 };
 const SEED = 20240810;
 /** News threshold = debate threshold + this margin: news prose is denser in facts than debate talk. */
 export const NEWS_MARGIN = 0.1;
+/** Threshold of a fold whose training part holds a single debate (no inner CV possible). */
+const MODEL_FALLBACK_THRESHOLD = 0.5;
+/** Committed weights are stored in thousandths; smaller ones are dropped. */
+const WEIGHT_SCALE = 1000;
+
+export interface Fitted {
+  /** One bias per domain. */
+  biases: number[];
+  weights: Float64Array;
+}
 
 /** Returns the features of one row of text (the row is one unit even if wink splits it). */
 export function featurize(text: string): Features {
@@ -41,13 +61,13 @@ export function featurize(text: string): Features {
   return sentenceFeatures(tok, 0, tok.tokens.length).features;
 }
 
-/** Returns every training example with features, or [] when no dataset is present. */
+/** Returns every labelled debate row with features, or [] when no dataset is present. */
 export function loadExamples(dataDir: string): Example[] {
-  const rows: Array<[LabelledRow, number]> = [];
-  for (const r of loadClaimBuster(dataDir, 'crowdsourced.csv') ?? []) rows.push([r, 1]);
-  for (const r of loadClaimBuster(dataDir, 'groundtruth.csv') ?? []) rows.push([{ ...r, key: `gt:${r.key}` }, 1]);
-  for (const r of loadCheckThat2019(dataDir) ?? []) rows.push([r, 0.5]);
-  return rows.map(([r, weight]) => ({ ...r, weight, features: featurize(r.text) }));
+  const rows: Array<[LabelledRow, number, number]> = [];
+  for (const r of loadClaimBuster(dataDir, 'crowdsourced.csv') ?? []) rows.push([r, 1, 0]);
+  for (const r of loadClaimBuster(dataDir, 'groundtruth.csv') ?? []) rows.push([{ ...r, key: `gt:${r.key}` }, 1, 0]);
+  for (const r of loadCheckThat2019(dataDir) ?? []) rows.push([r, FIT.checkThatWeight, 1]);
+  return rows.map(([r, weight, domain]) => ({ ...r, weight, domain, features: featurize(r.text) }));
 }
 
 function mulberry32(seed: number): () => number {
@@ -62,11 +82,11 @@ function mulberry32(seed: number): () => number {
 }
 
 /** Returns logistic-regression weights fitted on the examples (deterministic). */
-export function fitLogistic(examples: Example[]): { bias: number; weights: Float64Array } {
+export function fitLogistic(examples: Example[]): Fitted {
   const dims = 1 << FEATURE_BITS;
   const w = new Float64Array(dims);
   const g2 = new Float64Array(dims).fill(1e-8);
-  let bias = 0, gb = 1e-8;
+  const biases = [0, 0], gb = [1e-8, 1e-8];
   const order = examples.map((_, i) => i);
   const rand = mulberry32(SEED);
   for (let epoch = 0; epoch < FIT.epochs; epoch++) {
@@ -77,46 +97,66 @@ export function fitLogistic(examples: Example[]): { bias: number; weights: Float
     for (const n of order) {
       const ex = examples[n]!;
       const { idx, val } = ex.features;
-      let z = bias;
+      const d = ex.domain;
+      let z = biases[d]!;
       for (let k = 0; k < idx.length; k++) z += w[idx[k]!]! * val[k]!;
       const p = 1 / (1 + Math.exp(-z));
-      const err = (p - ex.label) * ex.weight * (ex.label ? FIT.positiveWeight : 1);
+      const err = (p - ex.label) * ex.weight;
       for (let k = 0; k < idx.length; k++) {
         const h = idx[k]!;
         const g = err * val[k]! + FIT.l2 * w[h]!;
         g2[h]! += g * g;
         w[h]! -= (FIT.rate * g) / Math.sqrt(g2[h]!);
       }
-      gb += err * err;
-      bias -= (FIT.rate * err) / Math.sqrt(gb);
+      gb[d]! += err * err;
+      biases[d]! -= (FIT.rate * err) / Math.sqrt(gb[d]!);
     }
   }
-  return { bias, weights: w };
+  return { biases, weights: w };
 }
 
-function predict(m: { bias: number; weights: Float64Array }, f: Features): number {
-  let z = m.bias;
+/** Returns the ClaimBuster-bias probability of the features (the product's score). */
+export function predict(m: Fitted, f: Features): number {
+  let z = m.biases[0]!;
   for (let k = 0; k < f.idx.length; k++) z += m.weights[f.idx[k]!]! * f.val[k]!;
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Returns the fold (0..K-1) of every group name: groups sorted by name, dealt round-robin. */
-export function foldsOf(examples: Example[], k = K_FOLDS): Map<string, number> {
-  const groups = [...new Set(examples.map((e) => e.group))].sort();
-  // Deal each dataset's groups separately so every fold holds debates of every dataset.
-  const byPrefix = new Map<string, string[]>();
-  for (const g of groups) {
-    const p = g.split(':')[0]!;
-    byPrefix.set(p, [...(byPrefix.get(p) ?? []), g]);
-  }
-  const fold = new Map<string, number>();
-  for (const list of byPrefix.values()) list.forEach((g, i) => fold.set(g, i % k));
-  return fold;
+/** Returns the day number of a debate group's date (cb:YYYY-MM-DD, ct19:YYYYMMDD_name), or null. */
+export function debateDay(group: string): number | null {
+  const m = /^(?:cb:(\d{4})-(\d\d)-(\d\d)$|ct19:(\d{4})(\d\d)(\d\d)_)/.exec(group);
+  if (!m) return null;
+  const [y, mo, d] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
+  const day = Date.UTC(+y!, +mo! - 1, +d!) / 864e5;
+  // Reject impossible dates (one CheckThat name is YYYYDDMM) rather than let Date roll them over.
+  return +mo! >= 1 && +mo! <= 12 && +d! >= 1 && +d! <= 31 ? day : null;
 }
 
-/** Returns out-of-fold scores (example index -> score) from group K-fold cross-validation. */
-export function crossValidate(examples: Example[], k = K_FOLDS): Float64Array {
-  const fold = foldsOf(examples, k);
+/** Returns the cross-validation unit of every group: its debate, merged across datasets by date. */
+export function unitsOf(groups: string[]): Map<string, string> {
+  const cb = groups.filter((g) => g.startsWith('cb:') && debateDay(g) !== null);
+  const unit = new Map<string, string>();
+  for (const g of groups) {
+    const d = debateDay(g);
+    const near = g.startsWith('ct19:') && d !== null ? cb.find((c) => Math.abs(debateDay(c)! - d) <= 1) : undefined;
+    unit.set(g, near ?? g);
+  }
+  return unit;
+}
+
+/** Returns the fold (0..k-1) of every group name of the examples (see the protocol above). */
+export function foldsOf(examples: Example[], k = K_FOLDS): Map<string, number> {
+  const groups = [...new Set(examples.map((e) => e.group))].sort();
+  const unit = unitsOf(groups);
+  const unitFold = new Map<string, number>();
+  const units = [...new Set(unit.values())].sort();
+  units.filter((u) => u.startsWith('cb:')).forEach((u, i) => unitFold.set(u, i % k));
+  units.filter((u) => !u.startsWith('cb:')).forEach((u, i) => unitFold.set(u, i % k));
+  return new Map(groups.map((g) => [g, unitFold.get(unit.get(g)!)!]));
+}
+
+/** Returns out-of-fold scores (example index -> score) for the given group folds. */
+export function crossValidate(examples: Example[], fold: Map<string, number>, k: number): Float64Array {
   const scores = new Float64Array(examples.length);
   for (let f = 0; f < k; f++) {
     const model = fitLogistic(examples.filter((e) => fold.get(e.group) !== f));
@@ -127,7 +167,7 @@ export function crossValidate(examples: Example[], k = K_FOLDS): Float64Array {
 
 /** Returns the threshold with the best positive-class F1 of the scores against the labels. */
 export function bestThreshold(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
   const pos = Array.from(labels).reduce((a, b) => a + b, 0);
   let tp = 0, best = 0, thr = 0.5;
   for (let r = 0; r < idx.length; r++) {
@@ -141,27 +181,34 @@ export function bestThreshold(scores: ArrayLike<number>, labels: ArrayLike<numbe
   return thr;
 }
 
-const isCbCrowd = (e: Example) => e.group.startsWith('cb:') && !e.key.startsWith('gt:');
+export const isCbCrowd = (e: Pick<Example, 'group' | 'key'>) => e.group.startsWith('cb:') && !e.key.startsWith('gt:');
 
-/** Returns the debate threshold chosen by cross-validation on these examples' ClaimBuster crowdsourced rows. */
-export function chooseThreshold(examples: Example[], k = K_FOLDS): number {
-  const oof = crossValidate(examples, k);
+/** Returns the debate threshold chosen by cross-validation (these folds) on the ClaimBuster crowdsourced rows. */
+export function chooseThreshold(examples: Example[], fold: Map<string, number>): number {
+  const used = [...new Set(examples.map((e) => fold.get(e.group)!))].sort((a, b) => a - b);
+  // Renumber the folds present to 0..n-1 (inner CV runs on K-1 outer folds).
+  const renum = new Map(used.map((f, i) => [f, i]));
+  const inner = new Map([...fold].filter(([, f]) => renum.has(f)).map(([g, f]) => [g, renum.get(f)!]));
+  const oof = crossValidate(examples, inner, used.length);
   const sel = examples.map((e, i) => [e, i] as const).filter(([e]) => isCbCrowd(e));
+  if (!sel.length) return 0.5;
   return bestThreshold(sel.map(([, i]) => oof[i]!), sel.map(([e]) => e.label));
 }
 
 /**
- * Returns held-out scores and per-fold thresholds: for each outer fold, the model and the
- * threshold come from the other folds only.
+ * Returns held-out scores and thresholds of the examples under the given group folds: for each
+ * fold, the model and the threshold come from the other folds only.
  */
-export function heldOutScores(examples: Example[], k = K_FOLDS): { scores: Float64Array; thresholds: Float64Array } {
-  const fold = foldsOf(examples, k);
+export function heldOutScores(examples: Example[], fold: Map<string, number>): { scores: Float64Array; thresholds: Float64Array } {
   const scores = new Float64Array(examples.length);
   const thresholds = new Float64Array(examples.length);
-  for (let f = 0; f < k; f++) {
+  const folds = [...new Set(examples.map((e) => fold.get(e.group)!))].sort((a, b) => a - b);
+  for (const f of folds) {
     const train = examples.filter((e) => fold.get(e.group) !== f);
+    if (!train.length) continue;
     const model = fitLogistic(train);
-    const thr = chooseThreshold(train, k - 1);
+    const trainFold = new Map([...fold].filter(([, x]) => x !== f));
+    const thr = new Set(train.map((e) => fold.get(e.group))).size > 1 ? chooseThreshold(train, trainFold) : MODEL_FALLBACK_THRESHOLD;
     examples.forEach((e, i) => {
       if (fold.get(e.group) !== f) return;
       scores[i] = predict(model, e.features);
@@ -171,22 +218,40 @@ export function heldOutScores(examples: Example[], k = K_FOLDS): { scores: Float
   return { scores, thresholds };
 }
 
+/** Returns the committed file of a fitted model (sparse, rounded). */
+export function modelFile(m: Fitted, threshold: number, folds: Map<string, number>): CheckworthinessModelFile {
+  const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  const indexGaps: number[] = [], values: number[] = [];
+  let last = 0;
+  m.weights.forEach((w, i) => {
+    const v = Math.round(w * WEIGHT_SCALE);
+    if (v === 0) return;
+    indexGaps.push(i - last);
+    values.push(v);
+    last = i;
+  });
+  return {
+    version: 2, featureBits: FEATURE_BITS, featureSignature: FEATURE_SIGNATURE,
+    bias: round4(m.biases[0]!), weightScale: WEIGHT_SCALE, indexGaps, values,
+    threshold: round4(threshold), newsThreshold: round4(Math.min(0.95, threshold + NEWS_MARGIN)),
+    folds: Object.fromEntries([...folds].sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+}
+
 /** Trains on every row under dataDir, writes the weights JSON to outFile and returns its summary figures. */
 export async function trainCheckworthiness(dataDir: string, outFile: string): Promise<Record<string, number>> {
   const examples = loadExamples(dataDir);
   if (!examples.length) throw new Error(`no check-worthiness training data under ${dataDir}`);
-  const { bias, weights } = fitLogistic(examples);
-  const threshold = chooseThreshold(examples);
-  const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  const model: CheckworthinessModel = {
-    version: 1, featureBits: FEATURE_BITS, bias: round(bias), weights: Array.from(weights, round),
-    threshold: round(threshold), newsThreshold: round(Math.min(0.95, threshold + NEWS_MARGIN)),
-  };
-  writeFileSync(outFile, `${JSON.stringify(model)}\n`);
+  const folds = foldsOf(examples);
+  const model = fitLogistic(examples);
+  const threshold = chooseThreshold(examples, folds);
+  const file = modelFile(model, threshold, folds);
+  writeFileSync(outFile, `${JSON.stringify(file)}\n`);
   return {
     examples: examples.length,
     positives: examples.filter((e) => e.label === 1).length,
-    threshold: model.threshold,
-    newsThreshold: model.newsThreshold,
+    weights: file.values.length,
+    threshold: file.threshold,
+    newsThreshold: file.newsThreshold,
   };
 }

@@ -3,12 +3,13 @@
  * - outFile: the headline stance model, on Emergent's training split only (never the test split
  *   the eval reports);
  * - stance-body.json next to it: the FNC-1 body-level model (relatedness + agree / disagree /
- *   discuss), on every FNC-1 dev cluster (the eval reports cross-validated figures instead).
+ *   discuss), on every FNC-1 dev cluster (the eval reports cross-validated figures instead, and
+ *   scores this model only on clusters it did not see).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEmergent, trainOn } from '../eval/stance.js';
-import { fncFeatures, loadFnc, trainBodyModel } from '../eval/fnc.js';
+import { fncInputs, loadFnc, trainBodyModel } from '../eval/fnc.js';
 
 /** Writes the trained models; returns the training row counts, or null when the Emergent data is absent. */
 export async function trainStance(dataDir: string, outFile: string): Promise<{ emergent: number; fnc: number } | null> {
@@ -18,8 +19,8 @@ export async function trainStance(dataDir: string, outFile: string): Promise<{ e
   writeFileSync(outFile, JSON.stringify(trainOn(rows)) + '\n');
   const fnc = loadFnc(dataDir);
   if (fnc) {
-    const X = fncFeatures(fnc.pairs, fnc.texts);
-    const model = trainBodyModel(fnc.pairs.map((p, i) => ({ x: X[i]!, stance: p.stance })));
+    const inputs = fncInputs(fnc.pairs, fnc.texts);
+    const model = trainBodyModel(fnc.pairs.map((p, i) => ({ input: inputs[i]!, stance: p.stance, clusters: fnc.clusterOf(p) })));
     writeFileSync(path.join(path.dirname(outFile), 'stance-body.json'), JSON.stringify(model) + '\n');
   }
   return { emergent: rows.length, fnc: fnc?.pairs.length ?? 0 };

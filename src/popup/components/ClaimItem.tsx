@@ -4,7 +4,7 @@ import { CLAIM_STATUS, listNames, unique } from '../labels.js';
 import { Item } from './Item.js';
 import { StatusBadge } from './StatusBadge.js';
 
-function EvidenceList({ evidence }: { evidence: ClaimEvidence[] }) {
+export function EvidenceList({ evidence }: { evidence: ClaimEvidence[] }) {
   return (
     <ul class="evidence">
       {evidence.map((e) => (
@@ -51,9 +51,8 @@ export function ClaimItem({ claim, text, report, onReveal, onExport }: {
         </details>
       ) : null}
       {onExport ? (
-        <button type="button" class="export-claim no-reveal" data-export-claimreview={claim.id}
-          aria-label={`Export this claim as ClaimReview JSON (${s.word})`} onClick={() => onExport(claim.id)}>
-          Export as ClaimReview
+        <button type="button" class="export-claim no-reveal" data-export-claimreview={claim.id} onClick={() => onExport(claim.id)}>
+          Export as ClaimReview<span class="sr-only">: this claim and how it stands, as JSON</span>
         </button>
       ) : null}
     </Item>

@@ -10,7 +10,7 @@ describe('findAttributions on written examples', () => {
     ['anonymous-source', 'The plan was shelved, officials said on Monday.', 'officials said'],
     ['anonymous-source', 'The talks stalled, according to people familiar with the matter.', 'people familiar with the matter'],
     ['anonymous-source', 'The memo came from an anonymous source inside the agency.', 'an anonymous source'],
-    ['anonymous-source', 'A senior official who spoke on condition of anonymity said the deal was off.', 'A senior official who spoke on condition of anonymity'],
+    ['anonymous-source', 'A senior official who spoke on condition of anonymity said the deal was off.', 'A senior official who spoke on condition of anonymity said'],
     ['hedge', 'The minister reportedly resigned.', 'reportedly'],
     ['hedge', 'He allegedly took the files.', 'allegedly'],
     ['hedge', 'It is believed that the ship sank.', 'It is believed that'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tokenize } from '../../../src/analysis/nlp.js';
-import { FEATURE_BITS, sentenceFeatures } from '../../../src/analysis/checkworthiness-features.js';
+import { FEATURE_BITS, FEATURE_SIGNATURE, sentenceFeatures } from '../../../src/analysis/checkworthiness-features.js';
 import { MODEL, scoreFeatures } from '../../../src/analysis/checkworthiness-model.js';
 
 const feats = (text: string) => { const tok = tokenize(text); return sentenceFeatures(tok, 0, tok.tokens.length); };
@@ -28,6 +28,14 @@ describe('check-worthiness features and model', () => {
     expect(MODEL.newsThreshold).toBeGreaterThan(MODEL.threshold);
     const raw = readFileSync(new URL('../../../src/analysis/models/checkworthiness.json', import.meta.url));
     expect(gzipSync(raw).length).toBeLessThan(1024 * 1024);
+  });
+  it('committed weights were trained with the current feature code (else run npm run train)', () => {
+    expect(MODEL.featureSignature).toBe(FEATURE_SIGNATURE);
+  });
+  it('lists the fold of every training debate, so evals can score them out of fold', () => {
+    const folds = Object.values(MODEL.folds);
+    expect(folds.length).toBeGreaterThan(5);
+    expect(new Set(folds).size).toBe(5);
   });
   it('ranks a statistic above a greeting', () => {
     const stat = scoreFeatures(feats('Unemployment fell from 10 percent to 4 percent between 2010 and 2019.').features);

@@ -7,7 +7,8 @@ const hedges = (text: string) => findAttributions(tokenize(text)).filter((a) => 
 
 describe('hedge cues', () => {
   const flagged: Array<[string, string]> = [
-    ['The storm could reach the coast by Friday.', 'could'],
+    ['The figures could be wrong.', 'could'],
+    ['The fire may have started in the kitchen.', 'may have'],
     ['The results suggest a link between the two.', 'suggest'],
     ['He is considered one of the best players.', 'is considered one'],
     ['It is possible that the data were wrong.', 'it is possible'],
@@ -20,6 +21,8 @@ describe('hedge cues', () => {
   const clean = [
     'Finish the work as soon as possible.',
     'He could not find the key.',
+    // a forecast in the writer's voice, everyday in news: not highlighted
+    'The storm could reach the coast by Friday.',
     'The team made it possible to finish early.',
     'The thought of it made him laugh.',
     'Theresa May met the press in May.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../src/analysis/nlp.js';
+import { createWink } from '../../../src/analysis/nlp.js';
 
 describe('tokenize', () => {
   it('gives every token exact character offsets', () => {
@@ -41,5 +42,24 @@ describe('tokenize', () => {
   it('handles empty and white-space-only text', () => {
     expect(tokenize('').sentences).toEqual([]);
     expect(tokenize('\n\n  \n').sentences).toEqual([]);
+  });
+});
+
+describe('tokenize does not depend on texts read before', () => {
+  const values = (t: string) => tokenize(t).tokens.map((x) => `${x.value}/${x.lemma}/${x.pos}`);
+  it('a word once taken whole ("Zorbleck\'s." at a full stop) is still split elsewhere', () => {
+    const text = "Governor Zorbleck's budget cut 40 jobs, and we cannot, of course, undo it.";
+    const before = values(text);
+    expect(before).toContain("'s/'s/PART");
+    tokenize("The plan was Zorbleck's. We cannot.");
+    expect(values(text)).toEqual(before);
+  });
+  it('a whole contraction gets its own lemma, not an unrelated earlier word', () => {
+    tokenize('Qwertzuiop Asdfghjkl met Yxcvbnm in Plokijuh.');
+    const cannot = tokenize('We cannot, of course, say.').tokens.find((t) => t.value === 'cannot');
+    expect(cannot?.lemma).toBe('cannot');
+  });
+  it('extra wink instances load (the model package re-stringifies its CER model on each load)', () => {
+    for (let i = 0; i < 3; i++) expect(() => createWink([])).not.toThrow();
   });
 });

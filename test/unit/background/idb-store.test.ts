@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, IdbStore, STORE, isQuotaError } from '../../../src/background/idb-store.js';
 import { StoreError } from '../../../src/corpus/store.js';
 import { record } from './records.js';
+import { Library } from '../../../src/corpus/library.js';
 
 let n = 0;
 const fresh = () => new IdbStore(`test-${++n}-${Date.now()}`);
@@ -137,5 +138,55 @@ describe('IdbStore', () => {
     expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true);
     expect(isQuotaError(new Error('boom'))).toBe(false);
     expect(isQuotaError(null)).toBe(false);
+  });
+
+  it('two writers at once (two tabs, two connections): every record lands once', async () => {
+    const name = `concurrent-${Date.now()}`;
+    const a = new IdbStore(name);
+    const b = new IdbStore(name);
+    await Promise.all([
+      a.put(record('x', { title: 'from a' })), b.put(record('y')), a.put(record('z')),
+      b.put(record('x', { title: 'from b', lastSeen: 2 })),
+    ]);
+    const { records } = await a.all();
+    expect(records.map((r) => r.id).sort()).toEqual(['x', 'y', 'z']);
+    expect(['from a', 'from b']).toContain(records.find((r) => r.id === 'x')?.title);
+    await a.close();
+    await b.close();
+  });
+
+  it('a write that fails beside others leaves the others and the old record in place', async () => {
+    const s = fresh();
+    await s.put(record('old', { title: 'kept' }));
+    const realPut = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      if ((args[0] as { id?: string }).id === 'old') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    });
+    const results = await Promise.allSettled([s.put(record('old', { title: 'lost' })), s.put(record('n1')), s.put(record('n2'))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(((results[0] as PromiseRejectedResult).reason as StoreError).code).toBe('storage-full');
+    vi.restoreAllMocks();
+    expect((await s.get('old'))?.title).toBe('kept');
+    expect(await s.count()).toBe(3);
+  });
+
+  it('the library over IndexedDB: concurrent revisits of one article keep one entry, and it reopens intact', async () => {
+    const name = `library-${Date.now()}`;
+    const lib = await Library.open(new IdbStore(name));
+    await Promise.all([lib.upsert(record('a', { lastSeen: 2 })), lib.upsert(record('a', { lastSeen: 3 })), lib.upsert(record('b'))]);
+    expect(lib.size).toBe(2);
+    const reopened = await Library.open(new IdbStore(name));
+    expect(reopened.size).toBe(2);
+  });
+
+  it('a quota failure in the library leaves its index as it was', async () => {
+    const lib = await Library.open(new IdbStore(`library-full-${Date.now()}`));
+    await lib.upsert(record('a'));
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(lib.upsert(record('b'))).rejects.toMatchObject({ code: 'storage-full' });
+    expect(lib.size).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { averagePrecision, evalCheckworthy, f1Of, meanAveragePrecision } from '../../../src/cli/eval/checkworthy.js';
+import { averagePrecision, evalCheckworthy, f1Of, meanAveragePrecision, scoreDebateRows, seenDebates } from '../../../src/cli/eval/checkworthy.js';
+import { featurize } from '../../../src/cli/train/checkworthiness.js';
+import { MODEL, scoreFeatures } from '../../../src/analysis/checkworthiness-model.js';
 import { loadCheckThat2019, loadCheckThat2021, loadClaimBuster, parseCsv } from '../../../src/cli/eval/claimbuster.js';
 
 const TINY = fileURLToPath(new URL('../../fixtures/eval-tiny/', import.meta.url));
@@ -35,6 +37,34 @@ describe('check-worthiness scorers', () => {
       expect(r![k]).toBeGreaterThanOrEqual(0);
       expect(r![k]).toBeLessThanOrEqual(1);
     }
+    expect(r!.rows_out_of_fold).toBe(0); // the tiny debates are not training debates
+    expect(r!.rows_committed_model).toBeGreaterThan(0);
     expect(await evalCheckworthy('/nonexistent')).toBeNull();
+  });
+});
+
+describe('which model scores a row', () => {
+  const ex = (group: string, text: string, label: 0 | 1) => ({ group, key: `${group}:${text.length}`, text, label, weight: 1, domain: 0, features: featurize(text) });
+  const trained = Object.entries(MODEL.folds).filter(([g]) => g.startsWith('cb:'));
+  const [g0] = trained.find(([, f]) => f === 0)!;
+  const [g1] = trained.find(([, f]) => f === 1)!;
+  it('rows of training debates are scored out of fold, new debates by the committed weights', () => {
+    const rows = [
+      ex(g0, 'In 2010 the deficit rose to 9 percent of the economy.', 1), ex(g0, 'Thank you very much for having me.', 0),
+      ex(g1, 'We cut taxes for 95 percent of working families.', 1), ex(g1, 'I want to go back to the question.', 0),
+      ex('cb:2099-01-01', 'Exports doubled between 2001 and 2009.', 1),
+    ];
+    const scored = scoreDebateRows(rows);
+    const fresh = scored.find((r) => r.ex.group === 'cb:2099-01-01')!;
+    expect(fresh.score).toBe(scoreFeatures(rows[4]!.features));
+    expect(fresh.threshold).toBe(MODEL.threshold);
+    // Out of fold: a model fitted on the other fold's two rows, not the committed one.
+    const oof = scored.find((r) => r.ex.group === g0)!;
+    expect(oof.score).not.toBe(scoreFeatures(rows[0]!.features));
+  });
+  it('flags a new debate held within a day of a training debate (the same debate in the other dataset)', () => {
+    const cbTrained = trained[0]![0].slice(3); // YYYY-MM-DD
+    const next = new Date(Date.parse(cbTrained) + 864e5).toISOString().slice(0, 10).replace(/-/g, '');
+    expect(seenDebates([`ct19:${next}_debate`, 'cb:2099-01-01'])).toEqual(new Set([`ct19:${next}_debate`]));
   });
 });

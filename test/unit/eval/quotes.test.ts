@@ -99,6 +99,18 @@ describe('quotes eval gold sources', () => {
     expect(sourceInfo('Ben Ode').description).toBe(false);
   });
 
+  it('gives a bare surname the sex its full name shows elsewhere in the article', async () => {
+    const { sourceInfo, fillSexBySurname, antecedent } = await import('../../../src/cli/eval/quotes.js');
+    const named = [sourceInfo('Ruiz', 10), sourceInfo('Ode', 20)];
+    fillSexBySurname('Mary Ruiz met Ben Ode. Ruiz said no.', named);
+    expect(named.map((n) => n.sex)).toEqual(['f', 'm']);
+    expect(antecedent(named, 40, { person: true, sex: 'f' })).toBe('Ruiz');
+    // a surname seen with both sexes stays open
+    const both = [sourceInfo('Ruiz', 10)];
+    fillSexBySurname('Mary Ruiz and Ben Ruiz came.', both);
+    expect(both[0]!.sex).toBeNull();
+  });
+
   it('resolves "she" past a body and a man to the nearest fitting person', async () => {
     const { sourceInfo, antecedent } = await import('../../../src/cli/eval/quotes.js');
     const named = [sourceInfo('Mayor Mary Ruiz', 10), sourceInfo('Ben Ode', 20), sourceInfo('the Transport Board', 30)];
@@ -106,6 +118,49 @@ describe('quotes eval gold sources', () => {
     expect(antecedent(named, 40, { person: true, sex: 'm' })).toBe('Ben Ode');
     expect(antecedent(named, 40, { person: false, sex: null })).toBe('the Transport Board');
     expect(antecedent(named, 5, { person: true, sex: null })).toBeNull();
+  });
+
+  it('does not let a name in the appositive stand for the speaker', () => {
+    const g = gold('Ben Ode, a spokesman for the Ana Ruiz campaign,');
+    expect(sameSpeaker('Ben Ode', g)).toBe(true);
+    expect(sameSpeaker('Ruiz', g)).toBe(false);
+    expect(sameSpeaker('Sierra Club', gold('Mr. Ode of the Sierra Club'))).toBe(false);
+    expect(sameSpeaker('Ben Ode', gold('Mr. Ode of the Sierra Club'))).toBe(true);
+  });
+
+  it('tells two people with one surname apart by their first names', () => {
+    expect(sameSpeaker('Mary Ruiz', gold('Sen. Ana Ruiz (D-Ore.)'))).toBe(false);
+    expect(sameSpeaker('Ruiz', gold('Sen. Ana Ruiz (D-Ore.)'))).toBe(true);
+    expect(sameSpeaker('Ana Maria Ruiz', gold('Ana Ruiz'))).toBe(true);
+    expect(sameSpeaker('Debbie Vale Ode', gold('Vale Ode'))).toBe(true);
+  });
+
+  it('reads titles as titles, not names', () => {
+    expect(sameSpeaker('Ben Ode', gold('Board Chairman B.K. Ode of Salem'))).toBe(true);
+    expect(sameSpeaker('Board', gold('Board Chairman B.K. Ode'))).toBe(false);
+    expect(sameSpeaker('Board Chairman', gold('Board Chairman B.K. Ode'))).toBe(true);
+    expect(sameSpeaker('Ben Ode', gold('Secretary of State Ben Ode'))).toBe(true);
+  });
+
+  it('accepts a role description taken from the gold source, not a name inside it', () => {
+    const g = gold('Ben Ode, president of the Salem Teachers Union,');
+    expect(sameSpeaker('president of the Salem Teachers Union', g)).toBe(true);
+    expect(sameSpeaker('Salem Teachers Union', g)).toBe(false);
+    expect(sameSpeaker('a 40-year-old nurse', gold('Ana Ruiz, a 40-year-old nurse from Salem,'))).toBe(true);
+    expect(sameSpeaker('a clinic', gold('Ana Ruiz, who runs a clinic'))).toBe(false);
+  });
+
+  it('reads a role followed by a bare name as that person', () => {
+    expect(sameSpeaker('Ben Ode', gold('The board’s chief engineer, Ben Ode,'))).toBe(true);
+    expect(sameSpeaker('Ana Ruiz', gold('The board’s chief engineer, Ben Ode,'))).toBe(false);
+  });
+
+  it('resolves a relative-pronoun source to the phrase it follows', async () => {
+    const { relativeAntecedent } = await import('../../../src/cli/eval/quotes.js');
+    const t = 'The plan was backed by Sen. Ana Ruiz of Salem, who said it was fair.';
+    expect(relativeAntecedent(t, t.indexOf('who'))).toBe('Ana Ruiz');
+    const u = 'Ben Ode, the board’s chief engineer, who signed it, agreed.';
+    expect(relativeAntecedent(u, u.indexOf('who'))).toBe('the board’s chief engineer');
   });
 
   it('accepts either a description or its antecedent', () => {

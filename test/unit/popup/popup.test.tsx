@@ -82,7 +82,7 @@ describe('ReportView', () => {
       storageWarning: 'Browser storage is full.',
       corroboration: { articleId: 'x', claims: [], quotes: [], librarySize: 0 },
     })} onToggle={() => {}} onReveal={() => {}} />, root);
-    expect(root.querySelector('[data-library-empty]')!.textContent).toContain('Read another article on this story to see corroboration');
+    expect(root.querySelector('[data-library-empty]')!.textContent).toContain('Your library is empty: read another article on this story');
     expect(root.querySelector('[data-storage-warning]')!.textContent).toBe('Browser storage is full.');
     expect(items().filter((e) => e.dataset.kind === 'claim').every((e) => e.dataset.status === 'single-source')).toBe(true);
   });

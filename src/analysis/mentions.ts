@@ -1,0 +1,539 @@
+/**
+ * A small mention tracker: the people, bodies and groups an article names outside its quotes, in
+ * order of appearance, grouped into entities (a later "Clinton" is the "Hillary Clinton" named
+ * before, not "Bill Clinton"), each with what the text shows about it: its sex (first names,
+ * titles, role nouns such as "spokeswoman", and the pronouns the article later uses for it), its
+ * roles (titles and appositions: "Sen." -> senator, "actor John Leguizamo", "X, the company's
+ * chief executive,"), and where each mention stands in its clause (subject, speaker of a speech
+ * verb, inside a prepositional phrase or a possessive). Pronouns and descriptions are resolved
+ * against it in coreference.ts. One forward pass over the tokens plus bounded look-arounds.
+ */
+import type { SentenceSpan, Token } from './nlp.js';
+import {
+  FEMALE_NAMES, MALE_NAMES, ORG_HEADS, ORG_ROLE_NOUNS, PERSON_TITLES, PLACES, RELATIVE_PRONOUNS, isNameToken, nameKind,
+} from './names.js';
+
+export type Gender = 'f' | 'm' | null;
+export type EntityKind = 'person' | 'org' | 'group';
+
+export interface Mention {
+  /** Token range of the name (titles left out), or of the pronoun / description. */
+  from: number;
+  to: number;
+  entity: number;
+  sent: number;
+  /** How it was found: a name, or a resolved pronoun or description (coreference.ts). */
+  via: 'name' | 'pronoun' | 'description';
+  /** Subject of its clause ("Ruiz said", "Ruiz, the mayor, has", "…,” said Ruiz"). */
+  subject: boolean;
+  /** Subject of a speech verb: the most salient kind of mention in news text. */
+  speaks: boolean;
+  /** Inside a reported or subordinate clause ("Cox says Obama is …"): not the main subject. */
+  embedded: boolean;
+  /** After a preposition or a possessor ("met with Ruiz", "Ruiz's plan"): less salient. */
+  oblique: boolean;
+}
+
+export interface Entity {
+  kind: EntityKind;
+  /** Lower-cased last name word, and first name word when given. */
+  surname: string;
+  first: string | null;
+  gender: Gender;
+  /** Sex votes from the pronouns used right after a lone mention of it. */
+  votes: { f: number; m: number };
+  /** Lower-cased role nouns from titles and appositions ("senator", "spokesperson"). */
+  roles: Set<string>;
+  mentions: Mention[];
+}
+
+/** What the tracker needs from the speaker context (speakers.ts). */
+export interface MentionSource {
+  readonly text: string;
+  readonly tokens: Token[];
+  readonly sentences: SentenceSpan[];
+  readonly sentOf: Int32Array;
+  readonly inQuote: Uint8Array;
+  isSpeechVerb(i: number): boolean;
+  speaksAfter(j: number): boolean;
+}
+
+const FEMALE_WORDS = new Set(['mrs.', 'ms.', 'mrs', 'ms', 'madam', 'congresswoman', 'chairwoman', 'spokeswoman', 'queen', 'princess',
+  'lady', 'dame', 'actress', 'businesswoman', 'wife', 'mother', 'daughter', 'sister', 'grandmother', 'woman', 'girl', 'widow']);
+const MALE_WORDS = new Set(['mr.', 'mr', 'congressman', 'chairman', 'spokesman', 'king', 'prince', 'sir', 'lord', 'businessman',
+  'husband', 'father', 'son', 'brother', 'grandfather', 'man', 'boy', 'widower']);
+
+/**
+ * Role nouns a title stands for, so "the senator" finds "Sen. Ana Ruiz" (AP title abbreviations
+ * and the offices they name).
+ */
+const TITLE_ROLES: Record<string, string> = {
+  'sen.': 'senator', sen: 'senator', senator: 'senator', 'rep.': 'representative', rep: 'representative',
+  representative: 'representative', congressman: 'congressman', congresswoman: 'congresswoman', 'gov.': 'governor',
+  gov: 'governor', governor: 'governor', president: 'president', 'gen.': 'general', general: 'general', 'dr.': 'doctor',
+  secretary: 'secretary', judge: 'judge', justice: 'justice', mayor: 'mayor', chairman: 'chairman', chairwoman: 'chairwoman',
+  speaker: 'speaker', minister: 'minister', ambassador: 'ambassador', director: 'director', attorney: 'attorney',
+  sheriff: 'sheriff', pastor: 'pastor', bishop: 'bishop', rabbi: 'rabbi', coach: 'coach', 'adm.': 'admiral',
+  'col.': 'colonel', 'lt.': 'lieutenant', 'sgt.': 'sergeant', 'capt.': 'captain', 'prof.': 'professor', king: 'king',
+  queen: 'queen', pope: 'pope', prince: 'prince', princess: 'princess', detective: 'detective', officer: 'officer',
+};
+
+/** "in South Asia", "at Harvard": a name after these prepositions is a place or a body. */
+const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'from']);
+/** Words that make a two-word name a place: "Central America", "South Carolina", "West Bank". */
+const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'central', 'latin', 'northern', 'southern', 'eastern', 'western', 'new', 'upper', 'lower']);
+/** Endings of nouns for people by what they do ("actor", "singer", "strategist", "spokesman"). */
+const AGENT_NOUN = /(?:or|er|ist|ian|ant|ent|man|woman|person)$/;
+/** Last words of place names ("Ponte Vedra Beach", "Palm Springs", "Orange County"). */
+const PLACE_HEADS = new Set(['beach', 'city', 'county', 'island', 'islands', 'valley', 'springs', 'falls', 'heights', 'park', 'square',
+  'street', 'avenue', 'bay', 'lake', 'river', 'mountain', 'mountains', 'hills', 'village', 'town', 'township', 'parish',
+  'province', 'district', 'region', 'coast', 'peninsula', 'airport', 'harbor', 'harbour', 'station', 'stadium', 'arena']);
+/** Continents and regions that follow a compass word ("Central Asia", "West Coast"). */
+const REGIONS = new Set(['asia', 'africa', 'europe', 'america', 'americas', 'pacific', 'atlantic', 'coast', 'bank', 'side', 'east', 'west']);
+/**
+ * Plural group names: nationalities, parties, faiths ("Latinos", "Republicans", "Germans",
+ * "Democrats", "Hispanics", "Muslims"); one word only, so surnames such as "Sanders" or "Evans" pass.
+ */
+const GROUP_WORD = /^\p{Lu}\p{Ll}{2,}(?:ians|eans|icans|ans|inos|inas|anos|crats|ists|ites|ics|ims)$/u;
+/** Sentence-opening words that are capitalised only because they open it. */
+const OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'now', 'also', 'meanwhile', 'however']);
+
+const lower = (t: Token | undefined) => t?.value.toLowerCase() ?? '';
+const isPossessive = (t: Token | undefined) => t !== undefined && (t.value === '’s' || t.value === "'s" || t.value === '’' || t.value === "'");
+
+/** Returns the tracker's mentions and entities for one text. */
+export class MentionTracker {
+  readonly mentions: Mention[] = [];
+  readonly entities: Entity[] = [];
+  private readonly bySurname = new Map<string, number[]>();
+  private readonly byFirst = new Map<string, number[]>();
+  private readonly byOrg = new Map<string, number>();
+  private readonly mentionByFrom = new Map<number, Mention>();
+
+  constructor(private readonly src: MentionSource) {
+    this.collect();
+    this.voteSexFromPronouns();
+  }
+
+  /** Returns the name mention starting at token `from`, if any. */
+  mentionAt(from: number): Mention | undefined {
+    return this.mentionByFrom.get(from);
+  }
+
+  /** Returns the index of the first mention with `from >= t` (binary search). */
+  firstFrom(t: number): number {
+    let lo = 0, hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.from < t) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Returns the name mentions lying within tokens [a, b), in order. */
+  mentionsIn(a: number, b: number): Mention[] {
+    const out: Mention[] = [];
+    for (let k = this.firstFrom(a); k < this.mentions.length && this.mentions[k]!.to <= b; k++) out.push(this.mentions[k]!);
+    return out;
+  }
+
+  /** Returns the entity's most recent name mention that ends at or before token `t`. */
+  lastNameBefore(entity: number, t: number): Mention | null {
+    const ms = this.entities[entity]!.mentions;
+    for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.via === 'name' && ms[k]!.to <= t) return ms[k]!;
+    return null;
+  }
+
+  /** True when some entity has been given this role noun (a cheap gate before resolving "the X"). */
+  hasRole(role: string): boolean {
+    if (!this.roleSet) {
+      this.roleSet = new Set();
+      for (const e of this.entities) for (const r of e.roles) this.roleSet.add(r);
+    }
+    return this.roleSet.has(role);
+  }
+  private roleSet: Set<string> | null = null;
+
+  /** Adds a resolved pronoun or description as a mention of an entity (coreference.ts). */
+  addResolved(m: Mention): void {
+    this.entities[m.entity]!.mentions.push(m);
+  }
+
+  private collect(): void {
+    const { tokens, inQuote } = this.src;
+    for (let i = 0; i < tokens.length; i++) {
+      if (inQuote[i] || !isNameToken(tokens[i]!)) continue;
+      let j = i;
+      for (;;) {
+        while (j < tokens.length && isNameToken(tokens[j]!) && !inQuote[j]) j++;
+        const h = tokens[j], r = tokens[j + 1];
+        // "Lopez-Cantera": a hyphen with no space joins two name words
+        if (h && r && h.value === '-' && h.start === tokens[j - 1]!.end && r.start === h.end && isNameToken(r) && !inQuote[j + 1]) { j += 2; continue; }
+        // "Bill de Blasio", "Ludwig van Beethoven": a lower-case particle inside a name
+        if (h && r && /^(?:de|van|von|der|del|da|di|bin|al|le|la)$/.test(h.value) && isNameToken(r) && !inQuote[j + 1]) { j += 2; continue; }
+        break;
+      }
+      this.addNameRun(i, j);
+      i = j - 1;
+    }
+    this.mentions.sort((x, y) => x.from - y.from);
+  }
+
+  /** Types the name run [i, j) and records it as a person, body or group mention. */
+  private addNameRun(i: number, j: number): void {
+    const { tokens } = this.src;
+    let a = i;
+    const titleBefore = lower(tokens[i - 1]);
+    const titled = PERSON_TITLES.has(titleBefore);
+    // "State Rep. Wendy Nanney", "Former Gov. Mike Huckabee": the name starts after the last title
+    for (let x = i; x < j - 1; x++) if (PERSON_TITLES.has(lower(tokens[x]))) a = x + 1;
+    // "Secretary of State John Kerry": the office word is not part of the name
+    if (j - a > 2 && tokens[a]!.value === 'State') a++;
+    // "But Ruiz said": a capitalised opener is not part of the name
+    while (a < j - 1 && OPENERS.has(lower(tokens[a])) && this.startsSentence(a)) a++;
+    if (a >= j) return;
+    // "former Secretary of State …", "the State": a title or office word alone names nobody
+    if (j - a === 1 && (PERSON_TITLES.has(lower(tokens[a])) || tokens[a]!.value === 'State')) return;
+    const prev = tokens[i - 1];
+    const locative = LOCATIVES.has(lower(prev)) && !isPossessive(tokens[j]);
+    const kind = this.kindOf(a, j);
+    if (kind === null) return;
+    const subject = isSubjectAt(this.src, i, j);
+    const opens = subject || opensSentence(this.src, i, j);
+    const speaks = (subject && this.src.speaksAfter(j)) || invertedSpeaker(this.src, i);
+    // "Clinton communication director Jennifer Palmieri", "Trump supporters": a name modifying a noun
+    const modifier = tokens[j] !== undefined && (tokens[j]!.pos === 'NOUN' || (tokens[j]!.pos === 'PROPN' && !isNameToken(tokens[j]!)));
+    const oblique = locative || modifier || (prev !== undefined && prev.pos === 'ADP' && !subject) || (isPossessive(tokens[j]) && !isContraction(tokens, j));
+    if (kind === 'person') {
+      const firstName = lower(tokens[a]);
+      const knownFirst = j - a >= 2 && (FEMALE_NAMES.has(firstName) || MALE_NAMES.has(firstName));
+      const surnameSeen = this.bySurname.has(surnameOf(tokens, j));
+      const roleBefore = this.roleBefore(i) !== null;
+      const firstSeen = j - a === 1 && this.byFirst.has(firstName);
+      // "Twilight Zone", "Affordable Care": capitalised words are a person only with evidence: a
+      // known first name, a title, a role noun, a speech verb, a surname seen before, or a subject
+      // position inside the sentence ("Meanwhile Rihanna, who …")
+      const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || speaks || roleBefore || (opens && j - a >= 2)
+        || (subject && !this.startsSentence(a));
+      if (locative && !speaks && !titled) return;
+      if (!evidence || (j - a === 1 && this.startsSentence(a) && !surnameSeen && !speaks && !firstSeen)) return;
+    } else if (locative && kind !== 'group') return;
+    const m: Mention = { from: a, to: j, entity: -1, sent: this.src.sentOf[a]!, via: 'name', subject, speaks, oblique, embedded: isEmbedded(this.src, i) };
+    m.entity = kind === 'person' ? this.personEntity(a, j) : this.orgEntity(a, j, kind);
+    const e = this.entities[m.entity]!;
+    e.mentions.push(m);
+    this.mentions.push(m);
+    this.mentionByFrom.set(a, m);
+    if (kind === 'person') this.notePersonFacts(e, i, a, j);
+  }
+
+  /** Returns person / org / group for a name run, or null for a place. */
+  private kindOf(a: number, j: number): EntityKind | null {
+    const { tokens } = this.src;
+    const k = nameKind(tokens, a, j);
+    if (k === 'place') return null;
+    if (k === 'org') return 'org';
+    const v = tokens[a]!.value;
+    if (j - a === 1 && GROUP_WORD.test(v) && !MALE_NAMES.has(v.toLowerCase()) && !FEMALE_NAMES.has(v.toLowerCase())) return 'group';
+    // "the Clintons": a family
+    if (j - a === 1 && lower(tokens[a - 1]) === 'the' && /s$/.test(v)) return 'group';
+    if (j - a === 2 && PLACE_PREFIXES.has(v.toLowerCase()) && (PLACES.has(lower(tokens[j - 1])) || REGIONS.has(lower(tokens[j - 1])))) return null;
+    if (ORG_HEADS.has(lower(tokens[j - 1]))) return 'org';
+    if (j - a >= 2 && PLACE_HEADS.has(lower(tokens[j - 1]))) return null;
+    return 'person';
+  }
+
+  private startsSentence(a: number): boolean {
+    const s = this.src.sentOf[a]!;
+    if (s < 0) return true;
+    const st = this.src.sentences[s]!.tokenStart;
+    let k = st;
+    // after an opening bracket, quote mark or dash
+    while (k < a && this.src.tokens[k]!.pos === 'PUNCT') k++;
+    return k === a;
+  }
+
+  /** Returns the entity a person name [a, j) belongs to, creating it when new. */
+  private personEntity(a: number, j: number): number {
+    const { tokens } = this.src;
+    const surname = surnameOf(tokens, j);
+    const first = j - a >= 2 ? lower(tokens[a]) : null;
+    // a lone first name ("Hillary said") names the entity known by that first name
+    if (j - a === 1) {
+      const byFirst = this.byFirst.get(surname);
+      if (byFirst && !this.bySurname.has(surname)) return this.mostRecent(byFirst);
+    }
+    const same = this.bySurname.get(surname);
+    if (same) {
+      const fits = same.filter((id) => {
+        const e = this.entities[id]!;
+        return !first || !e.first || e.first === first || (first.length <= 2 && e.first[0] === first[0]);
+      });
+      if (fits.length > 0) {
+        // a bare surname is the most mentioned bearer ("Clinton" after "Bill Clinton" in a story
+        // about Hillary Clinton is still her)
+        const id = first ? (fits.find((x) => this.entities[x]!.first === first) ?? this.mostMentioned(fits)) : this.mostMentioned(fits);
+        const e = this.entities[id]!;
+        if (first && !e.first) { e.first = first; this.index(this.byFirst, first, id); }
+        return id;
+      }
+    }
+    const id = this.entities.length;
+    this.entities.push({ kind: 'person', surname, first, gender: null, votes: { f: 0, m: 0 }, roles: new Set(), mentions: [] });
+    this.index(this.bySurname, surname, id);
+    if (first) this.index(this.byFirst, first, id);
+    return id;
+  }
+
+  private orgEntity(a: number, j: number, kind: EntityKind): number {
+    const key = this.src.text.slice(this.src.tokens[a]!.start, this.src.tokens[j - 1]!.end).toLowerCase();
+    const known = this.byOrg.get(key);
+    if (known !== undefined) return known;
+    const id = this.entities.length;
+    this.entities.push({ kind, surname: key, first: null, gender: null, votes: { f: 0, m: 0 }, roles: new Set(), mentions: [] });
+    this.byOrg.set(key, id);
+    return id;
+  }
+
+  private mostMentioned(ids: number[]): number {
+    let best = ids[0]!;
+    for (const id of ids) if (this.entities[id]!.mentions.length > this.entities[best]!.mentions.length) best = id;
+    return best;
+  }
+
+  private mostRecent(ids: number[]): number {
+    let best = ids[0]!, at = -1;
+    for (const id of ids) {
+      const ms = this.entities[id]!.mentions;
+      const last = ms.length ? ms[ms.length - 1]!.from : -1;
+      if (last > at) { at = last; best = id; }
+    }
+    return best;
+  }
+
+  private index(map: Map<string, number[]>, key: string, id: number): void {
+    const l = map.get(key);
+    if (l) { if (!l.includes(id)) l.push(id); } else map.set(key, [id]);
+  }
+
+  /** Records the sex and roles a person mention shows: first name, title, role nouns around it. */
+  private notePersonFacts(e: Entity, i: number, a: number, j: number): void {
+    const { tokens } = this.src;
+    const first = lower(tokens[a]);
+    const titles: string[] = [];
+    for (let x = i - 1; x <= a - 1; x++) if (x >= 0 && x !== a && PERSON_TITLES.has(lower(tokens[x]))) titles.push(lower(tokens[x]));
+    for (const t of titles) { const r = TITLE_ROLES[t]; if (r) e.roles.add(r); }
+    const rb = this.roleBefore(i);
+    if (rb && !ORG_ROLE_NOUNS.has(rb)) e.roles.add(rb);
+    const ra = this.roleAfter(j);
+    if (ra) e.roles.add(ra);
+    // "Priorities USA, a super PAC,": the apposition shows a body, not a person
+    if (ra && ORG_ROLE_NOUNS.has(ra) && e.mentions.length === 1) { e.kind = 'org'; return; }
+    if (e.gender) return;
+    if (j - a >= 2 && FEMALE_NAMES.has(first) !== MALE_NAMES.has(first)) e.gender = FEMALE_NAMES.has(first) ? 'f' : 'm';
+    else if (j - a === 1 && first === e.first && FEMALE_NAMES.has(first) !== MALE_NAMES.has(first)) e.gender = FEMALE_NAMES.has(first) ? 'f' : 'm';
+    else for (const w of [...titles, rb ?? '', ra ?? '']) {
+      if (FEMALE_WORDS.has(w)) { e.gender = 'f'; break; }
+      if (MALE_WORDS.has(w)) { e.gender = 'm'; break; }
+    }
+  }
+
+  /**
+   * Returns the role noun right before a name ("campaign spokesperson Steven Cheung", "actor John
+   * Leguizamo", "Republican presidential candidate Marco Rubio"), or null.
+   */
+  roleBefore(i: number): string | null {
+    const { tokens, inQuote } = this.src;
+    const t = tokens[i - 1];
+    if (!t || inQuote[i - 1] || t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.value) || t.value.length < 3) return null;
+    // inside a noun phrase ("the campaign spokesperson", "Republican candidate"), or a person
+    // noun after a verb ("met actor Ben Ode"); not a verb mistagged as a noun ("helped defeat X")
+    const b = tokens[i - 2];
+    const inPhrase = !b || b.pos === 'DET' || b.pos === 'ADJ' || b.pos === 'NOUN' || b.pos === 'PROPN' || b.pos === 'NUM' || isPossessive(b) || b.value === ',' || this.src.sentOf[i - 2] !== this.src.sentOf[i - 1];
+    if (!inPhrase && !AGENT_NOUN.test(t.value)) return null;
+    return t.lemma;
+  }
+
+  /**
+   * Returns the head noun of an apposition right after a name ("Ana Ruiz, the city's chief
+   * engineer,", "Ben Ode, 45, a teacher,", "Ruiz (D-Ore.), the committee chair,"), or null.
+   */
+  roleAfter(j: number): string | null {
+    const { tokens, inQuote } = this.src;
+    let k = j;
+    if (tokens[k]?.value === '(') {
+      let c = k + 1;
+      while (c < tokens.length && c - k < 10 && tokens[c]!.value !== ')') c++;
+      if (tokens[c]?.value !== ')') return null;
+      k = c + 1;
+    }
+    if (tokens[k]?.value !== ',') return null;
+    k++;
+    // "Ben Ode, 45, a teacher": an age
+    if (tokens[k]?.pos === 'NUM' && tokens[k + 1]?.value === ',') k += 2;
+    const d = tokens[k];
+    if (!d || inQuote[k] || !(d.pos === 'DET' || d.pos === 'ADJ' || d.pos === 'NOUN' || d.pos === 'PROPN')) return null;
+    if (RELATIVE_PRONOUNS.has(d.value.toLowerCase())) return null;
+    let head: Token | null = null;
+    for (let x = k; x < tokens.length && x - k < 12 && !inQuote[x]; x++) {
+      const t = tokens[x]!;
+      if (t.value === ',' || t.pos === 'ADP' || t.pos === 'VERB' || t.pos === 'AUX' || t.value === '.') break;
+      if (t.pos === 'NOUN' && /^\p{Ll}/u.test(t.value)) head = t;
+    }
+    return head ? head.lemma : null;
+  }
+
+  /**
+   * Gives a person of unknown sex the sex of the pronouns used right after it: a "he" or "she"
+   * opening a clause in the same or the next sentence, when that stretch mentions no other
+   * person ("Mayor Ruiz spoke first. She said …"). Votes from several such pairs; a split vote
+   * decides nothing.
+   */
+  private voteSexFromPronouns(): void {
+    const { tokens, inQuote, sentOf } = this.src;
+    let k = 0;
+    for (let p = 0; p < tokens.length; p++) {
+      const v = lower(tokens[p]);
+      if ((v !== 'he' && v !== 'she') || inQuote[p] || tokens[p]!.pos !== 'PRON') continue;
+      while (k < this.mentions.length && this.mentions[k]!.to <= p) k++;
+      // the person mentions of the current and previous sentence before the pronoun
+      const sp = sentOf[p]!;
+      let only = -1, clash = false;
+      for (let x = k - 1; x >= 0; x--) {
+        const m = this.mentions[x]!;
+        if (m.sent < sp - 1) break;
+        const e = this.entities[m.entity]!;
+        if (e.kind !== 'person') continue;
+        if (only === -1) only = m.entity;
+        else if (only !== m.entity) { clash = true; break; }
+      }
+      if (only < 0 || clash) continue;
+      const e = this.entities[only]!;
+      if (v === 'she') e.votes.f++; else e.votes.m++;
+    }
+    for (const e of this.entities) {
+      if (e.gender || e.kind !== 'person') continue;
+      if (e.votes.f > e.votes.m) e.gender = 'f';
+      else if (e.votes.m > e.votes.f) e.gender = 'm';
+    }
+  }
+}
+
+/** Words that open a reported or subordinate clause when they come after its sentence's start. */
+const SUBORDINATORS = new Set(['that', 'whether', 'because', 'if', 'while', 'although', 'though', 'since', 'after', 'before', 'when', 'as', 'until', 'unless', 'where']);
+
+/**
+ * True when token `i` lies in a reported or subordinate clause of its sentence: a speech verb or a
+ * subordinating word comes before it ("Cox says Obama is …", "… after Trump said"); a subordinate
+ * clause that opens the sentence ("When asked, Cruz said") does not count.
+ */
+export function isEmbedded(ctx: MentionSource, i: number): boolean {
+  const s = ctx.sentOf[i]!;
+  if (s < 0) return false;
+  const st = ctx.sentences[s]!.tokenStart;
+  for (let k = i - 1; k > st; k--) {
+    if (ctx.inQuote[k]) continue;
+    if (ctx.isSpeechVerb(k) && ctx.tokens[k + 1]?.value !== ',') return true;
+    if (SUBORDINATORS.has(lower(ctx.tokens[k])) && ctx.tokens[k - 1]?.value !== ',') return true;
+  }
+  return false;
+}
+
+/** Returns the lower-cased surname of the name ending at token `j - 1` (possessive mark dropped). */
+function surnameOf(tokens: Token[], j: number): string {
+  let k = j - 1;
+  // "Duncan Hunter Sr.", "Martin Luther King Jr.": the suffix is not the surname
+  if (k > 0 && NAME_SUFFIXES.has(tokens[k]!.value.toLowerCase())) k--;
+  return tokens[k]!.value.toLowerCase().replace(/[’']s?$/, '');
+}
+const NAME_SUFFIXES = new Set(['jr.', 'sr.', 'jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** True when the "'s" at token j is "is"/"has" ("Christie's been making the case"). */
+function isContraction(tokens: Token[], j: number): boolean {
+  const n = tokens[j + 1];
+  if (!n) return false;
+  // "'s been", "'s not", "'s said", "'s a": not "'s speaking firm", "'s campaign"
+  return n.pos === 'AUX' || n.lemma === 'not' || n.lemma === 'never' || n.lemma === 'already' || n.lemma === 'also'
+    || (n.pos === 'VERB' && /(?:ed|en)$/.test(n.value)) || n.value === 'a' || n.value === 'an';
+}
+
+/**
+ * True when the name run [a, b) opens its sentence, or follows an opening adverbial ("Speaking in
+ * Harlem, Clinton, without naming him, accused …"), and is not a possessor or a list item.
+ */
+export function opensSentence(ctx: MentionSource, a: number, b: number): boolean {
+  const n = lower(ctx.tokens[b]);
+  if ((isPossessive(ctx.tokens[b]) && !isContraction(ctx.tokens, b)) || n === 'and' || n === 'of') return false;
+  const s = ctx.sentOf[a]!;
+  if (s < 0) return false;
+  const st = ctx.sentences[s]!.tokenStart;
+  let x = st;
+  while (x < a && (ctx.tokens[x]!.pos === 'PUNCT' || OPENERS.has(lower(ctx.tokens[x])))) x++;
+  if (x === a) return true;
+  const p = ctx.tokens[a - 1]!;
+  if (p.value !== ',') return false;
+  const f = ctx.tokens[st]!;
+  if (!(f.pos === 'ADP' || f.pos === 'ADV' || f.pos === 'SCONJ' || (f.pos === 'VERB' && /ing$/.test(f.value)))) return false;
+  for (let k = st; k < a - 1; k++) if (ctx.tokens[k]!.value === ',' || ctx.inQuote[k]) return false;
+  return true;
+}
+
+/** True when the name run [a, b) is a clause subject: followed by a verb, an appositive or "who". */
+export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
+  const tokens = ctx.tokens;
+  let k = b;
+  // "Sen. Claire McCaskill (D-Mo.) said": a party tag in brackets
+  if (tokens[k]?.value === '(') {
+    let c = k + 1;
+    while (c < tokens.length && c - k < 10 && tokens[c]!.value !== ')') c++;
+    if (tokens[c]?.value === ')') k = c + 1;
+  }
+  // "Christie's been making the case": "'s" for "has" / "is"
+  if (isPossessive(tokens[k]) && isContraction(tokens, k)) return true;
+  // "Manriquez of Oakland carried": a short "of Place" after the name
+  if (tokens[k]?.value === 'of' && tokens[k + 1] && isNameToken(tokens[k + 1]!)) {
+    let c = k + 1;
+    while (c < tokens.length && c - k < 4 && isNameToken(tokens[c]!)) c++;
+    if (tokens[c]?.pos === 'VERB') return true;
+  }
+  while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
+  // "Hunter, meanwhile, told": an adverb set off by commas
+  if (tokens[k]?.value === ',' && tokens[k + 1]?.pos === 'ADV' && tokens[k + 2]?.value === ',') k += 3;
+  const n = tokens[k];
+  if (!n) return false;
+  if (n.pos === 'VERB' || n.pos === 'AUX') return true;
+  if (n.value === ',' && tokens[k + 1] && (tokens[k + 1]!.pos === 'DET' || RELATIVE_PRONOUNS.has(tokens[k + 1]!.value.toLowerCase()) || tokens[k + 1]!.pos === 'NUM')) return true;
+  // "Christie, New Jersey's sitting governor, repeated", "Christie – a Cowboys fan – gave": a
+  // short verbless apposition between commas or dashes, then the verb
+  const dash = /^[—–]$/.test(n.value);
+  if (n.value === ',' || dash) {
+    const close = (v: string) => (dash ? /^[—–]$/.test(v) : v === ',');
+    let c = k + 1;
+    while (c < tokens.length && c - k <= 12 && !close(tokens[c]!.value) && tokens[c]!.pos !== 'VERB' && tokens[c]!.pos !== 'AUX' && !ctx.inQuote[c]) c++;
+    if (tokens[c] && close(tokens[c]!.value) && c > k + 1) {
+      let d = c + 1;
+      while (d < tokens.length && tokens[d]!.pos === 'ADV') d++;
+      if (tokens[d]?.pos === 'VERB' || tokens[d]?.pos === 'AUX') return true;
+    }
+  }
+  if (isPossessive(n)) return false;
+  return invertedSpeaker(ctx, a);
+}
+
+/**
+ * True when the name starting at token `a` follows an inverted speech verb ("…,” said Cheung",
+ * "…, noted NBC's Dante Chinni."), possibly after a title or a possessor.
+ */
+function invertedSpeaker(ctx: MentionSource, a: number): boolean {
+  const tokens = ctx.tokens;
+  let v = a - 1;
+  // "said Sen. Ruiz", "noted NBC's Ruiz", "said moderator Ruiz"
+  for (let steps = 0; v >= 0 && steps < 4; steps++) {
+    const t = tokens[v]!;
+    if (PERSON_TITLES.has(t.value.toLowerCase()) || isPossessive(t) || isNameToken(t) || (t.pos === 'NOUN' && /^\p{Ll}/u.test(t.value))) v--;
+    else break;
+  }
+  if (v < 0 || !ctx.isSpeechVerb(v)) return false;
+  const p = tokens[v - 1];
+  return !p || ctx.inQuote[v - 1] === 1 || p.value === ',' || p.value === ':' || ctx.sentOf[v - 1] !== ctx.sentOf[v];
+}

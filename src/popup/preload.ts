@@ -1,0 +1,66 @@
+/**
+ * The popup's first reads, started as soon as its script runs (before the first render): the
+ * background's answer for the tab, the last answer the background left in storage.session (shown
+ * at once, then replaced), and any hand-off from the tooltip or the context menu.
+ */
+import browser from 'webextension-polyfill';
+import { handoffKey, HANDOFF_MAX_AGE_MS, isHandoff, isTabReply, reportKey, type Handoff } from '../shared/handoff.js';
+import type { TabReply } from '../shared/messages.js';
+import type { Result } from '../shared/result.js';
+import { ask } from './send.js';
+
+export interface Preload {
+  tabId: number;
+  /** The background's answer, now. */
+  fresh: Promise<Result<TabReply>>;
+  /** The last answer, from storage.session; null when there is none. */
+  cached: Promise<TabReply | null>;
+  handoff: Promise<Handoff | null>;
+}
+
+type Area = { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> };
+const session = (): Area | null => (browser.storage as { session?: Area } | undefined)?.session ?? null;
+
+async function read<T>(key: string, check: (v: unknown) => v is T): Promise<T | null> {
+  try {
+    const v = (await session()?.get(key))?.[key];
+    return check(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the tab's hand-off when it is recent enough to be what the reader just asked for. */
+export async function readHandoff(tabId: number, now = Date.now()): Promise<Handoff | null> {
+  const h = await read(handoffKey(tabId), isHandoff);
+  return h && now - h.at >= 0 && now - h.at <= HANDOFF_MAX_AGE_MS ? h : null;
+}
+
+/** Returns nothing; forgets the tab's hand-off (the reader closed what it opened). */
+export async function clearHandoff(tabId: number): Promise<void> {
+  await session()?.remove(handoffKey(tabId)).catch(() => {});
+}
+
+const started = new Map<number, Preload>();
+
+/** Returns nothing; starts the first reads for the tab (once), for `takePreload` to pick up. */
+export function startPreload(tabId: number): void {
+  if (!started.has(tabId)) started.set(tabId, preload(tabId));
+}
+
+/** Returns the reads started for the tab, once; later loads read afresh. */
+export function takePreload(tabId: number): Preload | undefined {
+  const p = started.get(tabId);
+  started.delete(tabId);
+  return p;
+}
+
+/** Starts every first read for the tab. */
+export function preload(tabId: number): Preload {
+  return {
+    tabId,
+    fresh: ask('tab/report', { tabId }),
+    cached: read(reportKey(tabId), isTabReply),
+    handoff: readHandoff(tabId),
+  };
+}

@@ -1,0 +1,3 @@
+import { privacyChecks } from './privacy.ts';
+
+privacyChecks('firefox');
