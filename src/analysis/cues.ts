@@ -319,6 +319,15 @@ export const COMMON_SOURCE_NOUNS: ReadonlySet<string> = new Set([
   ...DOCUMENT_SOURCE_HEADS,
 ]);
 
+/**
+ * Mass nouns that stand as a source without a determiner in running prose ("research shows",
+ * "polling suggests"); a bare singular count noun ("Video shows", "Report says") is headline
+ * style, which the article's body then identifies.
+ */
+export const MASS_SOURCE_HEADS: ReadonlySet<string> = new Set([
+  'research', 'data', 'polling', 'evidence', 'testimony', 'intelligence', 'analysis', 'footage', 'information', 'reporting',
+]);
+
 /** Heads that stand for a number of people without a determiner ("dozens said", "police say"). */
 export const QUANTIFIER_HEADS: ReadonlySet<string> = new Set(['people', 'dozens', 'hundreds', 'thousands', 'millions', 'police', 'staff', 'media', 'press', 'public']);
 

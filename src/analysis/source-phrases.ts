@@ -9,7 +9,7 @@
  */
 import type { Token } from './nlp.js';
 import {
-  ANONYMOUS_SOURCE_HEADS, COMMON_SOURCE_NOUNS, DOCUMENT_SOURCE_HEADS, INDEFINITE_DETERMINERS, NOT_SOURCE_PLURALS,
+  ANONYMOUS_SOURCE_HEADS, COMMON_SOURCE_NOUNS, DOCUMENT_SOURCE_HEADS, INDEFINITE_DETERMINERS, MASS_SOURCE_HEADS, NOT_SOURCE_PLURALS,
   QUANTIFIER_HEADS, VAGUE_PRONOUNS, isGroupWord,
 } from './cues.js';
 
@@ -176,8 +176,11 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
   const anonymous = marked || ANONYMOUS_SOURCE_HEADS.has(lemma) || ANONYMOUS_SOURCE_HEADS.has(hv);
   // "a source familiar with Cruz's thinking": anonymous although a name occurs after the head
   if (named && marked && !nameFirst) named = false;
-  if (det === null && !quantified && headTok.pos === 'NOUN' && lemma === hv && !QUANTIFIER_HEADS.has(hv) && hv !== 'police') {
-    // a bare singular noun is no source ("Government said" is a headline): needs a determiner
+  // A sentence-initial common noun gets wink's PROPN for its capital ("Video shows ..."): judge it
+  // as the noun it is unless the capital names someone.
+  const commonHead = headTok.pos === 'NOUN' || (headTok.pos === 'PROPN' && startsSentence && head === s && !named);
+  if (det === null && !quantified && commonHead && lemma === hv && !QUANTIFIER_HEADS.has(hv) && !MASS_SOURCE_HEADS.has(hv) && hv !== 'police') {
+    // a bare singular noun is no source ("Government said", "Video shows" are headlines): needs a determiner
     if (!/s$/.test(hv)) return null;
   }
   return { start: s, end: e, head, named, anaphoric, anonymous, document: DOCUMENT_SOURCE_HEADS.has(lemma) || DOCUMENT_SOURCE_HEADS.has(hv), share };

@@ -67,6 +67,11 @@ export interface Analysis {
   claims: Claim[];
   quotes: Quote[];
   attributions: Attribution[];
+  /**
+   * 'other' when the text is plainly not English (src/analysis/language.ts): the analysis only
+   * reads English, so it then finds nothing rather than guess. Absent in older records: English.
+   */
+  language?: 'en' | 'other';
 }
 
 /** What the content script extracts from a page (and `sourcemark extract` prints). */

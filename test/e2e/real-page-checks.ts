@@ -264,8 +264,10 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
         }
       });
     }
-    it(`at least ${Math.round(opts.minShare * 100)}% of English articles get highlights`, () => {
+    it(`at least ${Math.round(opts.minShare * 100)}% of English articles get highlights`, (t) => {
       const articles = list.filter((c) => c.checkworthy);
+      // REAL_PAGES_ONLY can narrow a suite to pages none of which is an English article
+      if (articles.length === 0) return t.skip('no English article among the pages run');
       const hit = articles.filter((c) => (results.get(c.slug)?.marks ?? 0) > 0).length;
       const missed = articles.filter((c) => !results.get(c.slug)?.marks).map((c) => c.slug);
       assert.ok(hit / articles.length >= opts.minShare, `${hit}/${articles.length} articles highlighted; missed: ${missed.join(', ')}`);

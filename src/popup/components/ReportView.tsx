@@ -75,9 +75,15 @@ export function ReportView({ report, onToggle, onReveal, exports, limit = Infini
           <p class="library-size">Compared with {corroboration.librarySize} other article{corroboration.librarySize === 1 ? '' : 's'} in your library.</p>
         )}
         {nothing ? (
-          <Notice kind="info" title="Nothing to check here">
-            <p data-state="nothing">Sourcemark found no check-worthy claims, quotes or vague attributions in this article.</p>
-          </Notice>
+          analysis.language === 'other' ? (
+            <Notice kind="info" title="Not an English article">
+              <p data-state="nothing" data-language="other">This article does not look like English. Sourcemark reads English only, so it highlights nothing here rather than guess.</p>
+            </Notice>
+          ) : (
+            <Notice kind="info" title="Nothing to check here">
+              <p data-state="nothing">Sourcemark found no check-worthy claims, quotes or vague attributions in this article.</p>
+            </Notice>
+          )
         ) : null}
         {exports && !nothing ? (
           <div class="exports">
