@@ -244,8 +244,8 @@ interface BlockInfo {
  */
 function inLiveFurniture(node: Text, text: string): boolean {
   for (let el = node.parentElement; el && el.tagName.toUpperCase() !== 'BODY'; el = el.parentElement) {
-    if (textOf(el).length >= 600) break;
-    if (classWords(el).some((w) => FURNITURE_WORDS.has(w)) || (WIDGET_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && textOf(el).length < 400)) return true;
+    if (textAtLeast(el, 600)) break;
+    if (classWords(el).some((w) => FURNITURE_WORDS.has(w)) || (WIDGET_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !textAtLeast(el, 400))) return true;
     if (/^(description|abstract)$/i.test(el.getAttribute('itemprop') ?? '') && !el.closest('[itemprop~="articleBody" i]')) return true;
   }
   const el = node.parentElement;
@@ -255,6 +255,31 @@ function inLiveFurniture(node: Text, text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Returns true when `textOf(el)` would have at least `n` characters, reading only as far as it
+ * takes: this runs for every ancestor of every block, and the article's container holds the
+ * whole article (its textContent per block would make a long article cost its length squared).
+ */
+function textAtLeast(el: Element, n: number): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* NodeFilter.SHOW_TEXT */);
+  let len = 0;
+  let space = false; // white space after some text: one space, unless nothing follows (trim)
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const data = (t as Text).data;
+    for (let i = 0; i < data.length; i++) {
+      if (WHITE_SPACE.test(data[i]!)) {
+        space = len > 0;
+        continue;
+      }
+      len += space ? 2 : 1;
+      space = false;
+      if (len >= n) return true;
+    }
+  }
+  return false;
+}
+const WHITE_SPACE = /\s/;
 
 /** Returns true when a block of text reads as page furniture rather than article prose. */
 export function isBoilerplateBlock(block: BlockInfo, index: number, count: number, title: string): boolean {

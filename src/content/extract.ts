@@ -1,13 +1,19 @@
 /**
  * Finds the article on a page and returns its text, metadata and a map from text offsets to the
- * LIVE page's text nodes. Readability runs on a clone (it rewrites the tree it reads); before it
- * does, the clone's text nodes are paired with the live ones, so the text nodes Readability keeps
- * tell us which live text belongs to the article. Works on any Document (browser, jsdom).
+ * LIVE page's text nodes. Readability runs on a reading copy of the page (it rewrites the tree it
+ * reads); page-copy.ts builds that copy in one walk that also remembers which live text node each
+ * copied one came from, so the text nodes Readability keeps tell us which live text belongs to
+ * the article. Works on any Document (browser, jsdom): `extractArticle` runs at once (CLI, eval,
+ * tests), `extractArticleSliced` spreads the walks over short tasks (the content script).
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ExtractedArticle } from '../shared/model.js';
 import { TextMapBuilder, type TextMap } from './text-map.js';
 import { isBoilerplateBlock, pruneBoilerplate } from './boilerplate.js';
+import { copyPage, type PageCopy } from './page-copy.js';
+import { runAll, runSliced, timed } from './yield.js';
+
+export { BLOCK_TAGS } from './page-copy.js';
 
 export type Extraction =
   | { kind: 'article'; article: ExtractedArticle; map: TextMap }
@@ -20,53 +26,82 @@ export interface ExtractOptions {
   url?: string;
   /** Minimum article text length in characters. */
   minLength?: number;
+  /** Leave out what the page's CSS hides (default: when the document is rendered). */
+  layout?: boolean;
 }
 
-// NodeFilter / Node constants, spelled out so this file runs without DOM globals (Node + jsdom).
-const SHOW_ELEMENT = 0x1;
+export interface SliceOptions {
+  /** Milliseconds of work per task before yielding to the page. */
+  budgetMs?: number;
+  yieldFn: () => Promise<void>;
+  /** Checked between slices (an AbortSignal or anything with `aborted`). */
+  signal?: { readonly aborted: boolean };
+}
+
+// NodeFilter constant, spelled out so this file runs without DOM globals (Node + jsdom).
 const SHOW_TEXT = 0x4;
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 
-/** Elements that start a new block for a reader (separated by "\n\n" in the text). */
-export const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG',
-  'DIR', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4',
-  'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE',
-  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
-]);
-
-/** Elements whose text a reader never sees as article prose. */
-const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'SVG', 'svg', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE',
-]);
-
-const ZERO_WIDTH = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
-const SPACE = /\s/;
+const BENCH = typeof __BENCH__ !== 'undefined' && __BENCH__;
 
 /** Returns the article on the page, or why there is none. Never modifies `doc`. */
 export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extraction {
+  return runAll(extractSteps(doc, opts));
+}
+
+/**
+ * Returns the article like `extractArticle`, but walks the page in tasks of about `budgetMs`
+ * (Readability's own parse is the one step that cannot be split). Undefined when aborted.
+ */
+export function extractArticleSliced(doc: Document, opts: ExtractOptions & SliceOptions): Promise<Extraction | undefined> {
+  return runSliced(extractSteps(doc, opts), opts.budgetMs ?? 8, opts.yieldFn, opts.signal, 'sm:extract');
+}
+
+function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Extraction, void> {
   if (!doc.body) return { kind: 'not-article', reason: 'no body' };
   if (!opts.skipGate && !isProbablyReaderable(doc) && !declaresArticle(doc)) {
     return { kind: 'not-article', reason: 'page does not look like an article' };
   }
+  yield;
 
-  const clone = doc.cloneNode(true) as Document;
-  const pairing = pairTextNodes(clone, doc);
+  let walk = copyPage(doc, { layout: opts.layout, unlikely: unlikelyCandidate });
+  let copy = yield* (BENCH ? timed('sm:x:copy', walk) : walk);
+  if (!copy) return { kind: 'not-article', reason: 'no document element' };
   const meta = readMeta(doc);
+  yield;
 
-  if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.mark('sm:x:readability:start');
-  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse();
-  if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:x:readability', 'sm:x:readability:start');
+  let parsed: ReadabilityResult | null;
+  if (copy.elements > READABILITY_MAX_ELEMENTS || copy.chars > READABILITY_MAX_CHARS) {
+    // Readability's parse is one task that cannot yield, and on a page this big it takes
+    // seconds: find the article the cheap way, in slices (see largestProse).
+    const content = yield* largestProse(copy.doc);
+    parsed = { title: clean(content.querySelector('h1')?.textContent) || clean(doc.title), byline: null, siteName: null, publishedTime: null, lang: null, content };
+  } else {
+    if (BENCH) performance.mark('sm:x:readability:start');
+    let reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+    parsed = reader.parse();
+    if (BENCH) performance.measure('sm:x:readability', 'sm:x:readability:start');
+    if (retried(reader)) {
+      // Readability's first pass found too little and it tried again without dropping unlikely
+      // candidates, which this copy had already left out: parse a copy that has them.
+      yield;
+      walk = copyPage(doc, { layout: opts.layout });
+      copy = (yield* (BENCH ? timed('sm:x:copy', walk) : walk))!;
+      yield;
+      if (BENCH) performance.mark('sm:x:readability:start');
+      reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+      parsed = reader.parse();
+      if (BENCH) performance.measure('sm:x:readability', 'sm:x:readability:start');
+    }
+  }
   const content = parsed?.content;
   if (!parsed || !content) return { kind: 'not-article', reason: 'no article content found' };
+  yield;
 
   pruneBoilerplate(content);
-  const keep = liveTextNodes(content, pairing);
-  if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.mark('sm:x:text:start');
-  const map = buildText(doc, keep, clean(parsed.title));
-  if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:x:text', 'sm:x:text:start');
+  const keep = keptTexts(content, copy);
+  yield;
+  const build = buildText(copy, keep, clean(parsed.title));
+  const map = yield* (BENCH ? timed('sm:x:text', build) : build);
   const minLength = opts.minLength ?? 200;
   if (map.text.length < minLength) {
     return { kind: 'not-article', reason: `article text too short (${map.text.length} characters)` };
@@ -86,6 +121,91 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
   return { kind: 'article', article, map };
 }
 
+/** The part of Readability's result extraction reads. */
+interface ReadabilityResult {
+  title: string | null | undefined;
+  byline: string | null | undefined;
+  siteName: string | null | undefined;
+  publishedTime: string | null | undefined;
+  lang: string | null | undefined;
+  content: Element | null | undefined;
+}
+
+/**
+ * Past these sizes of the reading copy, Readability is not run (its parse would block the page
+ * for seconds). The largest of the ~150 development pages has under 10,000 elements and well under
+ * 1.5 million characters of text, so every real page seen so far goes through Readability.
+ */
+const READABILITY_MAX_ELEMENTS = 12_000;
+const READABILITY_MAX_CHARS = 1_500_000;
+
+/**
+ * Returns the element that holds most of the page's prose, the way Readability starts: every
+ * paragraph-like element with some text gives its parent a score (1, one per comma, one per 100
+ * characters up to 3) and its grandparent half of it; the best-scored element wins. Linear, and
+ * a generator that yields every few hundred elements.
+ */
+function* largestProse(doc: Document): Generator<void, Element, void> {
+  const body = doc.body ?? doc.documentElement;
+  const scores = new Map<Element, number>();
+  const paras = body.querySelectorAll('p, pre, td, li, blockquote, dd');
+  for (let i = 0; i < paras.length; i++) {
+    if (i % 256 === 255) yield;
+    const p = paras[i]!;
+    const text = p.textContent ?? '';
+    if (text.trim().length < 25) continue;
+    const score = 1 + (text.split(',').length - 1) + Math.min(Math.floor(text.length / 100), 3);
+    const parent = p.parentElement;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent?.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  }
+  let best: Element = body;
+  let top = 0;
+  for (const [el, v] of scores) if (v > top) [best, top] = [el, v];
+  return best;
+}
+
+interface ReadabilityRules {
+  REGEXPS: { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp; byline: RegExp };
+  UNLIKELY_ROLES: string[];
+}
+/** Readability's own rules (read from the library, so they follow its version). */
+const RULES = Readability.prototype as unknown as ReadabilityRules;
+
+/**
+ * Returns true for what Readability's first pass removes as an "unlikely candidate" (class or id
+ * like "sidebar", "comment", "footer"; roles like "navigation"), with its exceptions: not near a
+ * table or code, not <body> or <a>. Nodes Readability may first take as the byline, and h1/h2
+ * (it may first drop one as the title's duplicate), are left to Readability itself.
+ */
+function unlikelyCandidate(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'BODY' || tag === 'A' || tag === 'H1' || tag === 'H2') return false;
+  const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (el.getAttribute('rel') === 'author' || (el.getAttribute('itemprop') ?? '').includes('author') || RULES.REGEXPS.byline.test(match)) {
+    return false;
+  }
+  if (RULES.REGEXPS.unlikelyCandidates.test(match) && !RULES.REGEXPS.okMaybeItsACandidate.test(match)
+    && !nearAncestor(el, 'TABLE') && !nearAncestor(el, 'CODE')) {
+    return true;
+  }
+  return RULES.UNLIKELY_ROLES.includes(el.getAttribute('role') ?? '');
+}
+
+/** Readability's `_hasAncestorTag(node, tag)`: one of the four nearest ancestors. */
+function nearAncestor(el: Element, tag: string): boolean {
+  let p = el.parentElement;
+  for (let d = 0; p && d <= 3; d++, p = p.parentElement) if (p.tagName.toUpperCase() === tag) return true;
+  return false;
+}
+
+/** Returns true when Readability's first pass fell short and it parsed again (its `_attempts`). */
+function retried(reader: unknown): boolean {
+  const attempts = (reader as { _attempts?: unknown[] })._attempts;
+  return Array.isArray(attempts) && attempts.length > 0;
+}
+
 /**
  * Returns true when the page says it is an article (og:type or schema.org JSON-LD). Some news
  * pages hold their prose in <div>s, which isProbablyReaderable does not count.
@@ -99,85 +219,90 @@ function declaresArticle(doc: Document): boolean {
   return false;
 }
 
-interface Pairing {
-  map: Map<Text, Text>;
-  /** Live text nodes in document order, for re-finding text Readability re-created. */
-  live: Text[];
-  index: Map<Text, number>;
-}
-
-/** Walks the clone and the live document in step: clone text node -> live text node. */
-function pairTextNodes(clone: Document, live: Document): Pairing {
-  const map = new Map<Text, Text>();
-  const liveList: Text[] = [];
-  const index = new Map<Text, number>();
-  const a = clone.createTreeWalker(clone, SHOW_TEXT);
-  const b = live.createTreeWalker(live, SHOW_TEXT);
-  for (;;) {
-    const ca = a.nextNode() as Text | null;
-    const lb = b.nextNode() as Text | null;
-    if (!ca || !lb) break;
-    map.set(ca, lb);
-    index.set(lb, liveList.length);
-    liveList.push(lb);
-  }
-  return { map, live: liveList, index };
-}
-
-/** Returns the set of live text nodes behind the text Readability kept. */
-function liveTextNodes(content: Element, pairing: Pairing): Set<Text> {
-  const keep = new Set<Text>();
+/** Returns, per copied text (index into copy.texts), 1 when Readability kept it. */
+function keptTexts(content: Element, copy: PageCopy): Uint8Array {
+  const keep = new Uint8Array(copy.texts.length);
   const walker = content.ownerDocument.createTreeWalker(content, SHOW_TEXT);
   let cursor = 0;
   for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    let live = pairing.map.get(n);
-    if (!live) {
-      // Readability re-parses its page from HTML when a first pass finds too little text, which
-      // makes new text nodes: find the live node with the same text, near where we last were.
-      if (!n.data.trim()) continue;
-      live = findLive(pairing, n.data, cursor);
-      if (!live) continue;
+    const i = copy.index.get(n);
+    if (i !== undefined) {
+      keep[i] = 1;
+      cursor = i + 1;
+      continue;
     }
-    keep.add(live);
-    cursor = (pairing.index.get(live) ?? cursor) + 1;
+    // Readability re-parses its page from HTML when a first pass finds too little text, which
+    // makes new text nodes (adjacent ones merged): find the live run with the same text, near
+    // where we last were.
+    if (!n.data.trim()) continue;
+    const run = findRun(copy.texts, n.data, cursor);
+    if (!run) continue;
+    for (let k = run[0]; k < run[1]; k++) keep[k] = 1;
+    cursor = run[1];
   }
   return keep;
 }
 
-function findLive(p: Pairing, data: string, from: number): Text | undefined {
-  const end = Math.min(p.live.length, from + 5000);
-  for (let i = from; i < end; i++) if (p.live[i]!.data === data) return p.live[i];
-  for (let i = 0; i < from && i < p.live.length; i++) if (p.live[i]!.data === data) return p.live[i];
-  return undefined;
+/** Returns [from, to): consecutive texts whose data joined is `data`, searched from `from` on. */
+function findRun(texts: Text[], data: string, from: number): [number, number] | null {
+  const end = Math.min(texts.length, from + 5000);
+  const at = (i: number): [number, number] | null => {
+    if (texts[i]!.data === data) return [i, i + 1];
+    if (!texts[i]!.data || !data.startsWith(texts[i]!.data)) return null;
+    let joined = texts[i]!.data;
+    for (let j = i + 1; j < texts.length && joined.length < data.length; j++) {
+      joined += texts[j]!.data;
+      if (joined === data) return [i, j + 1];
+      if (!data.startsWith(joined)) return null;
+    }
+    return null;
+  };
+  for (let i = from; i < end; i++) {
+    const r = at(i);
+    if (r) return r;
+  }
+  for (let i = 0; i < from && i < texts.length; i++) {
+    const r = at(i);
+    if (r) return r;
+  }
+  return null;
 }
 
 interface Entry {
   node: Text;
   /** What separates this node from the previous content: a block break, a <br>, nothing. */
   sep: 'block' | 'br' | 'none';
+  linked: boolean;
 }
+
+/** Zero-width characters (skipped), white space (collapsed to one space), and everything else. */
+const TOKEN_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]+|\s+|[^\s\u00ad\u200b-\u200d\u2060\ufeff]+/g;
+const ZERO_WIDTH_START = /^[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
 /**
  * Builds the article text from the kept live text nodes in document order: white space collapsed
  * as a reader sees it, "\n\n" between blocks, "\n" for <br>. Blocks that read as page furniture
- * (see boilerplate.ts) are left out.
+ * (see boilerplate.ts) are left out. A generator: it yields every few hundred blocks.
  */
-function buildText(doc: Document, keep: Set<Text>, title: string): TextMap {
-  const blocks = collectBlocks(doc, keep);
-  const texts = blocks.map(blockText);
-  const kept = blocks.filter((_, i) => !isBoilerplateBlock(texts[i]!, i, texts.length, title));
-
+function* buildText(copy: PageCopy, keep: Uint8Array, title: string): Generator<void, TextMap, void> {
+  const blocks = collectBlocks(copy, keep);
+  yield;
   const b = new TextMapBuilder();
-  for (const block of kept) {
+  for (let k = 0; k < blocks.length; k++) {
+    yield;
+    const block = blocks[k]!;
+    if (isBoilerplateBlock(blockText(block), k, blocks.length, title)) continue;
     let pendingSpace: { node: Text; offset: number } | null = null;
     let first = true;
     for (const { node, sep } of block) {
       const data = node.data;
       let started = false;
-      for (let i = 0; i < data.length; i++) {
-        const ch = data[i]!;
-        if (ZERO_WIDTH.test(ch)) continue;
-        if (SPACE.test(ch)) {
+      TOKEN_RE.lastIndex = 0;
+      for (let m = TOKEN_RE.exec(data); m; m = TOKEN_RE.exec(data)) {
+        const tok = m[0];
+        const i = m.index;
+        if (ZERO_WIDTH_START.test(tok)) continue;
+        if (tok.trim() === '' && /^\s/.test(tok)) {
           if (!pendingSpace) pendingSpace = { node, offset: i };
           continue;
         }
@@ -193,10 +318,10 @@ function buildText(doc: Document, keep: Set<Text>, title: string): TextMap {
           }
         }
         if (pendingSpace) {
-          b.take(' ', pendingSpace.node, pendingSpace.offset);
+          b.takeRun(' ', pendingSpace.node, pendingSpace.offset);
           pendingSpace = null;
         }
-        b.take(ch, node, i);
+        b.takeRun(tok, node, i);
       }
     }
   }
@@ -204,40 +329,32 @@ function buildText(doc: Document, keep: Set<Text>, title: string): TextMap {
 }
 
 /** Returns the kept text nodes grouped into reader-visible blocks, in document order. */
-function collectBlocks(doc: Document, keep: Set<Text>): Entry[][] {
-  const root = doc.body ?? doc.documentElement;
-  // FILTER_REJECT (2) skips a whole subtree; FILTER_ACCEPT is 1.
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (n: Node) => (n.nodeType === ELEMENT_NODE && SKIP_TAGS.has((n as Element).tagName.toUpperCase()) ? 2 : 1),
-  });
+function collectBlocks(copy: PageCopy, keep: Uint8Array): Entry[][] {
+  const { texts, blocks: blockOf, blockMarks, brMarks, linked } = copy;
   const blocks: Entry[][] = [];
   let current: Entry[] | null = null;
   let lastBlock: Element | null = null;
-  let sawBlock = false;
-  let brs = 0;
-  for (let n: Node | null = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === ELEMENT_NODE) {
-      const tag = (n as Element).tagName.toUpperCase();
-      if (BLOCK_TAGS.has(tag)) sawBlock = true;
-      else if (tag === 'BR') brs++;
+  let lastBlockMark = 0;
+  let lastBrMark = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (!keep[i]) continue;
+    const node = texts[i]!;
+    if (!/\S/.test(node.data)) {
+      if (current) current.push({ node, sep: 'none', linked: linked[i] === 1 });
       continue;
     }
-    if (n.nodeType !== TEXT_NODE || !keep.has(n as Text)) continue;
-    const node = n as Text;
-    if (!/\S/.test(node.data) || !visibleText(node)) {
-      if (current && /\S/.test(node.data) === false) current.push({ node, sep: 'none' });
-      continue;
-    }
-    const block = blockOf(node);
+    const block = blockOf[i]!;
+    const sawBlock = blockMarks[i]! > lastBlockMark;
+    const brs = brMarks[i]! - lastBrMark;
     // Two <br> in a row read as a paragraph break (Readability makes them a <p> too).
     if (!current || block !== lastBlock || sawBlock || brs >= 2) {
-      current = [{ node, sep: 'block' }];
+      current = [{ node, sep: 'block', linked: linked[i] === 1 }];
       blocks.push(current);
     } else {
-      current.push({ node, sep: brs > 0 ? 'br' : 'none' });
+      current.push({ node, sep: brs > 0 ? 'br' : 'none', linked: linked[i] === 1 });
     }
-    sawBlock = false;
-    brs = 0;
+    lastBlockMark = blockMarks[i]!;
+    lastBrMark = brMarks[i]!;
     lastBlock = block;
   }
   return blocks;
@@ -255,44 +372,13 @@ function blockText(block: Entry[]): BlockText {
   let text = '';
   let linked = 0;
   let total = 0;
-  for (const { node } of block) {
+  for (const { node, linked: linked_ } of block) {
     text += node.data;
     const n = node.data.replace(/\s+/g, '').length;
     total += n;
-    if (node.parentElement?.closest('a')) linked += n;
+    if (linked_) linked += n;
   }
   return { text: text.replace(/\s+/g, ' ').trim(), linkShare: total ? linked / total : 0, node: block[0]?.node };
-}
-
-/**
- * In a browser, text hidden by the page's CSS (hover cards, collapsed widgets) is not read;
- * Readability only sees inline styles. Without layout (jsdom) everything counts as visible.
- */
-function visibleText(node: Text): boolean {
-  const el = node.parentElement as (Element & { checkVisibility?: (o?: object) => boolean }) | null;
-  if (!el || typeof el.checkVisibility !== 'function' || !hasLayout(el.ownerDocument)) return true;
-  return el.checkVisibility({ visibilityProperty: true });
-}
-
-const layoutCache = new WeakMap<Document, boolean>();
-function hasLayout(doc: Document): boolean {
-  let v = layoutCache.get(doc);
-  if (v === undefined) {
-    // jsdom and happy-dom report a zero-sized body; a rendered page with an article does not.
-    const body = doc.body;
-    v = !!body && body.getBoundingClientRect().height > 0;
-    layoutCache.set(doc, v);
-  }
-  // A page that hides its whole body (anti-flicker snippets do, until their script loads or times
-  // out) cannot be judged by visibility yet: read it as without layout rather than find nothing.
-  return v && (doc.body as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility?.({ visibilityProperty: true }) !== false;
-}
-
-function blockOf(node: Node): Element | null {
-  for (let p = node.parentElement; p; p = p.parentElement) {
-    if (BLOCK_TAGS.has(p.tagName.toUpperCase())) return p;
-  }
-  return null;
 }
 
 function metaContent(doc: Document, ...keys: string[]): string | null {

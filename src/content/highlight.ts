@@ -8,6 +8,7 @@
 import Mark from 'mark.js/dist/mark.es6.js';
 import type { Analysis } from '../shared/model.js';
 import type { TextMap } from './text-map.js';
+import { runAll, runSliced, whenIdle } from './yield.js';
 
 export type MarkKind = 'claim' | 'quote' | 'attribution';
 
@@ -22,7 +23,8 @@ const EXCLUDE = [
 ];
 /** mark.js always adds these to `exclude`; our offset walk must skip the same nodes. */
 const MARKJS_DEFAULT_EXCLUDE = ['script', 'style', 'title', 'head', 'html'];
-const ALL_EXCLUDE = [...EXCLUDE, ...MARKJS_DEFAULT_EXCLUDE];
+/** One selector for all of them: one matches() call per text node instead of one per selector. */
+const ALL_EXCLUDE = [...EXCLUDE, ...MARKJS_DEFAULT_EXCLUDE].join(', ');
 
 const INLINE = new Set([
   'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S',
@@ -60,13 +62,34 @@ export interface HighlightResult {
   skipped: number;
 }
 
-const defaultYield = (): Promise<void> =>
-  new Promise((resolve) => {
-    const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
-      .requestIdleCallback;
-    if (ric) ric(() => resolve(), { timeout: 100 });
-    else setTimeout(resolve, 0);
-  });
+export interface UpdateResult extends HighlightResult {
+  /** Marks of items that were already marked and stay. */
+  kept: number;
+  /** Items whose marks were removed (their text or kind changed, or they are gone). */
+  removed: number;
+}
+
+interface MarkGroup {
+  id: string;
+  kind: MarkKind;
+  speaker: string | null;
+  els: Element[];
+  /** The non-blank text nodes inside the marks, in document order. */
+  nodes: Text[];
+}
+
+/** Returns true when the pieces cover exactly the group's text nodes, each whole. */
+function covers(g: MarkGroup, pieces: { node: Text; startOffset: number; endOffset: number }[]): boolean {
+  if (pieces.length !== g.nodes.length) return false;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if (p.node !== g.nodes[i]) return false;
+    const lead = p.node.data.length - p.node.data.trimStart().length;
+    const tail = p.node.data.trimEnd().length;
+    if (p.startOffset > lead || p.endOffset < tail) return false;
+  }
+  return true;
+}
 
 /** Returns true when text in this node may be marked. */
 export function isMarkable(node: Node): boolean {
@@ -83,18 +106,36 @@ export function isMarkable(node: Node): boolean {
  * later kinds nest inside earlier ones), per block element, the ranges in mark.js offsets.
  */
 export function planMarks(map: TextMap, analysis: Analysis): Job[] {
-  type Item = { kind: MarkKind; id: string; start: number; end: number; speaker: string | null };
-  const items: Item[] = [
+  return runAll(planItems(map, itemsOf(analysis)));
+}
+
+/** One highlighted item of an analysis. */
+interface Item {
+  kind: MarkKind;
+  id: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+}
+
+function itemsOf(analysis: Analysis): Item[] {
+  return [
     ...analysis.claims.map((c) => ({ kind: 'claim' as const, id: c.id, start: c.start, end: c.end, speaker: null })),
     ...analysis.quotes.map((q) => ({ kind: 'quote' as const, id: q.id, start: q.start, end: q.end, speaker: q.speaker })),
     ...analysis.attributions.map((a) => ({ kind: 'attribution' as const, id: a.id, start: a.start, end: a.end, speaker: null })),
   ];
+}
+
+/** A generator (it yields every few dozen items): a page may have thousands of them. */
+function* planItems(map: TextMap, items: Item[]): Generator<void, Job[], void> {
   const offsetCache = new Map<Element, Map<Text, number>>();
   const jobs = new Map<string, Job>();
   const contextIds = new Map<Element, number>();
   const out: Job[] = [];
 
-  for (const item of items) {
+  for (let n = 0; n < items.length; n++) {
+    const item = items[n]!;
+    if (n % 32 === 31) yield;
     if (!(item.end > item.start)) continue;
     for (const piece of map.pieces(item.start, item.end)) {
       if (!piece.node.isConnected || !isMarkable(piece.node)) continue;
@@ -143,7 +184,7 @@ function textOffsets(context: Element, cache: Map<Element, Map<Text, number>>): 
   let pos = 0;
   for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
     const parent = n.parentElement;
-    if (parent && ALL_EXCLUDE.some((sel) => parent.matches(sel))) continue;
+    if (parent && parent.matches(ALL_EXCLUDE)) continue;
     m.set(n, pos);
     pos += n.data.length;
   }
@@ -151,21 +192,139 @@ function textOffsets(context: Element, cache: Map<Element, Map<Text, number>>): 
   return m;
 }
 
+type NodeFilterLike = ((n: Node) => number) | { acceptNode(n: Node): number } | null | undefined;
+
+/**
+ * mark.js walks text with a NodeIterator per call. Blink keeps every NodeIterator registered on
+ * its document and updates each one on every node removal until it is garbage-collected, so
+ * wrapping N marks costs N times the iterators still alive (measured in Chromium: 8,000 wraps in
+ * 60 ms without iterators, 4.5 s with one NodeIterator per wrap). mark.js reads its iterator to
+ * the end before it changes anything, so it gets a snapshot of the same nodes instead, taken
+ * with a TreeWalker (which no document tracks), with NodeIterator's rules: the root included,
+ * a rejected node skipped without its subtree.
+ */
+function snapshotIterator(root: Node, whatToShow: number, filter: NodeFilterLike): { nextNode(): Node | null; previousNode(): Node | null } {
+  const accept = typeof filter === 'function' ? filter : filter ? (n: Node) => filter.acceptNode(n) : () => 1;
+  const shown = (n: Node) => (whatToShow & (1 << (n.nodeType - 1))) !== 0;
+  const nodes: Node[] = [];
+  if (shown(root) && accept(root) === 1) nodes.push(root);
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, whatToShow);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (accept(n) === 1) nodes.push(n);
+  let pos = 0;
+  return {
+    nextNode: () => (pos < nodes.length ? nodes[pos++]! : null),
+    previousNode: () => (pos > 0 ? nodes[--pos]! : null),
+  };
+}
+
+/**
+ * Runs `fn` (a mark.js call) with `document.createNodeIterator` answering with snapshots. The
+ * property is set on this script's own view of the document (content scripts live in their own
+ * world: the page never sees it) and put back right after.
+ */
+function withSnapshotIterators<T>(doc: Document, fn: () => T): T {
+  if ((globalThis as { document?: Document }).document !== doc) return fn();
+  const prev = Object.getOwnPropertyDescriptor(doc, 'createNodeIterator');
+  Object.defineProperty(doc, 'createNodeIterator', { value: snapshotIterator, configurable: true, writable: true });
+  try {
+    return fn();
+  } finally {
+    if (prev) Object.defineProperty(doc, 'createNodeIterator', prev);
+    else delete (doc as { createNodeIterator?: unknown }).createNodeIterator;
+  }
+}
+
 /** Owns the marks of one analysis on one page. */
 export class Highlighter {
   private doc: Document;
+  /** The flash timers of reveal(), cleared with the marks. */
+  private timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(doc: Document) {
     this.doc = doc;
   }
 
   /** Returns how many marks were added; slices its work and stops early when aborted. */
-  async apply(map: TextMap, analysis: Analysis, opts: HighlightOptions = {}): Promise<HighlightResult> {
+  apply(map: TextMap, analysis: Analysis, opts: HighlightOptions = {}): Promise<UpdateResult> {
+    return this.update(map, analysis, opts);
+  }
+
+  /**
+   * Brings the page's marks in line with `analysis` (whose offsets `map` maps onto the page as it
+   * is now, marks included): a mark whose item is still there, same kind over the same text, is
+   * kept (its id renamed if the item's id changed), marks of items that are gone are removed, and
+   * only the missing items are marked. So late content and re-renders never re-mark what is
+   * marked. Slices the marking and stops early when aborted.
+   */
+  async update(map: TextMap, analysis: Analysis, opts: HighlightOptions = {}): Promise<UpdateResult> {
+    const around = opts.around ?? (<T>(fn: () => T) => fn());
+    const groups = this.groups();
+    const byFirst = new Map<Text, MarkGroup[]>();
+    for (const g of groups) {
+      const first = g.nodes[0];
+      if (!first) continue;
+      const list = byFirst.get(first);
+      if (list) list.push(g);
+      else byFirst.set(first, [g]);
+    }
+    const todo: Item[] = [];
+    const used = new Set<MarkGroup>();
+    let kept = 0;
+    for (const item of itemsOf(analysis)) {
+      if (!(item.end > item.start)) continue;
+      const pieces = map.pieces(item.start, item.end).filter((p) => /\S/.test(p.node.data.slice(p.startOffset, p.endOffset)));
+      const g = pieces.length ? byFirst.get(pieces[0]!.node)?.find((c) => !used.has(c) && c.kind === item.kind && covers(c, pieces)) : undefined;
+      if (!g) {
+        todo.push(item);
+        continue;
+      }
+      used.add(g);
+      kept++;
+      if (g.id !== item.id || g.speaker !== item.speaker) {
+        around(() => {
+          for (const el of g.els) {
+            el.setAttribute('data-sourcemark-id', item.id);
+            if (item.kind === 'quote' && item.speaker) el.setAttribute('data-sourcemark-speaker', item.speaker);
+            else el.removeAttribute('data-sourcemark-speaker');
+          }
+        });
+      }
+    }
+    // Marks of items that are gone, innermost first; the text they split is joined back and the
+    // map follows the joins, so it still points at live text for the marks to add.
+    const stale = groups.filter((g) => !used.has(g)).flatMap((g) => g.els);
+    const order = new Map(Array.from(this.doc.querySelectorAll(MARK_SELECTOR), (el, i) => [el, i]));
+    stale.sort((a, b) => order.get(b)! - order.get(a)!);
+    around(() => {
+      for (const el of stale) for (const m of unwrap(el)) map.relocate(m.from, m.to, m.delta);
+    });
+    const r = await this.mark(map, todo, opts);
+    return { ...r, kept, removed: groups.length - used.size };
+  }
+
+  /** The marks on the page, grouped by item id, each with the text nodes it wraps. */
+  private groups(): MarkGroup[] {
+    const byId = new Map<string, MarkGroup>();
+    for (const el of Array.from(this.doc.querySelectorAll(MARK_SELECTOR))) {
+      const id = el.getAttribute('data-sourcemark-id') ?? '';
+      let g = byId.get(id);
+      if (!g) {
+        g = { id, kind: el.getAttribute('data-sourcemark-kind') as MarkKind, speaker: el.getAttribute('data-sourcemark-speaker'), els: [], nodes: [] };
+        byId.set(id, g);
+      }
+      g.els.push(el);
+      const walker = this.doc.createTreeWalker(el, 0x4);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) if (/\S/.test(n.data)) g.nodes.push(n);
+    }
+    return Array.from(byId.values());
+  }
+
+  private async mark(map: TextMap, items: Item[], opts: HighlightOptions): Promise<HighlightResult> {
     const budget = opts.budgetMs ?? 8;
-    const yieldFn = opts.yieldFn ?? defaultYield;
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.mark('sm:plan:start');
-    const jobs = planMarks(map, analysis);
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:plan', 'sm:plan:start');
+    const yieldFn = opts.yieldFn ?? (() => whenIdle(100));
+    const jobs = await runSliced(planItems(map, items), budget, yieldFn, opts.signal, 'sm:plan');
+    if (!jobs) return { marks: 0, skipped: 0 };
     let marks = 0;
     let skipped = 0;
     let sliceStart = performance.now();
@@ -192,7 +351,7 @@ export class Highlighter {
   private markJob(job: Job): HighlightResult {
     let marks = 0;
     let skipped = 0;
-    new Mark(job.context as HTMLElement).markRanges(job.ranges as unknown as Mark.Range[], {
+    withSnapshotIterators(this.doc, () => new Mark(job.context as HTMLElement).markRanges(job.ranges as unknown as Mark.Range[], {
       element: 'mark',
       className: MARK_CLASS,
       exclude: EXCLUDE,
@@ -216,7 +375,7 @@ export class Highlighter {
       noMatch: () => {
         skipped++;
       },
-    } as unknown as Mark.MarkRangesOptions);
+    } as unknown as Mark.MarkRangesOptions));
     return { marks, skipped };
   }
 
@@ -226,6 +385,8 @@ export class Highlighter {
    * text nodes the page itself kept apart (a framework may hold references to them) stay apart.
    */
   clear(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
     const marks = Array.from(this.doc.querySelectorAll(MARK_SELECTOR));
     // Innermost first: an inner mark's pieces are joined before its parent mark is unwrapped.
     for (const el of marks.reverse()) unwrap(el);
@@ -248,9 +409,14 @@ export class Highlighter {
       // Re-adding the class restarts the animation only after a style flush.
       void (el as HTMLElement).offsetWidth;
       el.classList.add(FLASH_CLASS);
-      const done = (): void => el.classList.remove(FLASH_CLASS);
+      const timer = setTimeout(() => done(), 2000);
+      const done = (): void => {
+        el.classList.remove(FLASH_CLASS);
+        clearTimeout(timer);
+        this.timers.delete(timer);
+      };
+      this.timers.add(timer);
       el.addEventListener('animationend', done, { once: true });
-      setTimeout(done, 2000);
     }
     return true;
   }
@@ -260,9 +426,10 @@ export class Highlighter {
  * mark.js wraps by splitting: "before" stays in the original node (possibly emptied), the marked
  * text moves into a new node inside the mark, "after" becomes a new node. Undo exactly that.
  */
-function unwrap(el: Element): void {
+function unwrap(el: Element): Merge[] {
+  const merges: Merge[] = [];
   const parent = el.parentNode;
-  if (!parent) return;
+  if (!parent) return merges;
   const prev = el.previousSibling;
   const next = el.nextSibling;
   const first = el.firstChild;
@@ -271,15 +438,24 @@ function unwrap(el: Element): void {
   parent.removeChild(el);
   let tail: Node | null = last;
   if (prev && first && prev.nodeType === 3 && first.nodeType === 3) {
+    merges.push({ from: first as Text, to: prev as Text, delta: (prev as Text).length });
     (prev as Text).appendData((first as Text).data);
     parent.removeChild(first);
     if (tail === first) tail = prev;
   }
   if (!first) tail = prev;
   if (tail && next && tail.nodeType === 3 && next.nodeType === 3) {
+    merges.push({ from: next as Text, to: tail as Text, delta: (tail as Text).length });
     (tail as Text).appendData((next as Text).data);
     parent.removeChild(next);
   }
+  return merges;
+}
+
+interface Merge {
+  from: Text;
+  to: Text;
+  delta: number;
 }
 
 /** Text without white space or invisible characters, to compare page text with article text. */

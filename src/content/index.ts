@@ -16,7 +16,10 @@ try {
     runtime,
     onState: __E2E__
       ? (state: FinishState) => {
-          document.documentElement.dataset.sourcemarkState = state;
+          const d = document.documentElement.dataset;
+          d.sourcemarkState = state;
+          // Counts finished reads, so a test can wait for the read after a navigation or a change.
+          d.sourcemarkRuns = String(Number(d.sourcemarkRuns ?? 0) + 1);
         }
       : undefined,
   });

@@ -7,12 +7,16 @@ import {
   envelope, isEnvelope, type ArgsOf, type BackgroundToContent, type ContentToBackground, type Handlers,
   type PageReport, type PageState,
 } from '../shared/messages.js';
-import type { Analysis, Corroboration } from '../shared/model.js';
+import type { Analysis, Corroboration, ExtractedArticle } from '../shared/model.js';
+// The background's limit on article text (a pure constant of the protocol's checks).
+import { MAX_TEXT_LENGTH } from '../background/validate.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { extractArticle } from './extract.js';
+import { extractArticleSliced } from './extract.js';
 import { Highlighter, installMarkStyles, MARK_SELECTOR, removeMarkStyles } from './highlight.js';
 import type { TextMap } from './text-map.js';
 import { Tooltip } from './tooltip.js';
+import { whenIdle, yieldToPage } from './yield.js';
+import { reanchorAnalysis } from './reanchor.js';
 
 export interface MessageSenderLike {
   id?: string;
@@ -53,9 +57,23 @@ export interface ContentScript {
 
 const CONTENT_NAMES = ['page/state', 'highlights/reveal', 'highlights/set-enabled', 'highlights/statuses'] as const;
 const INVALIDATED = /extension context invalidated|context invalidated|message manager disconnected|receiving end does not exist/i;
-/** Late content re-reads per URL, so a page that mutates forever (tickers, ads) cannot loop us. */
-const MAX_REREADS = 4;
-const LATE_TEXT_CHARS = 200;
+/** Re-reads per URL, so a page that mutates forever (tickers, ads, re-renders) cannot loop us. */
+const MAX_REFRESHES = 12;
+/** How much new text (or lost highlighting) makes the page worth reading again. */
+const LATE_TEXT_CHARS = 80;
+/** Elements whose added content is never article text. */
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG']);
+
+/**
+ * Returns the article as it is sent for analysis: a text longer than the background accepts is
+ * cut at the last paragraph break before the limit (the offsets of what is kept do not change),
+ * so a huge page still gets highlights on its first part instead of none.
+ */
+export function forAnalysis(article: ExtractedArticle): ExtractedArticle {
+  if (article.text.length <= MAX_TEXT_LENGTH) return article;
+  const cut = article.text.lastIndexOf('\n\n', MAX_TEXT_LENGTH);
+  return { ...article, text: article.text.slice(0, cut > 0 ? cut : MAX_TEXT_LENGTH) };
+}
 
 /** Returns the running content script for a page. */
 export function startContentScript(deps: ContentDeps): ContentScript {
@@ -67,23 +85,31 @@ export function startContentScript(deps: ContentDeps): ContentScript {
   let state: PageState = { state: 'pending' };
   let enabled = true;
   let map: TextMap | null = null;
+  /** The live text nodes behind `map`, to notice when the page removes article text. */
+  let mapNodes = new Set<Text>();
   let analysis: Analysis | null = null;
+  /** The text `analysis` was made for (it may have been re-anchored onto a newer text). */
+  let analysedText = '';
+  let analysedUrl = '';
   let corroboration: Corroboration | null = null;
   let url = pageUrl();
-  let rereads = 0;
+  let refreshes = 0;
   let runId = 0;
   let current: Promise<void> = Promise.resolve();
   let logged = false;
   let dead = false;
+  let firstRun = true;
 
   // Per-annotation resources, all dropped by `teardown()`.
   let annotation: AbortController | null = null;
   let tooltip: Tooltip | null = null;
-  let observer: MutationObserver | null = null;
   let settleTimer: ReturnType<typeof setTimeout> | null = null;
   let lateChars = 0;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   const highlighter = new Highlighter(doc);
+  // One observer for the page's own changes, batched behind one timer (see noteMutations).
+  const observer = new MutationObserver((records) => noteMutations(records));
+  let observing = false;
 
   function pageUrl(): string {
     const href = doc.location?.href ?? doc.URL;
@@ -105,36 +131,59 @@ export function startContentScript(deps: ContentDeps): ContentScript {
 
   /** Runs our own DOM writes so the observer never mistakes them for the page's. */
   function quiet<T>(fn: () => T): T {
-    if (observer) noteMutations(observer.takeRecords());
+    if (observing) noteMutations(observer.takeRecords());
     try {
       return fn();
     } finally {
-      observer?.takeRecords();
+      if (observing) observer.takeRecords();
     }
   }
 
+  function observe(): void {
+    if (observing || dead || !doc.body) return;
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    observing = true;
+  }
+
+  function unobserve(): void {
+    observer.disconnect();
+    observing = false;
+  }
+
+  /**
+   * Counts what the page changed: text it added (infinite scroll, "read more"), article text it
+   * removed or edited, and highlights it removed (a re-rendered paragraph). Enough of it, once the
+   * page has been quiet for `settleMs`, triggers one re-read.
+   */
   function noteMutations(records: MutationRecord[]): void {
     for (const r of records) {
-      for (const n of Array.from(r.addedNodes)) {
-        if (n.nodeType === 1 && (n as Element).matches?.(MARK_SELECTOR)) continue;
-        lateChars += (n.textContent ?? '').trim().length;
+      if (r.type === 'characterData') {
+        if (mapNodes.has(r.target as Text)) lateChars += LATE_TEXT_CHARS;
+        continue;
       }
-      if (r.type === 'characterData') lateChars += 1;
+      for (const n of Array.from(r.addedNodes)) {
+        if (n.nodeType === 3) lateChars += (n as Text).data.trim().length;
+        else if (n.nodeType === 1 && !NOT_TEXT.has((n as Element).tagName.toUpperCase()) && !(n as Element).matches(MARK_SELECTOR)) {
+          lateChars += (n.textContent ?? '').trim().length;
+        }
+      }
       for (const n of Array.from(r.removedNodes)) {
-        if (map && n.nodeType === 3 && map.nodes.includes(n as Text)) lateChars += LATE_TEXT_CHARS;
+        if (n.nodeType === 3) {
+          if (mapNodes.has(n as Text)) lateChars += LATE_TEXT_CHARS;
+        } else if (n.nodeType === 1 && ((n as Element).matches(MARK_SELECTOR) || (n as Element).querySelector(MARK_SELECTOR))) {
+          lateChars += LATE_TEXT_CHARS;
+        }
       }
     }
-    if (lateChars > 0 && settleTimer === null) scheduleSettle();
+    if (lateChars >= LATE_TEXT_CHARS && settleTimer === null) scheduleSettle();
   }
 
   function scheduleSettle(): void {
-    if (settleTimer !== null) clearTimeout(settleTimer);
     settleTimer = setTimeout(() => {
       settleTimer = null;
-      const chars = lateChars;
       lateChars = 0;
-      if (chars >= LATE_TEXT_CHARS && rereads < MAX_REREADS) {
-        rereads++;
+      if (!dead && enabled && refreshes < MAX_REFRESHES) {
+        refreshes++;
         start('late-content');
       }
     }, settleMs);
@@ -144,8 +193,7 @@ export function startContentScript(deps: ContentDeps): ContentScript {
   function teardown(): void {
     annotation?.abort();
     annotation = null;
-    observer?.disconnect();
-    observer = null;
+    unobserve();
     if (settleTimer !== null) clearTimeout(settleTimer);
     settleTimer = null;
     lateChars = 0;
@@ -156,7 +204,7 @@ export function startContentScript(deps: ContentDeps): ContentScript {
   }
 
   function watchNavigation(): void {
-    if (pollTimer !== null) return;
+    if (pollTimer !== null || dead) return;
     // Polling a string is cheap and patches nothing of the page's (no history.pushState wrapper).
     pollTimer = setInterval(checkUrl, pollMs);
     const nav = (win as { navigation?: EventTarget }).navigation;
@@ -170,59 +218,91 @@ export function startContentScript(deps: ContentDeps): ContentScript {
   }
 
   function checkUrl(): void {
-    if (dead) return;
-    // runtime.id disappears when the extension is reloaded or removed under the page.
-    if (!runtime.id) {
-      stop();
-      return;
+    try {
+      if (dead) return;
+      // runtime.id disappears when the extension is reloaded or removed under the page.
+      if (!runtime.id) {
+        stop();
+        return;
+      }
+      if (!enabled) return;
+      const now = pageUrl();
+      if (now === url) return;
+      url = now;
+      refreshes = 0;
+      start('navigation');
+    } catch (e) {
+      report(e);
     }
-    if (!enabled) return;
-    const now = pageUrl();
-    if (now === url) return;
-    url = now;
-    rereads = 0;
-    start('navigation');
   }
 
   function start(_why: string): void {
+    if (dead) return;
     const id = ++runId;
     const prev = current;
     current = prev.then(() => run(id)).catch((e: unknown) => {
       report(e);
-      if (id === runId) deps.onState?.('error');
+      if (id === runId && !dead) deps.onState?.('error');
     });
   }
 
   const stale = (id: number): boolean => dead || id !== runId;
 
+  function setMap(m: TextMap | null): void {
+    map = m;
+    mapNodes = new Set(m?.nodes ?? []);
+  }
+
+  /**
+   * One read of the page: extract (in slices), then
+   *  - same text as the analysis: only bring the marks in line (re-rendered paragraphs get their
+   *    highlights back, nothing is re-marked, the background is not asked);
+   *  - the same page with changed text (late content, edits): move the current analysis onto
+   *    the new text by quote and position (kept highlights stay, lost ones return at once), then
+   *    ask for a fresh analysis and bring the marks in line with it;
+   *  - a new page (first load, SPA navigation): drop the old highlights and annotate afresh.
+   */
   async function run(id: number): Promise<void> {
-    const yieldFn = deps.yieldFn ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
-    await yieldFn();
-    if (stale(id)) return;
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.mark('sm:extract:start');
-    const extraction = extractArticle(doc, { url: pageUrl() });
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:extract', 'sm:extract:start');
-    if (stale(id)) return;
+    const yieldFn = deps.yieldFn ?? yieldToPage;
+    // The first run waits until the page has settled after loading (its own scripts, first
+    // paint): the page gets its most sensitive moment to itself, and our work meets less of it.
+    await (deps.yieldFn ?? (firstRun ? () => whenIdle(2000) : yieldToPage))();
+    firstRun = false;
+    if (stale(id) || !enabled) return;
+    // Changes the page makes while we read it are noted, so they lead to one more read.
+    observe();
+    const extraction = await extractArticleSliced(doc, { url: pageUrl(), yieldFn, signal: { get aborted() { return stale(id); } } });
+    if (stale(id) || !extraction) return;
     if (extraction.kind === 'not-article') {
       quiet(teardown);
-      map = null;
+      setMap(null);
       analysis = null;
       corroboration = null;
       state = { state: 'not-article', reason: extraction.reason };
       deps.onState?.('not-article');
       return;
     }
-    const { article } = extraction;
-    const sameText = state.state === 'article' && state.article.text === article.text
-      && state.article.url === article.url && analysis !== null;
-    if (sameText && doc.querySelector(MARK_SELECTOR)) {
+    const article = forAnalysis(extraction.article);
+    const samePage = analysis !== null && analysedUrl === article.url;
+    setMap(extraction.map);
+    if (samePage && analysedText === article.text) {
       state = { state: 'article', article, enabled };
-      deps.onState?.('done');
+      await annotate(id, analysis!);
+      if (!stale(id)) deps.onState?.('done');
       return;
     }
-    quiet(teardown);
+    if (samePage) {
+      analysis = reanchorAnalysis(analysis!, analysedText, article.text);
+      analysedText = article.text;
+      await annotate(id, analysis);
+      if (stale(id)) return;
+    } else {
+      // A different page: its old highlights must not stay while the new one is analysed.
+      quiet(teardown);
+      analysis = null;
+      observe();
+    }
     state = { state: 'article', article, enabled };
-    map = extraction.map;
 
     const reply = await runtime.sendMessage(envelope<ContentToBackground, 'page/analyze'>('page/analyze', { article }));
     if (stale(id)) return;
@@ -242,21 +322,24 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     const pageReport = res.value;
     if (pageReport.text !== article.text) throw new Error('analysis is for a different text');
     analysis = pageReport.analysis;
+    analysedText = article.text;
+    analysedUrl = article.url;
     corroboration = pageReport.corroboration;
     enabled = pageReport.enabled;
     state = { state: 'article', article, enabled };
-    if (enabled) await annotate(id);
+    if (enabled) await annotate(id, analysis);
+    else quiet(teardown);
     if (!stale(id)) deps.onState?.('done');
   }
 
-  async function annotate(id: number): Promise<void> {
-    if (!map || !analysis) return;
+  async function annotate(id: number, a: Analysis): Promise<void> {
+    if (!map) return;
+    annotation?.abort();
     const ctl = new AbortController();
     annotation = ctl;
     quiet(() => installMarkStyles(doc));
-    observer ??= new MutationObserver((records) => noteMutations(records));
-    if (doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
-    await highlighter.apply(map, analysis, { signal: ctl.signal, around: quiet, yieldFn: deps.yieldFn });
+    observe();
+    await highlighter.update(map, a, { signal: ctl.signal, around: quiet, yieldFn: deps.yieldFn });
     if (stale(id) || ctl.signal.aborted) return;
     tooltip ??= new Tooltip(doc, () => (analysis ? { analysis, corroboration } : null), showInList);
     watchNavigation();
@@ -276,22 +359,19 @@ export function startContentScript(deps: ContentDeps): ContentScript {
       if (on === enabled) return ok(true);
       enabled = on;
       if (state.state === 'article') state = { ...state, enabled };
+      runId++; // whatever run was going on ends at its next step
       if (!on) {
         quiet(teardown);
         stopWatching();
         return ok(true);
       }
       watchNavigation();
-      if (pageUrl() !== url) {
-        url = pageUrl();
-        start('navigation');
-      } else if (map && analysis && state.state === 'article') {
-        // clear() joined every split text node back, so the text map still points at live text.
-        if (map.nodes.every((n) => n.isConnected)) await annotate(runId);
-        else start('re-enable');
-      } else if (state.state === 'article') {
-        start('re-enable'); // never analysed here (the site was switched off): read the page now
-      }
+      url = pageUrl();
+      refreshes = 0;
+      // The page may have changed while we were off, or was never analysed (its site was switched
+      // off): read it again (the same text costs no analysis).
+      start('re-enable');
+      await current;
       return ok(true);
     },
     'highlights/statuses': ({ corroboration: c }) => {
@@ -332,14 +412,22 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     if (dead) return;
     dead = true;
     runId++;
-    try {
-      quiet(teardown);
-    } catch {
-      // The page may already be gone; nothing of ours is left to undo then.
+    // Each step on its own: after the extension was reloaded some of these throw, and nothing
+    // may reach the page.
+    const steps = [
+      () => quiet(teardown),
+      () => unobserve(),
+      () => stopWatching(),
+      () => session.abort(),
+      () => runtime.onMessage.removeListener(handle),
+    ];
+    for (const step of steps) {
+      try {
+        step();
+      } catch {
+        // The page or the extension context may already be gone; nothing of ours is left then.
+      }
     }
-    stopWatching();
-    session.abort();
-    runtime.onMessage.removeListener(handle);
   }
 
   runtime.onMessage.addListener(handle);

@@ -30,127 +30,204 @@ export interface TextMap {
   offsetOf(node: Node, offset: number): number | null;
   /** Returns the DOM pieces that together hold text[start, end), in text order. */
   pieces(start: number, end: number): DomPiece[];
+  /**
+   * Returns nothing; follows the DOM after `from` was merged into `to` at offset `delta` (removing
+   * a mark joins the text it had split), so the map keeps pointing at live text.
+   */
+  relocate(from: Text, to: Text, delta: number): void;
 }
 
 /**
  * Builds a TextMap. `take` appends one page character (possibly normalised, e.g. a collapsed
- * space) and remembers where it came from; `add` appends characters that have no DOM source.
+ * space) and remembers where it came from; `takeRun` appends a run of characters copied as they
+ * are from one node; `add` appends characters that have no DOM source. The map is stored as runs
+ * (text start, length, node, DOM offset), not per character: a 5 MB article is a few thousand
+ * runs, and look-ups are binary searches over them.
  */
 export class TextMapBuilder {
-  private chars: string[] = [];
-  private nodeIdx: number[] = [];
-  private offsets: number[] = [];
+  private parts: string[] = [];
+  private len = 0;
   private nodes: Text[] = [];
   private index = new Map<Text, number>();
+  // Runs: text[runStart[r], runStart[r] + runLen[r]) is node runNode[r] from DOM offset runDom[r].
+  private runStart = new Int32Array(256);
+  private runLen = new Int32Array(256);
+  private runNode = new Int32Array(256);
+  private runDom = new Int32Array(256);
+  private runs = 0;
 
   get length(): number {
-    return this.chars.length;
-  }
-
-  /** Returns the last character appended, or '' when empty. */
-  last(): string {
-    return this.chars[this.chars.length - 1] ?? '';
+    return this.len;
   }
 
   take(ch: string, node: Text, offset: number): void {
+    this.takeRun(ch, node, offset);
+  }
+
+  /** Appends `s`, which is node.data.slice(offset, offset + s.length) or (length 1) a collapsed space. */
+  takeRun(s: string, node: Text, offset: number): void {
+    if (!s) return;
     let i = this.index.get(node);
     if (i === undefined) {
       i = this.nodes.length;
       this.nodes.push(node);
       this.index.set(node, i);
     }
-    this.chars.push(ch);
-    this.nodeIdx.push(i);
-    this.offsets.push(offset);
+    const r = this.runs - 1;
+    if (r >= 0 && this.runNode[r] === i && this.runStart[r]! + this.runLen[r]! === this.len
+      && this.runDom[r]! + this.runLen[r]! === offset) {
+      this.runLen[r]! += s.length;
+    } else {
+      if (this.runs === this.runStart.length) this.grow();
+      this.runStart[this.runs] = this.len;
+      this.runLen[this.runs] = s.length;
+      this.runNode[this.runs] = i;
+      this.runDom[this.runs] = offset;
+      this.runs++;
+    }
+    this.parts.push(s);
+    this.len += s.length;
   }
 
   add(s: string): void {
-    for (const ch of s) {
-      this.chars.push(ch);
-      this.nodeIdx.push(-1);
-      this.offsets.push(-1);
-    }
+    this.parts.push(s);
+    this.len += s.length;
   }
 
-  /** Removes characters from the end (used to trim trailing white space). */
-  pop(n = 1): void {
-    for (let k = 0; k < n && this.chars.length > 0; k++) {
-      this.chars.pop();
-      this.nodeIdx.pop();
-      this.offsets.pop();
-    }
+  private grow(): void {
+    const g = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.runStart = g(this.runStart);
+    this.runLen = g(this.runLen);
+    this.runNode = g(this.runNode);
+    this.runDom = g(this.runDom);
   }
 
   /** Returns the finished map. */
   build(): TextMap {
-    return createTextMap(this.chars.join(''), this.nodes, Int32Array.from(this.nodeIdx), Int32Array.from(this.offsets));
+    const n = this.runs;
+    return createTextMap(this.parts.join(''), this.nodes, {
+      start: this.runStart.slice(0, n), len: this.runLen.slice(0, n), node: this.runNode.slice(0, n), dom: this.runDom.slice(0, n),
+    });
   }
 }
 
-function createTextMap(text: string, nodes: Text[], nodeIdx: Int32Array, offsets: Int32Array): TextMap {
-  // Per node: the text offsets of its characters, ascending, for DOM -> text look-ups.
+interface Runs {
+  start: Int32Array;
+  len: Int32Array;
+  node: Int32Array;
+  dom: Int32Array;
+}
+
+function createTextMap(text: string, nodeList: Text[], runs: Runs): TextMap {
+  const { start, len, node, dom } = runs;
+  const count = start.length;
+  /** The run holding text offset t, or -1. */
+  const runAt = (t: number): number => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (start[mid]! > t) hi = mid - 1;
+      else if (start[mid]! + len[mid]! <= t) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  /** The first run that ends after t (holds t or comes after it). */
+  const runFrom = (t: number): number => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (start[mid]! + len[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const nodeIndex = new Map<Text, number>(nodeList.map((n, i) => [n, i]));
+  // Per node: its runs in text order, for DOM -> text look-ups (built on first use).
   let byNode: Map<Text, number[]> | null = null;
   const perNode = (): Map<Text, number[]> => {
     if (byNode) return byNode;
     byNode = new Map();
-    for (let t = 0; t < nodeIdx.length; t++) {
-      const i = nodeIdx[t]!;
-      if (i < 0) continue;
-      const node = nodes[i]!;
-      let list = byNode.get(node);
-      if (!list) byNode.set(node, (list = []));
-      list.push(t);
+    for (let r = 0; r < count; r++) {
+      const n = nodeList[node[r]!]!;
+      let list = byNode.get(n);
+      if (!list) byNode.set(n, (list = []));
+      list.push(r);
     }
     return byNode;
   };
+  let nodes: Text[] | null = nodeList.slice();
 
   return {
     text,
-    nodes,
-    pointAt(offset) {
-      if (offset < 0 || offset >= nodeIdx.length) return null;
-      const i = nodeIdx[offset]!;
-      return i < 0 ? null : { node: nodes[i]!, offset: offsets[offset]! };
+    get nodes(): readonly Text[] {
+      // After relocations some entries point at merged-away nodes: list the ones runs still use.
+      if (!nodes) nodes = Array.from(new Set(Array.from(node, (i) => nodeList[i]!)));
+      return nodes;
     },
-    offsetOf(node, offset) {
-      const list = perNode().get(node as Text);
+    pointAt(offset) {
+      const r = runAt(offset);
+      return r < 0 ? null : { node: nodeList[node[r]!]!, offset: dom[r]! + offset - start[r]! };
+    },
+    offsetOf(n, offset) {
+      const list = perNode().get(n as Text);
       if (!list || list.length === 0) return null;
       // The first text character whose DOM offset is >= the given one; past the end -> after last.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (offsets[list[mid]!]! < offset) lo = mid + 1;
-        else hi = mid;
+      for (const r of list) {
+        if (dom[r]! + len[r]! > offset) return start[r]! + Math.max(0, offset - dom[r]!);
       }
-      return lo < list.length ? list[lo]! : list[list.length - 1]! + 1;
+      const last = list[list.length - 1]!;
+      return start[last]! + len[last]!;
     },
-    pieces(start, end) {
+    pieces(s0, e0) {
       const out: DomPiece[] = [];
-      const s = Math.max(0, start);
-      const e = Math.min(end, nodeIdx.length);
+      const s = Math.max(0, s0);
+      const e = Math.min(e0, text.length);
       let cur: DomPiece | null = null;
-      let curIdx = -1;
-      for (let t = s; t < e; t++) {
-        const i = nodeIdx[t]!;
-        if (i < 0) {
-          cur = null;
-          curIdx = -1;
-          continue;
-        }
-        const off = offsets[t]!;
-        if (cur && i === curIdx && off >= cur.endOffset - 1) {
+      let curNode = -1;
+      for (let r = runFrom(s); r < count && start[r]! < e; r++) {
+        const ts = Math.max(s, start[r]!);
+        const te = Math.min(e, start[r]! + len[r]!);
+        if (te <= ts) continue;
+        const ds = dom[r]! + ts - start[r]!;
+        const de = ds + (te - ts);
+        if (cur && node[r] === curNode && cur.textEnd === ts && ds >= cur.endOffset - 1) {
           // A collapsed space maps to the first white-space character of its run, so the piece
           // simply grows to cover the whole run in the DOM.
-          cur.endOffset = off + 1;
-          cur.textEnd = t + 1;
+          cur.endOffset = de;
+          cur.textEnd = te;
         } else {
-          cur = { node: nodes[i]!, startOffset: off, endOffset: off + 1, textStart: t, textEnd: t + 1 };
-          curIdx = i;
+          cur = { node: nodeList[node[r]!]!, startOffset: ds, endOffset: de, textStart: ts, textEnd: te };
+          curNode = node[r]!;
           out.push(cur);
         }
       }
       return out;
+    },
+    relocate(from, to, delta) {
+      const fi = nodeIndex.get(from);
+      if (fi === undefined || from === to) return;
+      let ti = nodeIndex.get(to);
+      if (ti === undefined) {
+        ti = nodeList.length;
+        nodeList.push(to);
+        nodeIndex.set(to, ti);
+      }
+      for (let r = 0; r < count; r++) {
+        if (node[r] === fi) {
+          node[r] = ti;
+          dom[r]! += delta;
+        }
+      }
+      nodeIndex.delete(from);
+      byNode = null;
+      nodes = null;
     },
   };
 }

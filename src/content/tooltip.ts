@@ -216,6 +216,12 @@ export class Tooltip {
     }
     if (!lines.length) return;
     this.box.replaceChildren(...lines.map(({ line, id }) => this.renderLine(line, id)));
+    if (typeof __E2E__ !== 'undefined' && __E2E__) {
+      // Test builds only: what the closed root shows, for the end-to-end tests to read.
+      this.host.dataset.sourcemarkTip = JSON.stringify({
+        text: this.box.textContent, tags: Array.from(this.box.querySelectorAll('*'), (e) => e.tagName),
+      });
+    }
     this.current = mark;
     this.position(mark);
     this.box.classList.add('show');

@@ -6,6 +6,9 @@
  *   --quick  libraries of 1k/10k instead of 10k/100k, fewer repeats, 30 heap pages
  *   --smoke  one page, tiny libraries, one repeat, no heap run (what the e2e smoke test runs)
  *   --only popup[,sizes,node,pages,longest,heap]  run only these parts (the rest print as null)
+ *   --only annotate  the content-script figures in Chromium: bundle sizes, real pages, longest task
+ *            (the same as --only sizes,pages,longest)
+ *   --pages slug,slug  narrow the real pages (the longest-task page stays the largest of them)
  */
 import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -30,11 +33,12 @@ const quick = flag('--quick') || smoke;
 const dataDir = path.resolve(opt('--data') ?? path.join('..', 'shared', 'eval'));
 const out = opt('--out');
 /** Parts can run as separate processes (--no-node / --no-browser) and their JSON be merged. */
-const only = opt('--only')?.split(',');
+const only = opt('--only')?.split(',').flatMap((p) => (p === 'annotate' ? ['sizes', 'pages', 'longest'] : [p]));
 /** True when the part runs: every part by default, else only those named by --only. */
 const part = (name: string) => !only || only.includes(name);
 const runNode = !flag('--no-node') && part('node');
 const runBrowser = !flag('--no-browser');
+const pageFilter = opt('--pages')?.split(',').filter(Boolean);
 const loads = Number(opt('--repeats')) || 0;
 let bodiesCache: string[] | undefined;
 let sizes: [number, number] = [0, 0];
@@ -92,6 +96,7 @@ result.index_mb_100k = lib ? round(lib.index_mb_100k, 1) : null;
 // ---- Chromium -------------------------------------------------------------------------------
 const realRoot = path.join(dataDir, 'real-pages');
 let slugs = existsSync(realRoot) ? readdirSync(realRoot).sort().filter((d) => existsSync(path.join(realRoot, d, 'source.html'))) : [];
+if (pageFilter) slugs = slugs.filter((s) => pageFilter.includes(s));
 const largest = slugs.slice().sort((a, b) => statSync(path.join(realRoot, b, 'source.html')).size - statSync(path.join(realRoot, a, 'source.html')).size)[0];
 if (smoke) slugs = [slugs.includes('ars-1') ? 'ars-1' : slugs[0]!].filter(Boolean);
 if (!part('pages')) slugs = [];
@@ -107,7 +112,7 @@ if (b) try {
   // Content-side work vs a Readability parse of the same page, in the same page.
   const repeats = loads || (smoke ? 1 : quick ? 2 : 3);
   log(`${slugs.length} real pages x ${repeats} loads in Chromium`);
-  const perPage: { slug: string; ratio: number; content_ms: number; extract_ms: number; mark_ms: number; readability_ms: number; warm_ms: number }[] = [];
+  const perPage: { slug: string; ratio: number; content_ms: number; extract_ms: number; mark_ms: number; readability_ms: number; warm_ms: number; breakdown: Record<string, number | null> }[] = [];
   let notArticle = 0;
   const allRuns: PageTiming[] = [];
   for (const slug of slugs) {
@@ -123,7 +128,8 @@ if (b) try {
     const content = median(runs.map((x) => x.content_ms));
     const base = median(runs.map((x) => x.readability_ms));
     perPage.push({ slug, ratio: median(runs.map((x) => x.content_ms / x.readability_ms)), content_ms: content, readability_ms: base,
-      extract_ms: median(runs.map((x) => x.extract_ms)), mark_ms: median(runs.map((x) => x.mark_ms)), warm_ms: median(runs.map((x) => x.readability_warm_ms)) });
+      extract_ms: median(runs.map((x) => x.extract_ms)), mark_ms: median(runs.map((x) => x.mark_ms)), warm_ms: median(runs.map((x) => x.readability_warm_ms)),
+      breakdown: Object.fromEntries(Object.keys(runs[0]!.breakdown).map((k) => [k, round(median(runs.map((x) => x.breakdown[k as keyof PageTiming['breakdown']])))])) });
   }
   result.pages = slugs.length;
   result.pages_annotated = perPage.length;
@@ -135,9 +141,10 @@ if (b) try {
   result.mark_ms_median = round(median(perPage.map((p) => p.mark_ms)));
   result.readability_warm_ms_median = round(median(perPage.map((p) => p.warm_ms)));
   result.extract_vs_readability = round(median(perPage.map((p) => p.extract_ms / p.readability_ms)), 3);
-  result.content_breakdown_ms_median = allRuns.length ? Object.fromEntries((['readability', 'text', 'plan', 'slices'] as const)
+  result.content_breakdown_ms_median = allRuns.length ? Object.fromEntries((['copy', 'readability', 'text', 'plan', 'slices'] as const)
     .map((k) => [k, round(median(allRuns.map((x) => x.breakdown[k])))])) : null;
   result.annotate_vs_readability_warm = round(median(perPage.map((p) => p.content_ms / p.warm_ms)), 3);
+  result.per_page = Object.fromEntries(perPage.map((p) => [p.slug, { ratio: round(p.ratio, 2), content_ms: round(p.content_ms), readability_ms: round(p.readability_ms), ...p.breakdown }]));
   result.worst_pages = perPage.sort((x, y) => y.ratio - x.ratio).slice(0, 5).map((p) => ({ slug: p.slug, ratio: round(p.ratio, 2), content_ms: round(p.content_ms), extract_ms: round(p.extract_ms), mark_ms: round(p.mark_ms), readability_ms: round(p.readability_ms) }));
 
   // Longest main-thread task on the largest real page (long tasks overlapping our marks).
@@ -156,6 +163,8 @@ if (b) try {
     result.longest_task_extract_ms = round(median(runs.map((x) => x.extract_ms)));
     result.longest_task_readability_ms = round(median(runs.map((x) => x.readability_ms)));
     result.page_own_longest_task_ms = round(median(runs.map((x) => x.page_longest_task_ms)));
+    result.longest_task_breakdown_ms = runs.length ? Object.fromEntries((['copy', 'readability', 'text', 'plan', 'slices'] as const)
+      .map((k) => [k, round(median(runs.map((x) => x.breakdown[k])))])) : null;
   } else {
     result.longest_task_ms = null;
   }
@@ -207,7 +216,7 @@ if (b) try {
     result.heap_mb_after_100_pages = null;
   }
 } finally {
-  await b.close();
+  await b?.close();
 }
 await site.close();
 await rm(benchBuild.dir, { recursive: true, force: true });

@@ -52,3 +52,19 @@ describe('not an article', () => {
     expect(extractArticle(doc, { skipGate: true }).kind).toBe('not-article');
   });
 });
+
+describe('pages too big for one Readability parse', () => {
+  it('find the article the cheap way: its prose in, the furniture out', () => {
+    const paras = Array.from({ length: 4200 }, (_, i) => `<p>Paragraph <b>${i}</b> of the report says the council spent <i>${i * 3}</i> million on roads, bridges and schools.</p>`).join('');
+    const nav = Array.from({ length: 300 }, (_, i) => `<li><a href="/${i}">Section ${i}</a></li>`).join('');
+    const doc = new JSDOM(`<html><head><title>The big report</title><meta property="og:type" content="article"></head><body><nav><ul>${nav}</ul></nav><article><h1>The big report</h1>${paras}</article><footer>Contact us</footer></body></html>`, { url: 'https://x.example/big' }).window.document;
+    expect(doc.getElementsByTagName('*').length).toBeGreaterThan(12000);
+    const r = extractArticle(doc);
+    if (r.kind !== 'article') throw new Error(r.reason);
+    expect(r.article.text).toContain('Paragraph 4199 of the report');
+    expect(r.article.text).toContain('Paragraph 0 of the report');
+    expect(r.article.text).not.toContain('Section 12');
+    expect(r.article.text).not.toContain('Contact us');
+    expect(r.article.title).toBe('The big report');
+  }, 60000);
+});

@@ -1,7 +1,10 @@
 // Shared by the content tests: fixture discovery and a fake analysis built from phrases.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Analysis } from '../../../src/shared/model.js';
+import type { MessageListener } from '../../../src/content/lifecycle.js';
+import type { PageReport } from '../../../src/shared/messages.js';
+import type { Analysis, ExtractedArticle } from '../../../src/shared/model.js';
+import { ok } from '../../../src/shared/result.js';
 
 export const PAGES_DIR = path.resolve(__dirname, '../../fixtures/pages');
 
@@ -62,4 +65,39 @@ export function fakeAnalysis(
       id: `a${i}`, ...spanOf(text, p), kind: 'hedge', reason: 'The source is not named.', cue: p.toLowerCase(),
     })),
   };
+}
+
+/** The claim, quote and hedge the fake background finds in the news-furniture fixture. */
+export const FIXTURE_CLAIM = 'Officials said the barrier would cost about £12 million and take two years to finish.';
+export const FIXTURE_QUOTE = '"We cannot keep sandbagging the same streets every winter,"';
+
+/** A fake browser.runtime whose background "analyses" by finding known phrases in the text. */
+export class FakeRuntime {
+  id: string | undefined = 'ext-id';
+  sent: unknown[] = [];
+  listeners: MessageListener[] = [];
+  enabled = true;
+  /** Claim phrases to find (those absent from the text are left out). */
+  claims = [FIXTURE_CLAIM];
+  /** Set to hold replies back until released. */
+  hold: Promise<void> | null = null;
+  onMessage = {
+    addListener: (fn: MessageListener) => { this.listeners.push(fn); },
+    removeListener: (fn: MessageListener) => { this.listeners = this.listeners.filter((l) => l !== fn); },
+  };
+  async sendMessage(message: unknown): Promise<unknown> {
+    this.sent.push(message);
+    const { article } = (message as { args: { article: ExtractedArticle } }).args;
+    if (this.hold) await this.hold;
+    const analysis = fakeAnalysis(article.text, {
+      claims: this.claims.filter((c) => article.text.includes(c)),
+      quotes: article.text.includes(FIXTURE_QUOTE) ? [{ phrase: FIXTURE_QUOTE, speaker: 'Dana Whitfield' }] : [],
+      attributions: article.text.includes('reportedly') ? ['reportedly'] : [],
+    });
+    const report: PageReport = {
+      articleId: 'a1', url: article.url, outlet: 'x', title: article.title, text: article.text, analysis,
+      corroboration: { articleId: 'a1', claims: [], quotes: [], librarySize: 1 }, enabled: this.enabled, storageWarning: null,
+    };
+    return ok(report);
+  }
 }

@@ -91,6 +91,47 @@ describe('highlight', () => {
     expect(document.querySelectorAll('article p')[2]!.childNodes.length).toBe(1);
   });
 
+  it('update() keeps marks of items still there, renames their ids, removes the gone, marks the new', async () => {
+    const { article, map } = extract();
+    const text = document.body.textContent;
+    const childCounts = Array.from(document.querySelectorAll('article p'), (p) => p.childNodes.length);
+    const h = new Highlighter(document);
+    await h.update(map, fakeAnalysis(article.text, { claims: [CLAIM, 'The harbour council voted 7 to 2 on Tuesday'] }), { yieldFn: sync });
+    const kept = Array.from(document.querySelectorAll('mark[data-sourcemark-id="c0"]'));
+    // The next analysis (of the page with its marks) lists the claim second, drops the other, adds a hedge.
+    const again = extract();
+    // "ending a dispute" sits in text that removing the gone claim's mark joins back: the map must follow.
+    const next = fakeAnalysis(again.article.text, { claims: ['Residents will be able to see the plans', CLAIM], attributions: [HEDGE, 'ending a dispute'] });
+    const r = await h.update(again.map, next, { yieldFn: sync });
+    expect(r).toMatchObject({ kept: 1, removed: 1 });
+    for (const m of kept) expect(m.getAttribute('data-sourcemark-id')).toBe('c1');
+    expect(Array.from(document.querySelectorAll('mark[data-sourcemark-id="c1"]'))).toEqual(kept);
+    expect(Array.from(document.querySelectorAll('mark[data-sourcemark-id="c0"]'), (m) => m.textContent).join('')).toBe('Residents will be able to see the plans');
+    expect(document.querySelector('mark[data-sourcemark-id="a0"]')?.textContent).toBe(HEDGE);
+    expect(document.querySelector('mark[data-sourcemark-id="a1"]')?.textContent).toBe('ending a dispute');
+    expect(r.skipped).toBe(0);
+    expect(document.body.textContent).toBe(text);
+    expect(document.body.textContent!.includes('The harbour council voted 7 to 2 on Tuesday')).toBe(true);
+    expect(Array.from(document.querySelectorAll('mark'), (m) => m.textContent)).not.toContain('The harbour council voted 7 to 2 on Tuesday');
+    h.clear();
+    expect(Array.from(document.querySelectorAll('article p'), (p) => p.childNodes.length)).toEqual(childCounts);
+  });
+
+  it('marks without creating NodeIterators (each one slows every later DOM removal in Blink)', async () => {
+    const { article, map } = extract();
+    const original = document.createNodeIterator.bind(document);
+    let created = 0;
+    document.createNodeIterator = ((...a: Parameters<typeof original>) => { created++; return original(...a); }) as typeof original;
+    try {
+      const r = await new Highlighter(document).apply(map, fakeAnalysis(article.text, { claims: [CLAIM], attributions: [ATTR, HEDGE] }), { yieldFn: sync });
+      expect(r.marks).toBeGreaterThanOrEqual(3);
+      expect(r.skipped).toBe(0);
+    } finally {
+      document.createNodeIterator = original;
+    }
+    expect(created).toBe(0);
+  });
+
   it('never marks inside form fields or editable regions', async () => {
     document.body.innerHTML = '<article><p>The mayor said 40 homes flooded.</p><textarea>The mayor said 40 homes flooded.</textarea>'
       + '<div contenteditable="true"><p>The mayor said 40 homes flooded.</p></div></article>';

@@ -1,41 +1,16 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startContentScript, type ContentScript, type FinishState, type MessageListener } from '../../../src/content/lifecycle.js';
-import { envelope, type ArgsOf, type BackgroundToContent, type PageReport } from '../../../src/shared/messages.js';
+import { startContentScript, type ContentScript, type FinishState } from '../../../src/content/lifecycle.js';
+import { envelope, type ArgsOf, type BackgroundToContent } from '../../../src/shared/messages.js';
 import type { ExtractedArticle } from '../../../src/shared/model.js';
-import { ok, type Result } from '../../../src/shared/result.js';
-import { fakeAnalysis, fixturePages } from './helpers.js';
+import type { Result } from '../../../src/shared/result.js';
+import { FakeRuntime, fixturePages } from './helpers.js';
 
 const page = fixturePages().find((p) => p.slug === 'news-furniture')!;
-const CLAIM = 'Officials said the barrier would cost about £12 million and take two years to finish.';
 
 function loadPage(html: string): void {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.replaceChild(document.importNode(parsed.documentElement, true), document.documentElement);
-}
-
-class FakeRuntime {
-  id: string | undefined = 'ext-id';
-  sent: unknown[] = [];
-  listeners: MessageListener[] = [];
-  enabled = true;
-  onMessage = {
-    addListener: (fn: MessageListener) => { this.listeners.push(fn); },
-    removeListener: (fn: MessageListener) => { this.listeners = this.listeners.filter((l) => l !== fn); },
-  };
-  async sendMessage(message: unknown): Promise<unknown> {
-    this.sent.push(message);
-    const { article } = (message as { args: { article: ExtractedArticle } }).args;
-    const analysis = fakeAnalysis(article.text, {
-      claims: [CLAIM], quotes: [{ phrase: '"We cannot keep sandbagging the same streets every winter,"', speaker: 'Dana Whitfield' }],
-      attributions: ['reportedly'],
-    });
-    const report: PageReport = {
-      articleId: 'a1', url: article.url, outlet: 'x', title: article.title, text: article.text, analysis,
-      corroboration: { articleId: 'a1', claims: [], quotes: [], librarySize: 1 }, enabled: this.enabled, storageWarning: null,
-    };
-    return ok(report);
-  }
 }
 
 const fast = () => Promise.resolve();

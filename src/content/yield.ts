@@ -1,0 +1,90 @@
+/**
+ * How the content script gives the page its main thread back between slices of work. Every
+ * task of ours stays short (a few ms); the page's input, rendering and scripts run in between.
+ */
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+let channel: MessageChannel | null = null;
+const waiting: (() => void)[] = [];
+
+/**
+ * Returns after the page had a chance to run: `scheduler.yield()` where the browser has it (the
+ * continuation goes ahead of other queued tasks, so our work still finishes promptly), else a
+ * message-channel task (unlike setTimeout(0), not clamped to 4 ms when nested).
+ */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (s && typeof s.yield === 'function') return s.yield.call(s);
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel!.port2.postMessage(0);
+  });
+}
+
+/** Returns when the page is idle, or after `timeoutMs` at most: for work that may wait. */
+export function whenIdle(timeoutMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+      .requestIdleCallback;
+    if (ric) ric(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** Returns the generator's result, running it to the end now. */
+export function runAll<T>(gen: Generator<void, T, void>): T {
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Returns the generator's result, running it in tasks of at most about `budgetMs` (one step may
+ * overrun); undefined when aborted. Bench builds measure each task as `measure`.
+ */
+export async function runSliced<T>(
+  gen: Generator<void, T, void>, budgetMs: number, yieldFn: () => Promise<void>, signal?: { readonly aborted: boolean }, measure = 'sm:slice',
+): Promise<T | undefined> {
+  let start = performance.now();
+  try {
+    for (;;) {
+      const r = gen.next();
+      if (r.done) return r.value;
+      if (performance.now() - start > budgetMs) {
+        if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
+        await yieldFn();
+        start = performance.now();
+        if (signal?.aborted) return undefined;
+      }
+    }
+  } finally {
+    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
+    gen.return(undefined as T);
+  }
+}
+
+/** Bench builds: wraps a generator and measures only the time spent inside it as `name`. */
+export function* timed<T>(name: string, gen: Generator<void, T, void>): Generator<void, T, void> {
+  let busy = 0;
+  let first = -1;
+  for (;;) {
+    const t = performance.now();
+    if (first < 0) first = t;
+    const r = gen.next();
+    busy += performance.now() - t;
+    if (r.done) {
+      performance.measure(name, { start: first, duration: busy });
+      return r.value;
+    }
+    yield;
+  }
+}
