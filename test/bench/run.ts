@@ -80,6 +80,10 @@ const speed = await evalSpeed(dataDir, smoke ? 1 : 5);
 result.analysis_words_per_s = speed?.words_per_second ?? null;
 result.tokenizer_words_per_s = speed?.tokenizer_words_per_second ?? null;
 result.analysis_vs_tokenizer = speed ? round(speed.ratio_to_tokenizer, 3) : null;
+// The tokenizer baseline skips the tagger and entity stages the analysis needs; this second
+// baseline (the product's own wink pipe alone) shows what our code costs on top of them.
+result.wink_pipe_words_per_s = speed?.wink_pipe_words_per_second ?? null;
+result.analysis_vs_wink_pipe = speed ? round(speed.ratio_to_wink_pipe, 3) : null;
 sizes = smoke ? [200, 1000] : quick ? [1000, 10_000] : [10_000, 100_000];
 log(`library matching at ${sizes.join(' and ')} articles (Node)`);
 // evalLibrary spends ~20 s building its sentence pool from all of FNC-1; the smoke run uses a
@@ -225,7 +229,7 @@ await rm(benchBuild.dir, { recursive: true, force: true });
 const num = (k: string) => (typeof result[k] === 'number' ? (result[k] as number) : null);
 const budgets: [string, boolean | null, string][] = [
   ['annotate_vs_readability <= 1.5', num('annotate_vs_readability') === null ? null : num('annotate_vs_readability')! <= 1.5, `${result.annotate_ms_median} ms vs Readability ${result.readability_ms_median} ms (median page)`],
-  ['analysis >= 40% of tokenizer', num('analysis_vs_tokenizer') === null ? null : num('analysis_vs_tokenizer')! >= 0.4, `${result.analysis_words_per_s} vs ${result.tokenizer_words_per_s} words/s`],
+  ['analysis >= 40% of tokenizer', num('analysis_vs_tokenizer') === null ? null : num('analysis_vs_tokenizer')! >= 0.4, `${result.analysis_words_per_s} vs ${result.tokenizer_words_per_s} words/s (the product's wink pipe alone: ${result.wink_pipe_words_per_s} words/s, analysis ${result.analysis_vs_wink_pipe} of it)`],
   [`match p50 <= 50 ms (${sizes[0]})`, num('match_ms_p50_10k') === null ? null : num('match_ms_p50_10k')! <= 50, `${result.match_ms_p50_10k} ms`],
   [`match p50 <= 200 ms (${sizes[1]})`, num('match_ms_p50_100k') === null ? null : num('match_ms_p50_100k')! <= 200, `${result.match_ms_p50_100k} ms`],
   ['popup_first_paint <= 100 ms', num('popup_first_paint_ms') === null ? null : num('popup_first_paint_ms')! <= 100, `${result.popup_first_paint_ms} ms, ${result.popup_items} items (DCL ${result.popup_dcl_ms_baseline} ms, tab/report round trip ${result.popup_report_rpc_ms} ms)`],
