@@ -323,7 +323,8 @@ export class Highlighter {
   private async mark(map: TextMap, items: Item[], opts: HighlightOptions): Promise<HighlightResult> {
     const budget = opts.budgetMs ?? 8;
     const yieldFn = opts.yieldFn ?? (() => whenIdle(100));
-    const jobs = await runSliced(planItems(map, items), budget, yieldFn, opts.signal, 'sm:plan');
+    const jobs = await runSliced(planItems(map, items), budget, yieldFn, opts.signal,
+      typeof __BENCH__ !== 'undefined' && __BENCH__ ? 'sm:plan' : undefined);
     if (!jobs) return { marks: 0, skipped: 0 };
     let marks = 0;
     let skipped = 0;

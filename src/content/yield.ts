@@ -52,7 +52,7 @@ export function runAll<T>(gen: Generator<void, T, void>): T {
  * overrun); undefined when aborted. Bench builds measure each task as `measure`.
  */
 export async function runSliced<T>(
-  gen: Generator<void, T, void>, budgetMs: number, yieldFn: () => Promise<void>, signal?: { readonly aborted: boolean }, measure = 'sm:slice',
+  gen: Generator<void, T, void>, budgetMs: number, yieldFn: () => Promise<void>, signal?: { readonly aborted: boolean }, measure?: string,
 ): Promise<T | undefined> {
   let start = performance.now();
   try {
@@ -60,14 +60,14 @@ export async function runSliced<T>(
       const r = gen.next();
       if (r.done) return r.value;
       if (performance.now() - start > budgetMs) {
-        if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
+        if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure ?? 'sm:slice', { start });
         await yieldFn();
         start = performance.now();
         if (signal?.aborted) return undefined;
       }
     }
   } finally {
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure, { start });
+    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure ?? 'sm:slice', { start });
     gen.return(undefined as T);
   }
 }
