@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface BenchBuild {
+  /** The chrome build inside `root`. */
   dir: string;
+  /** The temporary folder holding both browsers' builds: remove this one. */
+  root: string;
   /** Bundle name (content.js, ...) -> bytes. */
   files: Record<string, Uint8Array>;
 }
@@ -24,5 +27,5 @@ export async function buildChrome(opts: { bench: boolean; e2e: boolean }): Promi
   const dir = path.join(root, 'chrome');
   const files: Record<string, Uint8Array> = {};
   for (const f of (await readdir(dir)).filter((f) => f.endsWith('.js'))) files[f] = await readFile(path.join(dir, f));
-  return { dir, files };
+  return { dir, root, files };
 }
