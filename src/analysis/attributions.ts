@@ -12,7 +12,7 @@ import type { Attribution } from '../shared/model.js';
 import type { Token, Tokenized } from './nlp.js';
 import { AGENTLESS_REASONS, ATTRIBUTION_CUES, type AgentlessSense, type CueDef } from './cues.js';
 import { findAgentless } from './agentless.js';
-import { findUnnamedSources } from './unnamed-sources.js';
+import { findUnnamedSources, inRegions } from './unnamed-sources.js';
 
 interface Compiled extends CueDef {
   re: RegExp;
@@ -37,18 +37,6 @@ export function quoteRegions(text: string): Array<[number, number]> {
   const re = /“[^“”\n]*”|"[^"\n]*"|''(?:[^'\n]|'(?!'))*''/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
   return out;
-}
-
-function inRegions(regions: Array<[number, number]>, pos: number): boolean {
-  let lo = 0, hi = regions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [a, b] = regions[mid]!;
-    if (pos < a) hi = mid - 1;
-    else if (pos >= b) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
 
 function tokenIndexAt(tokens: Token[], pos: number): number {

@@ -226,7 +226,7 @@ function phraseAfter(tokens: Token[], starts: Uint8Array, from: number): SourceP
 }
 
 /** True when a character offset falls inside one of the sorted regions. */
-function inRegions(regions: Array<[number, number]>, pos: number): boolean {
+export function inRegions(regions: Array<[number, number]>, pos: number): boolean {
   let lo = 0, hi = regions.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
