@@ -134,6 +134,18 @@ describe('plain states', () => {
     expect(root.querySelector('[data-export-annotations]')).toBeNull();
   });
 
+  it('"not an English article" when the analysis found the text is in another language', async () => {
+    const r = fakeReport();
+    r.analysis = { ...r.analysis, claims: [], quotes: [], attributions: [], language: 'other' };
+    background(r);
+    render(<App search="?tab=42" />, root);
+    await flush();
+    const p = root.querySelector('[data-state="nothing"]')!;
+    expect(p.getAttribute('data-language')).toBe('other');
+    expect(p.textContent).toContain('reads English only');
+    expect(root.querySelector('[data-filter-kind]')).toBeNull();
+  });
+
   it('pause and always-off from the report name the page\'s site; a failure is shown', async () => {
     background(fakeReport(), undefined, (m) => (m.name === 'site/set' ? { ok: false, error: { code: 'storage', message: 'The setting for harbor.example could not be saved: full' } } : { ok: true, value: true }));
     render(<App search="?tab=42" />, root);
