@@ -9,7 +9,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ExtractedArticle } from '../shared/model.js';
 import { TextMapBuilder, type TextMap } from './text-map.js';
-import { isBoilerplateBlock, pruneBoilerplate } from './boilerplate.js';
+import { boilerplateMemo, isBoilerplateBlock, pruneBoilerplate, type BoilerplateMemo } from './boilerplate.js';
 import { copyPage, type PageCopy } from './page-copy.js';
 import { runAll, runSliced, timed } from './yield.js';
 
@@ -99,10 +99,11 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
   if (!parsed || !content) return { kind: 'not-article', reason: 'no article content found' };
   yield;
 
-  pruneBoilerplate(content);
+  const memo = boilerplateMemo();
+  pruneBoilerplate(content, memo);
   const keep = keptTexts(content, copy);
   yield;
-  const build = buildText(copy, keep, clean(parsed.title));
+  const build = buildText(copy, keep, clean(parsed.title), memo);
   const map = yield* ((typeof __BENCH__ !== 'undefined' && __BENCH__) ? timed('sm:x:text', build) : build);
   const minLength = opts.minLength ?? 200;
   if (map.text.length < minLength) {
@@ -286,14 +287,14 @@ const ZERO_WIDTH_START = /^[\u00ad\u200b-\u200d\u2060\ufeff]/;
  * as a reader sees it, "\n\n" between blocks, "\n" for <br>. Blocks that read as page furniture
  * (see boilerplate.ts) are left out. A generator: it yields every few hundred blocks.
  */
-function* buildText(copy: PageCopy, keep: Uint8Array, title: string): Generator<void, TextMap, void> {
+function* buildText(copy: PageCopy, keep: Uint8Array, title: string, memo: BoilerplateMemo): Generator<void, TextMap, void> {
   const blocks = collectBlocks(copy, keep);
   yield;
   const b = new TextMapBuilder();
   for (let k = 0; k < blocks.length; k++) {
     yield;
     const block = blocks[k]!;
-    if (isBoilerplateBlock(blockText(block), k, blocks.length, title)) continue;
+    if (isBoilerplateBlock(blockText(block), k, blocks.length, title, memo)) continue;
     let pendingSpace: { node: Text; offset: number } | null = null;
     let first = true;
     for (const { node, sep } of block) {
