@@ -347,6 +347,12 @@ function isSpace(c: number): boolean {
     || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/**
+ * "By Jane Doe". A module constant on purpose: esbuild writes this literal as `new RegExp(...)`
+ * (case-insensitive \p{Lu}), which inline would compile the pattern again for every block.
+ */
+const BY_LINE_RE = /^by\s+\p{Lu}/iu;
+
 /** Returns true when a block of text reads as page furniture rather than article prose. */
 export function isBoilerplateBlock(block: BlockInfo, index: number, count: number, title: string, memo: BoilerplateMemo = boilerplateMemo()): boolean {
   const { text, linkShare } = block;
@@ -359,7 +365,7 @@ export function isBoilerplateBlock(block: BlockInfo, index: number, count: numbe
   if (title && len < 300 && norm(text) === normTitle(title, memo)) return true;
   if (len < 300 && PROMO_RE.test(text)) return true;
   if (len < 120 && DATE_LINE_RE.test(text) && TIME_RE.test(text)) return true;
-  if (len < 100 && /^by\s+\p{Lu}/iu.test(text) && !/[.!?]["”']?$/.test(text)) return true;
+  if (len < 100 && BY_LINE_RE.test(text) && !/[.!?]["”']?$/.test(text)) return true;
   if (len < 300 && CREDIT_RE.test(text)) return true;
   if (len < 160 && !/[.!?:;]["”'’)]?$/.test(text) && VIA_CREDIT_RE.test(text)) return true;
   // A short block that is all links is a related-story list or a tag line; a longer one that is

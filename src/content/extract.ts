@@ -72,6 +72,7 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
   yield;
 
   let parsed: ReadabilityResult | null;
+  if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.mark('sm:x:elements', { detail: copy.elements });
   if (copy.elements > READABILITY_MAX_ELEMENTS || copy.chars > READABILITY_MAX_CHARS) {
     // Readability's parse is one task that cannot yield, and on a page this big it takes
     // seconds: find the article the cheap way, in slices (see largestProse).
@@ -79,10 +80,11 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
     parsed = { title: clean(content.querySelector('h1')?.textContent) || clean(doc.title), byline: null, siteName: null, publishedTime: null, lang: null, content };
   } else {
     if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.mark('sm:x:readability:start');
-    let reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+    let reader = reading(copy.doc);
     parsed = reader.parse();
     if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.measure('sm:x:readability', 'sm:x:readability:start');
     if (retried(reader)) {
+      if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.mark('sm:x:retry');
       // Readability's first pass found too little and it tried again without dropping unlikely
       // candidates, which this copy had already left out: parse a copy that has them.
       yield;
@@ -90,7 +92,7 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
       copy = (yield* ((typeof __BENCH__ !== 'undefined' && __BENCH__) ? timed('sm:x:copy', walk) : walk))!;
       yield;
       if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.mark('sm:x:readability:start');
-      reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+      reader = reading(copy.doc);
       parsed = reader.parse();
       if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.measure('sm:x:readability', 'sm:x:readability:start');
     }
@@ -122,6 +124,17 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
     text: map.text,
   };
   return { kind: 'article', article, map };
+}
+
+/**
+ * Returns Readability on the reading copy, without its last step (`_postProcessContent`: it makes
+ * link and image URLs absolute and unwraps nested <div>s); extraction reads only which text nodes
+ * Readability kept and takes their blocks from the live page, so that step changes nothing it reads.
+ */
+function reading(doc: Document): Readability<Element> {
+  const reader = new Readability<Element>(doc, { serializer: (el) => el as Element, keepClasses: true });
+  (reader as unknown as { _postProcessContent: (el: Element) => void })._postProcessContent = () => {};
+  return reader;
 }
 
 /** The part of Readability's result extraction reads. */
@@ -278,9 +291,10 @@ interface Entry {
   linked: boolean;
 }
 
-/** Zero-width characters (skipped), white space (collapsed to one space), and everything else. */
-const TOKEN_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]+|\s+|[^\s\u00ad\u200b-\u200d\u2060\ufeff]+/g;
-const ZERO_WIDTH_START = /^[\u00ad\u200b-\u200d\u2060\ufeff]/;
+/** Runs of white space (collapsed to one space) and zero-width characters (skipped). */
+const SEP_RE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]+/g;
+/** White space that is not one of the zero-width characters (\s has U+FEFF). */
+const SPACE_RE = /[^\S\ufeff]/;
 
 /**
  * Builds the article text from the kept live text nodes in document order: white space collapsed
@@ -300,31 +314,37 @@ function* buildText(copy: PageCopy, keep: Uint8Array, title: string, memo: Boile
     for (const { node, sep } of block) {
       const data = node.data;
       let started = false;
-      TOKEN_RE.lastIndex = 0;
-      for (let m = TOKEN_RE.exec(data); m; m = TOKEN_RE.exec(data)) {
-        const tok = m[0];
-        const i = m.index;
-        if (ZERO_WIDTH_START.test(tok)) continue;
-        if (tok.trim() === '' && /^\s/.test(tok)) {
-          if (!pendingSpace) pendingSpace = { node, offset: i };
-          continue;
-        }
-        if (!started) {
-          started = true;
-          if (first) {
-            first = false;
-            pendingSpace = null;
-            if (b.length > 0) b.add('\n\n');
-          } else if (sep === 'br') {
-            pendingSpace = null;
-            b.add('\n');
+      // Between separators (white space and zero-width characters) the text is taken as it is.
+      let pos = 0;
+      SEP_RE.lastIndex = 0;
+      for (;;) {
+        const m = SEP_RE.exec(data);
+        const end = m ? m.index : data.length;
+        if (end > pos) {
+          if (!started) {
+            started = true;
+            if (first) {
+              first = false;
+              pendingSpace = null;
+              if (b.length > 0) b.add('\n\n');
+            } else if (sep === 'br') {
+              pendingSpace = null;
+              b.add('\n');
+            }
           }
+          if (pendingSpace) {
+            b.takeRun(' ', pendingSpace.node, pendingSpace.offset);
+            pendingSpace = null;
+          }
+          b.takeRun(data.slice(pos, end), node, pos);
         }
-        if (pendingSpace) {
-          b.takeRun(' ', pendingSpace.node, pendingSpace.offset);
-          pendingSpace = null;
+        if (!m) break;
+        if (!pendingSpace) {
+          // A collapsed space maps to the separator's first white-space character.
+          const at = m[0].search(SPACE_RE);
+          if (at >= 0) pendingSpace = { node, offset: m.index + at };
         }
-        b.takeRun(tok, node, i);
+        pos = m.index + m[0].length;
       }
     }
   }
