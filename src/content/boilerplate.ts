@@ -37,10 +37,24 @@ export function boilerplateMemo(): BoilerplateMemo {
 
 /** Returns nothing; removes widget elements from Readability's output `root` in place. */
 export function pruneBoilerplate(root: Element, memo: BoilerplateMemo = boilerplateMemo()): void {
+  const steps = pruneSteps(root, memo);
+  while (!steps.next().done) { /* run to the end */ }
+}
+
+/** Elements looked at between two yields of `pruneSteps`. */
+const PRUNE_CHUNK = 128;
+
+/**
+ * `pruneBoilerplate` as a generator that yields every PRUNE_CHUNK elements, so the content script
+ * can spread it over short tasks (an article of 50,000 elements takes longer than one should).
+ */
+export function* pruneSteps(root: Element, memo: BoilerplateMemo): Generator<void, void, void> {
+  let n = 0;
   for (const el of Array.from(root.querySelectorAll(DROP_SELECTOR))) el.remove();
   // A list (or a paragraph of mostly links) right after a "More stories" heading is a list of
   // links to other articles.
   for (const found of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong, b'))) {
+    if (++n % PRUNE_CHUNK === 0) yield;
     // Reading the text of every <div> around the article would cost its length times its depth.
     if (!root.contains(found) || textAtLeast(found, 61)) continue;
     const text = (found.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -55,6 +69,7 @@ export function pruneBoilerplate(root: Element, memo: BoilerplateMemo = boilerpl
     }
   }
   for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (++n % PRUNE_CHUNK === 0) yield;
     if (!root.contains(el) || el.tagName === 'P') continue;
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!cls.trim() || !WIDGET_RE.test(cls)) continue;
@@ -62,10 +77,12 @@ export function pruneBoilerplate(root: Element, memo: BoilerplateMemo = boilerpl
     if (text.length < 400) el.remove();
   }
   for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (++n % PRUNE_CHUNK === 0) yield;
     if (!root.contains(el) || el === root) continue;
     if (isNamedCaption(el) || isSummary(el, root, memo) || isTeaserCard(el) || isHoverCard(el)) el.remove();
   }
   for (const media of Array.from(root.querySelectorAll(MEDIA))) {
+    if (++n % PRUNE_CHUNK === 0) yield;
     if (!root.contains(media)) continue;
     const caption = mediaCaption(media, root);
     if (caption) caption.remove();

@@ -49,7 +49,8 @@ export function runAll<T>(gen: Generator<void, T, void>): T {
 
 /**
  * Returns the generator's result, running it in tasks of at most about `budgetMs` (one step may
- * overrun); undefined when aborted. Bench builds measure each task as `measure`.
+ * overrun); undefined when aborted. Bench and E2E builds measure each task as `measure` (the
+ * hostile-input suite asserts their length).
  */
 export async function runSliced<T>(
   gen: Generator<void, T, void>, budgetMs: number, yieldFn: () => Promise<void>, signal?: { readonly aborted: boolean }, measure?: string,
@@ -60,16 +61,24 @@ export async function runSliced<T>(
       const r = gen.next();
       if (r.done) return r.value;
       if (performance.now() - start > budgetMs) {
-        if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure ?? 'sm:slice', { start });
+        if ((typeof __BENCH__ !== 'undefined' && __BENCH__) || (typeof __E2E__ !== 'undefined' && __E2E__)) performance.measure(measure ?? 'sm:slice', { start });
         await yieldFn();
         start = performance.now();
         if (signal?.aborted) return undefined;
       }
     }
   } finally {
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure(measure ?? 'sm:slice', { start });
+    if ((typeof __BENCH__ !== 'undefined' && __BENCH__) || (typeof __E2E__ !== 'undefined' && __E2E__)) performance.measure(measure ?? 'sm:slice', { start });
     gen.return(undefined as T);
   }
+}
+
+/**
+ * Returns nothing; bench and E2E builds measure the synchronous work since `start` as one task of
+ * ours ('sm:task'), for the stretches between two awaits that are not a slice of `runSliced`.
+ */
+export function endTask(start: number): void {
+  if ((typeof __BENCH__ !== 'undefined' && __BENCH__) || (typeof __E2E__ !== 'undefined' && __E2E__)) performance.measure('sm:task', { start });
 }
 
 /** Bench builds: wraps a generator and measures only the time spent inside it as `name`. */

@@ -42,6 +42,15 @@ function instrument(): void {
   document.addEventListener('DOMContentLoaded', () => { w.__sm.text = document.body.textContent; });
 }
 
+/** The content script's own tasks, as E2E builds measure them (performance measures named sm:*). */
+async function ourTasks(page: Page): Promise<{ count: number; longest: [string, number][] }> {
+  return page.evaluate(() => {
+    const tasks = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('sm:') && !e.name.startsWith('sm:x:'));
+    const longest = tasks.map((e) => [e.name, e.duration] as [string, number]).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    return { count: tasks.length, longest };
+  });
+}
+
 interface Stats { long: number[]; maxGap: number; text: string | null; errors: string[] }
 const stats = (page: Page) => page.evaluate(() => (window as unknown as { __sm: Stats }).__sm);
 
@@ -143,9 +152,11 @@ async function runCase(t: { diagnostic(s: string): void }, session: Session, sit
     const finished = await waitFinished(page);
     const marks = await page.$$eval(MARKS, (els) => els.length);
     const s = await stats(page);
+    const ours = await ourTasks(page);
     const longest = Math.max(0, ...s.long);
     t.diagnostic(`${c.slug}: ${finished.state} after ${finished.ms} ms, ${marks} marks; long tasks ${s.long.length} (longest ${Math.round(longest)} ms, ` +
-      `${Math.round(s.long.reduce((a, b) => a + b, 0))} ms in all); largest heartbeat gap ${Math.round(s.maxGap)} ms; slowest answer ${finished.slowestAnswerMs} ms`);
+      `${Math.round(s.long.reduce((a, b) => a + b, 0))} ms in all); largest heartbeat gap ${Math.round(s.maxGap)} ms; slowest answer ${finished.slowestAnswerMs} ms; ` +
+      `our tasks ${ours.count}, longest ${ours.longest.map(([n, d]) => `${n} ${d.toFixed(1)}`).join(', ')} ms`);
     assert.notEqual(finished.state, 'error', 'the content script ended in an error');
     if (c.expectMarks) assert.ok(marks > 0, 'no highlights');
     const text = await page.evaluate(() => document.body.textContent);
