@@ -297,8 +297,12 @@ interface Entry {
   linked: boolean;
 }
 
-/** Runs of white space (collapsed to one space) and zero-width characters (skipped). */
-const SEP_RE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]+/g;
+/**
+ * Runs of white space (collapsed to one space) and zero-width characters (skipped). A single
+ * U+0020 between two other characters reads as it is, so it is no separator: the text between
+ * separators is taken in one piece, not word by word (a 5 MB article is some 800,000 words).
+ */
+const SEP_RE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]{2,}|[^\S ]|[\u00ad\u200b-\u200d\u2060]|^ | $/g;
 /** White space that is not one of the zero-width characters (\s has U+FEFF). */
 const SPACE_RE = /[^\S\ufeff]/;
 
@@ -320,7 +324,7 @@ function* buildText(copy: PageCopy, keep: Uint8Array, title: string, memo: Boile
     for (const { node, sep } of block) {
       const data = node.data;
       let started = false;
-      // Between separators (white space and zero-width characters) the text is taken as it is.
+      // Between separators (see SEP_RE) the text is taken as it is.
       let pos = 0;
       SEP_RE.lastIndex = 0;
       for (;;) {
