@@ -60,7 +60,7 @@ export function extractArticleSliced(doc: Document, opts: ExtractOptions & Slice
 
 function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Extraction, void> {
   if (!doc.body) return { kind: 'not-article', reason: 'no body' };
-  if (!opts.skipGate && !isProbablyReaderable(doc) && !declaresArticle(doc)) {
+  if (!opts.skipGate && !isProbablyReaderable(doc, { visibilityChecker: gateVisible }) && !declaresArticle(doc)) {
     return { kind: 'not-article', reason: 'page does not look like an article' };
   }
   yield;
@@ -218,6 +218,18 @@ function nearAncestor(el: Element, tag: string): boolean {
   let p = el.parentElement;
   for (let d = 0; p && d <= 3; d++, p = p.parentElement) if (p.tagName.toUpperCase() === tag) return true;
   return false;
+}
+
+/**
+ * isProbablyReaderable's own visibility rule (no inline display:none, no hidden, no
+ * aria-hidden="true" unless a fallback image), reading `el.style` only when there is a style
+ * attribute: every `style` read makes a declaration object, a few ms per page for all its <p>s.
+ */
+function gateVisible(node: Node): boolean {
+  const el = node as Element;
+  if (el.hasAttribute('style') && (el as HTMLElement).style?.display === 'none') return false;
+  if (el.hasAttribute('hidden')) return false;
+  return el.getAttribute('aria-hidden') !== 'true' || String(el.getAttribute('class') ?? '').includes('fallback-image');
 }
 
 /** Returns true when Readability's first pass fell short and it parsed again (its `_attempts`). */
