@@ -166,6 +166,8 @@ function subjectOf(tokens: Token[], starts: Uint8Array, v: number): { phrase: So
     if (next && !OBJECT_START.has(next.pos) && !(next.pos === 'VERB' && /ing$/.test(next.value)) && !(next.pos === 'ADP' && lower(next) !== 'as' && lower(next) !== 'by')) return null;
     if (next && next.pos === 'ADP' && (lower(next) === 'as' || lower(next) === 'by')) return null;
   }
+  // "rallied young people ... and called": a coordinated verb shares the earlier verb's subject
+  if (/^(?:and|or|but)$/i.test(tokens[j]!.value)) return null;
   let end = j + 1;
   let relative = false;
   // "critics who have suggested": the verb belongs to the relative clause's head
