@@ -8,7 +8,7 @@
  * between the parts, nor tell a passive participle from a past tense, so this reads the tags.
  */
 import type { Token, Tokenized } from './nlp.js';
-import { AGENTLESS_LEMMAS, type AgentlessSense } from './cues.js';
+import { AGENTLESS_LEMMAS, SOURCE_VERB_LEMMAS, isSourceHead, type AgentlessSense } from './cues.js';
 import { isUnnamed, readSourcePhrase } from './source-phrases.js';
 
 export interface AgentlessHit {
@@ -41,7 +41,13 @@ export function findAgentless(tok: Tokenized, inQuote: (pos: number) => boolean)
     const t = tokens[v]!;
     if (!isParticiple(t)) continue;
     const sense = AGENTLESS_LEMMAS.get(t.lemma);
-    if (!sense) continue;
+    if (!sense) {
+      if (SOURCE_VERB_LEMMAS.has(t.lemma)) {
+        const h = unnamedAgentPassive(tokens, v);
+        if (h && !inQuote(h.start)) out.push(h);
+      }
+      continue;
+    }
     // be-form, then adverbs / "not" between it and the participle
     let b = v - 1;
     while (b > 0 && v - b <= 3 && (tokens[b]!.pos === 'ADV' || tokens[b]!.pos === 'PART') && !BE.has(lower(tokens[b]!))) b--;
@@ -80,4 +86,24 @@ export function findAgentless(tok: Tokenized, inQuote: (pos: number) => boolean)
     out.push({ start, end: tokens[end]!.end, sense, unnamedAgent });
   }
   return out;
+}
+
+/**
+ * The passive of a verb of saying, believing or judging whose agent is an unnamed group, with or
+ * without its be-form ("is favored by most Republicans", "a measure opposed by unions", "was
+ * described by critics as"): the view is credited, but to no one identifiable.
+ */
+function unnamedAgentPassive(tokens: Token[], v: number): AgentlessHit | null {
+  let a = v + 1;
+  while (a < tokens.length && a - v <= 2 && tokens[a]!.pos === 'ADV') a++;
+  if (!tokens[a] || lower(tokens[a]!) !== 'by') return null;
+  let e = a + 1;
+  while (e < tokens.length && e - a <= 12 && !PHRASE_END.has(tokens[e]!.value) && lower(tokens[e]!) !== 'as' && tokens[e]!.pos !== 'VERB' && tokens[e]!.pos !== 'AUX') e++;
+  const agent = readSourcePhrase(tokens, a + 1, e, false);
+  if (!agent || !isUnnamed(agent) || agent.share || !isSourceHead(tokens[agent.head]!)) return null;
+  let first = v;
+  while (first > 0 && v - first < 3 && (tokens[first - 1]!.pos === 'ADV' || BE.has(lower(tokens[first - 1]!)))) first--;
+  // "can't be trusted by", "risk being seen by": a bare be-form heads an infinitive or gerund, no assertion
+  if (first < v && (lower(tokens[first]!) === 'be' || lower(tokens[first]!) === 'being')) return null;
+  return { start: tokens[first]!.start, end: tokens[e - 1]!.end, sense: 'believed', unnamedAgent: true };
 }
