@@ -98,12 +98,13 @@ function unnamedAgentPassive(tokens: Token[], v: number): AgentlessHit | null {
   while (a < tokens.length && a - v <= 2 && tokens[a]!.pos === 'ADV') a++;
   if (!tokens[a] || lower(tokens[a]!) !== 'by') return null;
   let e = a + 1;
-  while (e < tokens.length && e - a <= 12 && !PHRASE_END.has(tokens[e]!.value) && lower(tokens[e]!) !== 'as' && tokens[e]!.pos !== 'VERB' && tokens[e]!.pos !== 'AUX') e++;
+  // the agent ends before a preposition other than "of" ("by unions on Monday", "by some of his rivals")
+  while (e < tokens.length && e - a <= 12 && !PHRASE_END.has(tokens[e]!.value) && lower(tokens[e]!) !== 'as' && tokens[e]!.pos !== 'VERB' && tokens[e]!.pos !== 'AUX' && !(e > a + 1 && tokens[e]!.pos === 'ADP' && lower(tokens[e]!) !== 'of')) e++;
   const agent = readSourcePhrase(tokens, a + 1, e, false);
   if (!agent || !isUnnamed(agent) || agent.share || !isSourceHead(tokens[agent.head]!)) return null;
   let first = v;
   while (first > 0 && v - first < 3 && (tokens[first - 1]!.pos === 'ADV' || BE.has(lower(tokens[first - 1]!)))) first--;
   // "can't be trusted by", "risk being seen by": a bare be-form heads an infinitive or gerund, no assertion
   if (first < v && (lower(tokens[first]!) === 'be' || lower(tokens[first]!) === 'being')) return null;
-  return { start: tokens[first]!.start, end: tokens[e - 1]!.end, sense: 'believed', unnamedAgent: true };
+  return { start: tokens[first]!.start, end: tokens[agent.head]!.end, sense: 'believed', unnamedAgent: true };
 }

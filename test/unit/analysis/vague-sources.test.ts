@@ -85,6 +85,9 @@ describe('agentless attributions', () => {
     ['It was revealed in March that the firm had lied.', 'It was revealed'],
     ['The move was described by some as reckless.', 'was described by some'],
     ['The rollout was widely criticized as sloppy.', 'was widely criticized as'],
+    // a passive of a saying / judging verb whose agent is an unnamed group, also without "be"
+    ['The toll is favored by most Republicans in the state.', 'is favored by most Republicans'],
+    ['The board passed a measure opposed by unions on Monday.', 'opposed by unions'],
   ];
   for (const [text, span] of flagged) it(`flags "${span}"`, () => expect(vague(text)).toContain(span));
   it('says whose view is missing', () => {
@@ -99,8 +102,28 @@ describe('agentless attributions', () => {
     'The plan was criticized by the city council.',
     'The actress spoke about being described as a role model.',
     'The district is known as the Golden Mile.',
+    // a named agent, and a bare "be" after a modal (no assertion)
+    'The toll is favored by Senator Ruiz and her staff.',
+    'The figures cannot be trusted by investors.',
   ];
   for (const text of notFlagged) it(`nothing in "${text}"`, () => expect(vague(text)).toEqual([]));
+});
+
+describe('inside a quotation the quoted speaker is the source', () => {
+  it('a quoted speaker\u2019s "seems" or "some say" is not a vague attribution of the article', () => {
+    expect(vague('\u201cThe plan seems rushed, and some say it will fail,\u201d Ana Ruiz said.')).toEqual([]);
+    expect(vague('"It appears to be a mistake," the mayor said.')).toEqual([]);
+  });
+  it('the same words outside the quotation are', () => {
+    expect(vague('The plan seems rushed, and some say it will fail.')).toEqual(expect.arrayContaining(['seems', 'some say']));
+  });
+});
+
+describe('a coordinated verb keeps the subject of the first verb', () => {
+  it('"X met a group of farmers and said" does not credit the farmers', () => {
+    expect(vague('The governor met a group of farmers and said the tariff would end.')).toEqual([]);
+    expect(vague('She rallied young voters with her speech and called for calm.')).toEqual([]);
+  });
 });
 
 describe('the writer\u2019s own hedges are highlighted but are not attributions', () => {
