@@ -88,6 +88,8 @@ describe('agentless attributions', () => {
     // a passive of a saying / judging verb whose agent is an unnamed group, also without "be"
     ['The toll is favored by most Republicans in the state.', 'is favored by most Republicans'],
     ['The board passed a measure opposed by unions on Monday.', 'opposed by unions'],
+    ['The bill passed, as expected.', 'as expected'],
+    ['The plant failed as predicted in July.', 'as predicted'],
   ];
   for (const [text, span] of flagged) it(`flags "${span}"`, () => expect(vague(text)).toContain(span));
   it('says whose view is missing', () => {
@@ -105,6 +107,8 @@ describe('agentless attributions', () => {
     // a named agent, and a bare "be" after a modal (no assertion)
     'The toll is favored by Senator Ruiz and her staff.',
     'The figures cannot be trusted by investors.',
+    'The cake was baked as expected by the judges.',
+    'She voted as expected Democrats would.',
   ];
   for (const text of notFlagged) it(`nothing in "${text}"`, () => expect(vague(text)).toEqual([]));
 });
