@@ -238,6 +238,19 @@ export const SOURCE_VERB_LEMMAS = new Set([
   'applaud', 'welcome', 'trust', 'distrust', 'admire', 'resent', 'embrace', 'lament', 'bemoan', 'scoff', 'mock',
 ]);
 
+/**
+ * Causative verbs: "led many to wonder", "left some to speculate", "prompted critics to say". The
+ * phrase between the causative and "to" is the one who says or believes. The causatives of the
+ * English verb classes (Levin 1993, "force" / "induce" verbs) that take an object and "to".
+ */
+export const CAUSATIVE_LEMMAS = new Set(['lead', 'leave', 'cause', 'prompt', 'spur', 'drive', 'move', 'inspire', 'push', 'compel', 'force', 'get']);
+
+/** The SOURCE_VERB_LEMMAS of saying, believing and wondering that a causative can bring about ("led many to wonder"). */
+export const CAUSED_VIEW_LEMMAS = new Set([
+  'say', 'wonder', 'speculate', 'suspect', 'believe', 'think', 'conclude', 'question', 'doubt', 'fear', 'worry',
+  'suggest', 'claim', 'argue', 'complain', 'call', 'predict', 'assume', 'warn', 'declare', 'criticize', 'criticise', 'accuse',
+]);
+
 /** The verbs of SOURCE_VERB_LEMMAS that stand before their subject after a quote or comma (", said one aide"). */
 export const INVERTED_SOURCE_LEMMAS = new Set([
   'say', 'tell', 'add', 'write', 'note', 'argue', 'explain', 'insist', 'warn', 'claim', 'recall', 'conclude', 'report',

@@ -8,7 +8,7 @@
  * The phrase test is source-phrases.ts (the same as the eval's gold rule).
  */
 import type { Token, Tokenized } from './nlp.js';
-import { COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
+import { CAUSATIVE_LEMMAS, CAUSED_VIEW_LEMMAS, COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
 import { isUnnamed, readSourcePhrase, type SourcePhrase } from './source-phrases.js';
 
 export interface SourceRelation {
@@ -213,6 +213,24 @@ function readSubjectPhrase(tokens: Token[], starts: Uint8Array, from: number, en
   return null;
 }
 
+/**
+ * Returns the unnamed phrase that a causative verb makes say or believe something ("led many to
+ * wonder", "leaving some analysts to speculate", "prompted critics to say"), or null. Only
+ * causatives (CAUSATIVE_LEMMAS): after "urged employees to disclose" or "asked voters to write"
+ * no one has said anything yet.
+ */
+function causedSpeaker(tokens: Token[], v: number): SourcePhrase | null {
+  if (v < 3 || lower(tokens[v - 1]!) !== 'to' || !/^[a-z]+$/.test(tokens[v]!.value) || !CAUSED_VIEW_LEMMAS.has(tokens[v]!.lemma)) return null;
+  const end = v - 1;
+  for (let s = end - 1; s > 0 && end - s <= 4; s--) {
+    const before = tokens[s - 1]!;
+    if (before.pos !== 'VERB' || !CAUSATIVE_LEMMAS.has(before.lemma)) continue;
+    const p = readSourcePhrase(tokens, s, end, false);
+    if (p && (isSourceHead(tokens[p.head]!) || p.head === p.start)) return p;
+  }
+  return null;
+}
+
 /** Returns the source phrase right after token `from` up to the end of its clause, or null. */
 function phraseAfter(tokens: Token[], starts: Uint8Array, from: number): SourcePhrase | null {
   if (from >= tokens.length) return null;
@@ -270,7 +288,9 @@ export function findUnnamedSources(tok: Tokenized, quoteRegions: Array<[number, 
       if (p) continue;
     }
     const subj = subjectOf(tokens, starts, v);
-    if (subj && verbFits(tokens, v, subj.phrase, starts)) keep(subj.phrase, subj.phrase.start, v, 'subject');
+    if (subj && verbFits(tokens, v, subj.phrase, starts)) { keep(subj.phrase, subj.phrase.start, v, 'subject'); continue; }
+    const obj = causedSpeaker(tokens, v);
+    if (obj) keep(obj, obj.start, v, 'subject');
   }
   return out;
 }

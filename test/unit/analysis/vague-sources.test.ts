@@ -31,6 +31,9 @@ describe('unnamed sources of verbs of saying and believing', () => {
     ['Many Republicans oppose the new tariff.', 'Many Republicans oppose'],
     ['\u201cWe will not fold,\u201d said a party strategist who spoke on condition of anonymity.', 'said a party strategist who spoke on condition of anonymity'],
     ['The tax, which critics say is unfair, passed on Friday.', 'critics say'],
+    // a causative makes an unnamed group the one who wonders or says
+    ['The ruling led many to wonder whether the law would stand.', 'many to wonder'],
+    ['The delay prompted some analysts to speculate about a sale.', 'some analysts to speculate'],
   ];
   for (const [text, span] of flagged) it(`flags "${span}"`, () => expect(vague(text)).toContain(span));
 
@@ -70,6 +73,9 @@ describe('unnamed sources of verbs of saying and believing', () => {
     'Nobody would question her intelligence.',
     'It could help a young visitor see the work of the police.',
     'The remark came as Trump\u2019s reported net worth fell.',
+    // a request or an order: no one has said anything yet
+    'She urged employees to disclose their income.',
+    'The campaign asked voters to write letters.',
   ];
   for (const text of notFlagged) it(`nothing in "${text}"`, () => expect(vague(text)).toEqual([]));
 });
