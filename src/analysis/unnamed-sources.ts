@@ -8,7 +8,7 @@
  * The phrase test is source-phrases.ts (the same as the eval's gold rule).
  */
 import type { Token, Tokenized } from './nlp.js';
-import { CAUSATIVE_LEMMAS, CAUSED_VIEW_LEMMAS, COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
+import { CAUSATIVE_LEMMAS, CAUSED_VIEW_LEMMAS, COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, MASS_SOURCE_HEADS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
 import { isUnnamed, readSourcePhrase, type SourcePhrase } from './source-phrases.js';
 
 export interface SourceRelation {
@@ -27,7 +27,7 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'â€
 // Noun-tagged forms wink gives some verbs after a plural subject ("critics say", "some view").
 const NOUNY_VERB_FORMS = new Set(['say', 'says', 'call', 'calls', 'view', 'claim', 'claims', 'report', 'reports', 'fear', 'fears',
   'hope', 'hopes', 'doubt', 'doubts', 'worry', 'question', 'note', 'notes', 'warn', 'argue', 'believe', 'think', 'show', 'shows',
-  'estimate', 'estimates', 'suggest', 'expect', 'contend', 'insist', 'agree', 'predict', 'point', 'charge', 'blame', 'tell']);
+  'estimate', 'estimates', 'suggest', 'expect', 'contend', 'insist', 'agree', 'predict', 'point', 'charge', 'blame', 'tell', 'wonder']);
 // Words that end the phrase after an inverted verb or "according to": time and place adjuncts.
 const ADJUNCT_START = new Set(['on', 'during', 'after', 'before', 'via', 'at', 'last', 'this', 'earlier', 'later', 'today', 'yesterday', 'tonight', 'in', 'when', 'while', 'as', 'because', 'and', 'but']);
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept?|oct|nov|dec)\.?$/i;
@@ -78,9 +78,11 @@ function isSourceVerb(tokens: Token[], v: number): boolean {
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') {
     // "critics say the", "some view Trump", "which critics say is": a complement follows
     if (!NOUNY_VERB_FORMS.has(t.value) || !prev || !next) return false;
-    if (!(next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'SCONJ' || next.pos === 'PROPN' || next.pos === 'AUX' || next.pos === 'PART' || next.pos === 'PUNCT')) return false;
+    if (!(next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'SCONJ' || next.pos === 'PROPN' || next.pos === 'AUX' || next.pos === 'PART' || next.pos === 'PUNCT' || next.pos === 'ADJ' || next.pos === 'ADV')) return false;
     const plural = prev.pos === 'NOUN' ? /s$/.test(prev.value) && prev.lemma !== lower(prev) : prev.pos === 'PROPN' && /s$/.test(prev.value) && (COMMON_SOURCE_NOUNS.has(lower(prev)) || isGroupWord(prev.value));
-    return plural || (prev.pos === 'DET' || prev.pos === 'PRON' || prev.pos === 'ADJ') && /^(?:some|many|most|others|few|another|several)$/i.test(prev.value);
+    // "data show", "polling suggests": a mass noun is a source without a plural
+    if (MASS_SOURCE_HEADS.has(lower(prev)) && !/s$/.test(t.value)) return true;
+    return plural || (prev.pos === 'DET' || prev.pos === 'PRON' || prev.pos === 'ADJ' || prev.pos === 'PROPN') && /^(?:some|many|most|others|few|another|several)$/i.test(prev.value);
   }
   return false;
 }
