@@ -251,9 +251,12 @@ export const CAUSED_VIEW_LEMMAS = new Set([
   'suggest', 'claim', 'argue', 'complain', 'call', 'predict', 'assume', 'warn', 'declare', 'criticize', 'criticise', 'accuse',
 ]);
 
-/** The verbs of SOURCE_VERB_LEMMAS that stand before their subject after a quote or comma (", said one aide"). */
+/**
+ * The verbs of SOURCE_VERB_LEMMAS that stand before their subject after a quote or comma (", said
+ * one aide"). Not "tell": the phrase after ", told" is the one told (", told reporters").
+ */
 export const INVERTED_SOURCE_LEMMAS = new Set([
-  'say', 'tell', 'add', 'write', 'note', 'argue', 'explain', 'insist', 'warn', 'claim', 'recall', 'conclude', 'report',
+  'say', 'add', 'write', 'note', 'argue', 'explain', 'insist', 'warn', 'claim', 'recall', 'conclude', 'report',
   'acknowledge', 'caution', 'complain', 'predict', 'suggest', 'observe', 'counter', 'contend', 'confirm', 'tweet',
 ]);
 

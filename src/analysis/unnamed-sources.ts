@@ -105,8 +105,13 @@ function verbFits(tokens: Token[], v: number, p: SourcePhrase, starts: Uint8Arra
   if (t.lemma === 'add') return nv === 'that' || !next || next.pos === 'PUNCT';
   if (t.lemma === 'show' && (nv === 'up' || nv === 'off')) return false;
   if (/ing$/.test(t.value) && tokens[v - 1] && !BETWEEN.has(tokens[v - 1]!.pos)) {
-    if (p.document || p.anonymous) return true;
     const before = tokens[p.start - 1];
+    if (p.document || p.anonymous) {
+      // "issued a statement saying", "a memo to employees explaining": the document or people are
+      // the object of someone else's act, whose words these are; "with polls showing" is not
+      if (before && (before.pos === 'VERB' || (before.pos === 'ADP' && lower(before) !== 'with'))) return false;
+      return true;
+    }
     return !before || starts[p.start] === 1 || isBoundary(tokens, p.start - 1) || lower(before) === 'with';
   }
   return true;

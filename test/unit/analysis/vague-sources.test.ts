@@ -38,6 +38,7 @@ describe('unnamed sources of verbs of saying and believing', () => {
     ['Data show that incomes rose.', 'Data show'],
     ['But public records show little evidence of it.', 'public records show'],
     ['Others wonder how the deal could last.', 'Others wonder'],
+    ['The race tightened, with recent polls showing a tie.', 'recent polls showing'],
   ];
   for (const [text, span] of flagged) it(`flags "${span}"`, () => expect(vague(text)).toContain(span));
 
@@ -77,6 +78,9 @@ describe('unnamed sources of verbs of saying and believing', () => {
     'Nobody would question her intelligence.',
     'It could help a young visitor see the work of the police.',
     'The remark came as Trump\u2019s reported net worth fell.',
+    // the addressee of "told", and a document someone named issued
+    '\u201cWe will cope,\u201d Ana Ruiz, the former leader, told lawmakers on Monday.',
+    'His office put out a statement saying the plan was dead.',
     // a request or an order: no one has said anything yet
     'She urged employees to disclose their income.',
     'The campaign asked voters to write letters.',
