@@ -8,7 +8,7 @@
  * The phrase test is source-phrases.ts (the same as the eval's gold rule).
  */
 import type { Token, Tokenized } from './nlp.js';
-import { CAUSATIVE_LEMMAS, CAUSED_VIEW_LEMMAS, COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, MASS_SOURCE_HEADS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
+import { ANONYMOUS_SOURCE_HEADS, CAUSATIVE_LEMMAS, DOCUMENT_SOURCE_HEADS, CAUSED_VIEW_LEMMAS, COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, MASS_SOURCE_HEADS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
 import { isUnnamed, readSourcePhrase, type SourcePhrase } from './source-phrases.js';
 
 export interface SourceRelation {
@@ -238,6 +238,19 @@ function causedSpeaker(tokens: Token[], v: number): SourcePhrase | null {
   return null;
 }
 
+/**
+ * "according to reports.": wink reads a bare plural after "to" as an infinitive verb. A lone
+ * plural source noun that ends its clause is the source phrase itself.
+ */
+function bareVerbTaggedSource(tokens: Token[], k: number): SourcePhrase | null {
+  const t = tokens[k];
+  if (!t || t.pos !== 'VERB' || !/^[a-z]+s$/.test(t.value) || !endsClause(tokens, k + 1)) return null;
+  const v = lower(t);
+  const document = DOCUMENT_SOURCE_HEADS.has(v);
+  if (!document && !COMMON_SOURCE_NOUNS.has(v)) return null;
+  return { start: k, end: k + 1, head: k, named: false, anaphoric: false, anonymous: ANONYMOUS_SOURCE_HEADS.has(v), document, share: false };
+}
+
 /** Returns the source phrase right after token `from` up to the end of its clause, or null. */
 function phraseAfter(tokens: Token[], starts: Uint8Array, from: number): SourcePhrase | null {
   if (from >= tokens.length) return null;
@@ -282,7 +295,7 @@ export function findUnnamedSources(tok: Tokenized, quoteRegions: Array<[number, 
   for (let v = 0; v < tokens.length; v++) {
     const t = tokens[v]!;
     if (t.lemma === 'accord' && tokens[v + 1] && lower(tokens[v + 1]!) === 'to') {
-      const p = phraseAfter(tokens, starts, v + 2);
+      const p = bareVerbTaggedSource(tokens, v + 2) ?? phraseAfter(tokens, starts, v + 2);
       if (p && isSourceHead(tokens[p.head]!)) keep(p, v, p.end - 1, 'according-to');
       continue;
     }

@@ -39,6 +39,9 @@ describe('unnamed sources of verbs of saying and believing', () => {
     ['But public records show little evidence of it.', 'public records show'],
     ['Others wonder how the deal could last.', 'Others wonder'],
     ['The race tightened, with recent polls showing a tie.', 'recent polls showing'],
+    // wink tags a bare plural after "to" as a verb
+    ['The mayor will resign, according to reports.', 'according to reports'],
+    ['According to reports, the mayor will resign.', 'According to reports'],
   ];
   for (const [text, span] of flagged) it(`flags "${span}"`, () => expect(vague(text)).toContain(span));
 
