@@ -39,6 +39,8 @@ describe('unnamed sources of verbs of saying and believing', () => {
     ['But public records show little evidence of it.', 'public records show'],
     ['Others wonder how the deal could last.', 'Others wonder'],
     ['The race tightened, with recent polls showing a tie.', 'recent polls showing'],
+    ['Some critics have questioned the plan.', 'Some critics have questioned'],
+    ['Republicans slammed the ruling on Monday.', 'Republicans slammed'],
     // wink tags a bare plural after "to" as a verb
     ['The mayor will resign, according to reports.', 'according to reports'],
     ['According to reports, the mayor will resign.', 'According to reports'],
