@@ -235,6 +235,8 @@ export const SOURCE_VERB_LEMMAS = new Set([
   'observe', 'forecast', 'project', 'anticipate', 'assume', 'recommend', 'concur', 'insinuate', 'imply',
   // verbs of criticising and doubting, as in AGENTLESS_LEMMAS' 'criticized' sense ("critics questioned", "Republicans slammed")
   'question', 'slam', 'denounce', 'lambaste', 'assail', 'deride', 'ridicule', 'fault',
+  // a view stated as such ("many voters expressed frustration")
+  'express',
   // verbs of feeling and judging: the view of an unnamed group ("many Republicans oppose", "critics decry")
   'feel', 'oppose', 'favor', 'favour', 'prefer', 'reject', 'like', 'dislike', 'love', 'hate', 'decry', 'condemn',
   'applaud', 'welcome', 'trust', 'distrust', 'admire', 'resent', 'embrace', 'lament', 'bemoan', 'scoff', 'mock',

@@ -41,6 +41,7 @@ describe('unnamed sources of verbs of saying and believing', () => {
     ['The race tightened, with recent polls showing a tie.', 'recent polls showing'],
     ['Some critics have questioned the plan.', 'Some critics have questioned'],
     ['Republicans slammed the ruling on Monday.', 'Republicans slammed'],
+    ['Many voters expressed frustration with the count.', 'Many voters expressed'],
     // wink tags a bare plural after "to" as a verb
     ['The mayor will resign, according to reports.', 'according to reports'],
     ['According to reports, the mayor will resign.', 'According to reports'],
