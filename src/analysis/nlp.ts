@@ -194,10 +194,41 @@ function offsetsFromSpaces(doc: ReturnType<Nlp['readDoc']>, its: Nlp['its'], val
 }
 
 /**
+ * What wink says about a lexeme that does not depend on its context, kept per lexeme index of the
+ * shared instance (reset with it): token type, stop-word flag, and the final lemma per POS. Why:
+ * reading lemmas, types and stop flags token by token through wink's `out` was a third of
+ * wink's own pipeline time; a lexeme index plus POS tag decides all three (wink's lemma is a
+ * lexicon look-up or its lemmatiser on the normal form and POS), so each is asked of wink once.
+ * A lexeme index is never reused for another word within one instance (the lexicon list only
+ * grows; forgetNewLexemes removes hash entries only), so out-of-vocabulary words may be cached
+ * too; the instance, and with it this cache, is rebuilt past MAX_OOV_LEXEMES.
+ */
+interface LexemeFact { type: string; stop: boolean; lemma: string }
+interface LexemeFacts {
+  /** Key: lexeme index * 64 + POS number. */
+  byLexemePos: Map<number, LexemeFact>;
+  posNumber: Map<string, number>;
+}
+let facts: LexemeFacts | null = null;
+let factsFor: Nlp | null = null;
+function lexemeFacts(n: Nlp): LexemeFacts {
+  if (factsFor !== n || !facts) {
+    facts = { byLexemePos: new Map(), posNumber: new Map() };
+    factsFor = n;
+  }
+  return facts;
+}
+
+/** Past this share of tokens with unknown facts, one bulk read beats asking token by token. */
+const BULK_SHARE = 0.25;
+
+/**
  * Returns the text's tokens, sentences and entities with character offsets.
- * Speed: wink's pipeline (readDoc) is most of the cost; each token property is read once with a
- * bulk `out` (measured faster than one `each` with per-token `out`, about 7x here), offsets come
- * from a walk over the text instead of wink's per-token space reconstruction.
+ * Speed: wink's pipeline (readDoc) is most of the cost. Values, lexeme indices, POS tags,
+ * contraction and negation flags are read with bulk `out`s (cheap: each is one array read per
+ * token); type, stop flag and lemma come from LexemeFacts, and wink is asked only for lexemes
+ * (and lexeme + POS pairs) not seen before. Offsets come from a walk over the text instead of
+ * wink's per-token space reconstruction.
  */
 export function tokenize(text: string): Tokenized {
   const n = getNlp();
@@ -206,26 +237,56 @@ export function tokenize(text: string): Tokenized {
   const lexemesBefore = lx.list.length;
   const doc = n.readDoc(text);
   const col = doc.tokens();
+  const uids = col.out(its.uniqueId as never) as unknown as number[];
   const values = col.out() as string[];
-  const lemmas = col.out(its.lemma as never) as unknown as string[];
   const pos = col.out(its.pos) as string[];
-  const types = col.out(its.type) as string[];
-  const stops = col.out(its.stopWordFlag) as unknown as boolean[];
+  const contracted = col.out(its.contractionFlag as never) as unknown as boolean[];
   const negs = col.out(its.negationFlag) as unknown as boolean[];
   const { starts, breakBefore } = walkOffsets(text, values) ?? offsetsFromSpaces(doc, its, values);
   const count = values.length;
+  const lf = lexemeFacts(n);
+  const types: string[] = new Array(count);
+  const stops: boolean[] = new Array(count);
+  const lemmas: string[] = new Array(count);
+  // Tokens whose facts are not known yet; filled below from wink.
+  const missing: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const u = uids[i]!;
+    const p = pos[i] ?? 'X';
+    let pn = lf.posNumber.get(p);
+    if (pn === undefined) lf.posNumber.set(p, (pn = lf.posNumber.size));
+    const f = contracted[i] ? undefined : lf.byLexemePos.get(u * 64 + pn);
+    if (f === undefined) { missing.push(i); continue; }
+    types[i] = f.type; stops[i] = f.stop; lemmas[i] = f.lemma;
+  }
+  if (missing.length > 0) {
+    const bulk = missing.length > BULK_SHARE * count;
+    const allTypes = bulk ? col.out(its.type) as string[] : null;
+    const allStops = bulk ? col.out(its.stopWordFlag) as unknown as boolean[] : null;
+    const allLemmas = bulk ? col.out(its.lemma as never) as unknown as string[] : null;
+    for (const i of missing) {
+      const item = bulk ? null : col.itemAt(i);
+      const type = (allTypes ? allTypes[i] : item!.out(its.type) as string) ?? 'word';
+      const stop = (allStops ? allStops[i] : item!.out(its.stopWordFlag) as unknown as boolean) === true;
+      const value = values[i]!;
+      let lemma = allLemmas ? allLemmas[i] : item!.out(its.lemma as never) as unknown as string | undefined;
+      if (lemma === undefined || !(lx.hash[lemma]! < lx.intrinsicSize)) {
+        if (lemma === undefined || isWholeContraction(doc, lx, value)) lemma = value.toLowerCase();
+      }
+      lemma = lowerOf(lemma);
+      types[i] = type; stops[i] = stop; lemmas[i] = lemma;
+      const u = uids[i]!;
+      if (!contracted[i]) lf.byLexemePos.set(u * 64 + lf.posNumber.get(pos[i] ?? 'X')!, { type, stop, lemma });
+    }
+  }
   const tokens: Token[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const value = values[i]!;
-    let lemma = lemmas[i];
-    if (lemma === undefined || !(lx.hash[lemma]! < lx.intrinsicSize)) {
-      if (lemma === undefined || isWholeContraction(doc, lx, value)) lemma = value.toLowerCase();
-    }
     const start = starts[i]!;
     tokens[i] = {
       start, end: start + value.length, value,
-      lemma: lowerOf(lemma), pos: pos[i] ?? 'X', type: types[i] ?? 'word',
-      stop: stops[i] === true, negation: negs[i] === true,
+      lemma: lemmas[i]!, pos: pos[i] ?? 'X', type: types[i]!,
+      stop: stops[i]!, negation: negs[i] === true,
     };
   }
   const sentences: SentenceSpan[] = [];
