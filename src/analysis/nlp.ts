@@ -7,6 +7,8 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Span } from '../shared/spans.js';
+import { findEntities } from './entities.js';
+import { negationFlags } from './negation.js';
 
 export interface Token extends Span {
   value: string;
@@ -17,7 +19,7 @@ export interface Token extends Span {
   /** wink token type: word, number, punctuation, quoted_phrase, tabCRLF, url, ... */
   type: string;
   stop: boolean;
-  /** wink's negation flag (set on tokens inside a negated scope). */
+  /** Set on tokens inside a negated scope (negation.ts). */
   negation: boolean;
 }
 
@@ -28,7 +30,7 @@ export interface SentenceSpan extends Span {
 }
 
 export interface EntitySpan extends Span {
-  /** wink entity type: DATE, TIME, DURATION, CARDINAL, ORDINAL, MONEY, PERCENT, URL, MENTION, ... */
+  /** Entity type (entities.ts, wink's names): DATE, TIME, DURATION, CARDINAL, ORDINAL, MONEY, PERCENT, URL, MENTION, ... */
   type: string;
   value: string;
   tokenStart: number;
@@ -54,10 +56,13 @@ interface LexemeTable {
 let lexemes: LexemeTable | null = null;
 
 /**
- * The pipe the product runs: sentences, POS, entities (DATE, CARDINAL, ...) and negation flags.
- * wink's sentiment ('sa') and custom entities ('cer') are left out: nothing reads them.
+ * The pipe the product runs: sentences and POS. wink's entities ('ner') and negation flags come
+ * from our own passes over its tokens instead (entities.ts, negation.ts): the two wink steps cost
+ * about a quarter of the whole analysis and only the check-worthiness features read them.
+ * Sentiment ('sa') and custom entities ('cer') are left out: nothing reads them. Leaving 'ner'
+ * and 'negation' out changes no POS tag or sentence (checked on the real pages' text).
  */
-export const PIPE = ['sbd', 'negation', 'ner', 'pos'] as const;
+export const PIPE = ['sbd', 'pos'] as const;
 
 /**
  * Out-of-vocabulary lexemes kept before the pipeline is rebuilt. Every text adds its OOV words to
@@ -205,15 +210,15 @@ function offsetsFromSpaces(doc: ReturnType<Nlp['readDoc']>, its: Nlp['its'], val
  */
 interface LexemeFact { type: string; stop: boolean; lemma: string }
 interface LexemeFacts {
-  /** Key: lexeme index * 64 + POS number. */
-  byLexemePos: Map<number, LexemeFact>;
+  /** Indexed by lexeme index, then POS number. */
+  byLexeme: (LexemeFact[] | undefined)[];
   posNumber: Map<string, number>;
 }
 let facts: LexemeFacts | null = null;
 let factsFor: Nlp | null = null;
 function lexemeFacts(n: Nlp): LexemeFacts {
   if (factsFor !== n || !facts) {
-    facts = { byLexemePos: new Map(), posNumber: new Map() };
+    facts = { byLexeme: [], posNumber: new Map() };
     factsFor = n;
   }
   return facts;
@@ -225,7 +230,7 @@ const BULK_SHARE = 0.25;
 /**
  * Returns the text's tokens, sentences and entities with character offsets.
  * Speed: wink's pipeline (readDoc) is most of the cost. Values, lexeme indices, POS tags,
- * contraction and negation flags are read with bulk `out`s (cheap: each is one array read per
+ * and contraction flags are read with bulk `out`s (cheap: each is one array read per
  * token); type, stop flag and lemma come from LexemeFacts, and wink is asked only for lexemes
  * (and lexeme + POS pairs) not seen before. Offsets come from a walk over the text instead of
  * wink's per-token space reconstruction.
@@ -241,7 +246,6 @@ export function tokenize(text: string): Tokenized {
   const values = col.out() as string[];
   const pos = col.out(its.pos) as string[];
   const contracted = col.out(its.contractionFlag as never) as unknown as boolean[];
-  const negs = col.out(its.negationFlag) as unknown as boolean[];
   const { starts, breakBefore } = walkOffsets(text, values) ?? offsetsFromSpaces(doc, its, values);
   const count = values.length;
   const lf = lexemeFacts(n);
@@ -255,7 +259,7 @@ export function tokenize(text: string): Tokenized {
     const p = pos[i] ?? 'X';
     let pn = lf.posNumber.get(p);
     if (pn === undefined) lf.posNumber.set(p, (pn = lf.posNumber.size));
-    const f = contracted[i] ? undefined : lf.byLexemePos.get(u * 64 + pn);
+    const f = contracted[i] ? undefined : lf.byLexeme[u]?.[pn];
     if (f === undefined) { missing.push(i); continue; }
     types[i] = f.type; stops[i] = f.stop; lemmas[i] = f.lemma;
   }
@@ -276,7 +280,10 @@ export function tokenize(text: string): Tokenized {
       lemma = lowerOf(lemma);
       types[i] = type; stops[i] = stop; lemmas[i] = lemma;
       const u = uids[i]!;
-      if (!contracted[i]) lf.byLexemePos.set(u * 64 + lf.posNumber.get(pos[i] ?? 'X')!, { type, stop, lemma });
+      if (!contracted[i]) {
+        while (lf.byLexeme.length <= u) lf.byLexeme.push(undefined);
+        (lf.byLexeme[u] ??= [])[lf.posNumber.get(pos[i] ?? 'X')!] = { type, stop, lemma };
+      }
     }
   }
   const tokens: Token[] = new Array(count);
@@ -286,7 +293,7 @@ export function tokenize(text: string): Tokenized {
     tokens[i] = {
       start, end: start + value.length, value,
       lemma: lemmas[i]!, pos: pos[i] ?? 'X', type: types[i]!,
-      stop: stops[i]!, negation: negs[i] === true,
+      stop: stops[i]!, negation: false,
     };
   }
   const sentences: SentenceSpan[] = [];
@@ -306,16 +313,9 @@ export function tokenize(text: string): Tokenized {
       a = types[i] === 'tabCRLF' ? i + 1 : i;
     }
   }
-  const ents = doc.entities();
-  const details = ents.out(its.detail) as unknown as { value: string; type: string }[];
-  const spans = ents.out(its.span) as unknown as [number, number][];
-  const entities: EntitySpan[] = spans.map((s, i) => {
-    const tokenStart = s[0], tokenEnd = s[1] + 1;
-    return {
-      start: tokens[tokenStart]!.start, end: tokens[tokenEnd - 1]!.end,
-      type: details[i]!.type, value: details[i]!.value, tokenStart, tokenEnd,
-    };
-  });
+  const negated = negationFlags(tokens, sentences);
+  for (let i = 0; i < count; i++) if (negated[i] === 1) tokens[i]!.negation = true;
+  const entities = findEntities(text, tokens, breakBefore);
   forgetNewLexemes(lexemesBefore);
   return { text, tokens, sentences, entities };
 }
