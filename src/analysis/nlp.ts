@@ -243,7 +243,9 @@ export function tokenize(text: string): Tokenized {
   const doc = n.readDoc(text);
   const col = doc.tokens();
   const uids = col.out(its.uniqueId as never) as unknown as number[];
-  const values = col.out() as string[];
+  // A token's value is its lexeme's entry in the lexicon list (what wink's its.value reads).
+  const values: string[] = new Array(uids.length);
+  for (let i = 0; i < uids.length; i++) values[i] = lx.list[uids[i]!]!;
   const pos = col.out(its.pos) as string[];
   const contracted = col.out(its.contractionFlag as never) as unknown as boolean[];
   const { starts, breakBefore } = walkOffsets(text, values) ?? offsetsFromSpaces(doc, its, values);
