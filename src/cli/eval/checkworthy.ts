@@ -18,10 +18,13 @@
  * 2016 debates, so a new debate can hold sentences the committed model saw under the other
  * dataset's name: `rows_debate_seen` counts the rows of new debates held within a day of a
  * training debate, and the `*_unseen` figures leave them out.
+ * Halves check: the `*_half0` / `*_half1` figures are the same scores restricted to the debates of
+ * each half (sha1 parity of the debate, see halvesOf): a change that helps only one half is noise
+ * or fitted to a few debates.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { debateDay, heldOutScores, loadExamples, featurize, type Example } from '../train/checkworthiness.js';
+import { debateDay, halvesOf, heldOutScores, loadExamples, featurize, type Example } from '../train/checkworthiness.js';
 import { MODEL, scoreFeatures } from '../../analysis/checkworthiness-model.js';
 import { loadCheckThat2021 } from './claimbuster.js';
 
@@ -33,6 +36,12 @@ export interface CheckworthyScores {
   claimbuster_f1_unseen: number | null;
   claimbuster_groundtruth_f1_unseen: number | null;
   checkthat2019_map_unseen: number | null;
+  claimbuster_f1_half0: number | null;
+  claimbuster_f1_half1: number | null;
+  claimbuster_groundtruth_f1_half0: number | null;
+  claimbuster_groundtruth_f1_half1: number | null;
+  checkthat2019_map_half0: number | null;
+  checkthat2019_map_half1: number | null;
   rows_out_of_fold: number;
   rows_committed_model: number;
   rows_debate_seen: number;
@@ -97,7 +106,7 @@ export function scoreDebateRows(examples: Example[]): Scored[] {
   return out;
 }
 
-function figures(rows: Scored[]): Pick<CheckworthyScores, 'claimbuster_f1' | 'claimbuster_groundtruth_f1' | 'checkthat2019_map'> {
+export function figures(rows: Scored[]): Pick<CheckworthyScores, 'claimbuster_f1' | 'claimbuster_groundtruth_f1' | 'checkthat2019_map'> {
   const f1 = (sel: Scored[]) => (sel.length ? f1Of(sel.map((r) => r.score >= r.threshold), sel.map((r) => r.ex.label)) : null);
   const ct = rows.filter((r) => r.ex.group.startsWith('ct19:'));
   return {
@@ -105,6 +114,16 @@ function figures(rows: Scored[]): Pick<CheckworthyScores, 'claimbuster_f1' | 'cl
     claimbuster_groundtruth_f1: f1(rows.filter((r) => r.ex.group.startsWith('cb:') && r.ex.key.startsWith('gt:'))),
     checkthat2019_map: ct.length ? meanAveragePrecision(ct.map((r) => ({ group: r.ex.group, score: r.score, label: r.ex.label }))) : null,
   };
+}
+
+/** Returns the debate figures of each half of the debates (see halvesOf), keys suffixed _half0 / _half1. */
+export function halfFigures(rows: Scored[]): Record<string, number | null> {
+  const half = halvesOf(rows.map((r) => r.ex.group));
+  const out: Record<string, number | null> = {};
+  for (const h of [0, 1] as const) {
+    for (const [k, v] of Object.entries(figures(rows.filter((r) => half.get(r.ex.group) === h)))) out[`${k}_half${h}`] = v;
+  }
+  return out;
 }
 
 /** Returns the check-worthiness figures, or null when none of the datasets is present. */
@@ -118,6 +137,7 @@ export async function evalCheckworthy(dataDir: string): Promise<CheckworthyScore
     ...all, checkthat2021_f1: null,
     claimbuster_f1_unseen: unseen.claimbuster_f1, claimbuster_groundtruth_f1_unseen: unseen.claimbuster_groundtruth_f1,
     checkthat2019_map_unseen: unseen.checkthat2019_map,
+    ...(halfFigures(rows) as Pick<CheckworthyScores, `${'claimbuster_f1' | 'claimbuster_groundtruth_f1' | 'checkthat2019_map'}_half${0 | 1}`>),
     rows_out_of_fold: rows.filter((r) => r.ex.group in MODEL.folds).length,
     rows_committed_model: rows.filter((r) => !(r.ex.group in MODEL.folds)).length,
     rows_debate_seen: rows.filter((r) => r.seen).length,
