@@ -23,8 +23,8 @@
  * Feature groups and FIT were picked by this CV (scratch sweeps), so the figures carry a small
  * model-selection optimism; the split check (README) trains on one half of the debates and
  * scores the other, and the eval prints each half's figures (halvesOf).
- * Measured and not kept (none moved ClaimBuster F1 or CheckThat 2019 MAP by more than the
- * +-0.005 a different shuffle seed gives, on both halves): class weights, L2 from 3e-6 to 1e-4,
+ * Measured and not kept (none raised ClaimBuster F1 or CheckThat 2019 MAP on both halves by more than the
+ * +-0.005 a different shuffle seed gives; some lowered them): class weights, L2 from 3e-6 to 1e-4,
  * 4-10 epochs, CheckThat weight 0.25-2 (`npm run train -- --sweep`); and, in scratch sweeps,
  * features of the previous / next line, turn position, the speaker's share of lines and of
  * questions (moderator-like), shared + per-dataset weight copies, hinge losses, NB-scaled
