@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { FIT, halvesOf } from '../../../src/cli/train/checkworthiness.js';
 import { sweepCheckworthiness } from '../../../src/cli/train/checkworthiness-sweep.js';
-import { evalCheckworthy } from '../../../src/cli/eval/checkworthy.js';
+import { evalCheckworthy, officialSplitMap } from '../../../src/cli/eval/checkworthy.js';
+import { loadCheckThat2019 } from '../../../src/cli/eval/claimbuster.js';
+import { loadExamples } from '../../../src/cli/train/checkworthiness.js';
 
 const TINY = fileURLToPath(new URL('../../fixtures/eval-tiny/', import.meta.url));
 
@@ -38,5 +40,17 @@ describe('training-settings sweep', () => {
       expect(r.figures.checkthat2019_map).toBeLessThanOrEqual(1);
     }
     expect(FIT).toEqual(before);
+  });
+});
+
+describe('CheckThat 2019 official split', () => {
+  it('keeps each transcript\'s upstream folder and ranks only the test_annotated ones with a model that never saw them', () => {
+    expect([...new Set(loadCheckThat2019(TINY)!.map((r) => `${r.group} ${r.split}`))].sort())
+      .toEqual(['ct19:20000101_tiny_debate training', 'ct19:20000102_tiny_speech test_annotated']);
+    const examples = loadExamples(TINY);
+    const map = officialSplitMap(examples);
+    expect(map).toBeGreaterThanOrEqual(0);
+    expect(map).toBeLessThanOrEqual(1);
+    expect(officialSplitMap(examples.filter((e) => e.split !== 'test_annotated'))).toBeNull();
   });
 });
