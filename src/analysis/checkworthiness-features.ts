@@ -4,6 +4,9 @@
  * - hashed lemma unigrams and bigrams, proper names and numbers folded into classes (<name>,
  *   <year>, <pct>, <big> money/millions, <num>) so the model learns "a name" rather than which
  *   names a debate used; inflected word forms ("was", "cut", "voted": tense and number);
+ * - each word's class at three granularities (checkworthiness-clusters.ts: k-means over GloVe
+ *   vectors), so words the training debates never used are scored like their neighbours in
+ *   meaning (one map lookup per word);
  * - POS unigrams and bigrams; wink entity types (DATE, CARDINAL, PERCENT, MONEY, ...);
  * - grammar flags: past tense, future "will", first person singular / plural and second person,
  *   modal auxiliaries, negation, comparatives and superlatives, a name followed by a verb (a
@@ -13,6 +16,7 @@
  * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
 import type { Tokenized } from './nlp.js';
+import { CLUSTER_LEVELS, CLUSTERS_SIGNATURE, classAt, classesOf } from './checkworthiness-clusters.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
 
 /** Hash space size: 2^18 buckets; the committed weights keep only the non-zero ones. */
@@ -55,6 +59,12 @@ const H_P = fnv(FNV_SEED, 'p:');
 const H_Q = fnv(FNV_SEED, 'q:');
 const H_E = fnv(FNV_SEED, 'e:');
 const H_C = fnv(FNV_SEED, 'c:');
+const H_K = Array.from({ length: CLUSTER_LEVELS }, (_, g) => fnv(FNV_SEED, `k${g}:`));
+/** fnv over the two low bytes of a small integer (a word class), without building a string. */
+function fnvInt(h: number, x: number): number {
+  h = Math.imul(h ^ (x & 0xff), 0x01000193);
+  return Math.imul(h ^ ((x >>> 8) & 0xff), 0x01000193);
+}
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const DATE_ENTITIES = new Set(['DATE', 'DURATION']);
@@ -73,7 +83,7 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no']);
  */
 export const FEATURE_SIGNATURE = (fnv(FNV_SEED, JSON.stringify([
   FEATURE_BITS, [...MODALS].sort(), [...MONTHS], [...TELLING_PUNCT], [...FIRST_SINGULAR], [...FIRST_PLURAL], [...SECOND],
-  [...PAST_AUX], [...NEGATORS], 'v2: w b f p q e c flags len conj',
+  [...PAST_AUX], [...NEGATORS], CLUSTERS_SIGNATURE, 'v3: w b f k p q e c flags len conj',
 ])) >>> 0).toString(16);
 
 /** Returns the class token of a number: a year, a percentage, money, or a plain number. */
@@ -144,6 +154,11 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
       lastName = at;
     } else w = lemma;
     addHash(fnv(H_W, w));
+    // Word classes of the surface form; a word without one counts as its class token or unknown.
+    const packed = classesOf(low);
+    for (let g = 0; g < CLUSTER_LEVELS; g++) {
+      addHash(packed === undefined ? fnv(H_K[g]!, w.charCodeAt(0) === 60 /* < */ ? w : '?') : fnvInt(H_K[g]!, classAt(packed, g)));
+    }
     addHash(fnv(prevState, w));
     if (low !== lemma) addHash(fnv(H_F, low));
     addHash(fnv(H_P, t.pos));

@@ -5,11 +5,14 @@
  * `npm run train -- --sweep '[{...}, ...]'` writes nothing: it prints the out-of-fold
  * check-worthiness figures (all debates and each half) of each variant of the training settings
  * (see src/cli/train/checkworthiness-sweep.ts).
+ * `npm run train -- --clusters` only rebuilds the word classes the check-worthiness features use
+ * (src/analysis/models/word-clusters.json; needs a one-off package, see src/cli/train/word-clusters.ts).
  */
 import path from 'node:path';
 import { trainCheckworthiness } from './train/checkworthiness.js';
 import { sweepCheckworthiness } from './train/checkworthiness-sweep.js';
 import { trainStance } from './train/stance.js';
+import { buildWordClusters } from './train/word-clusters.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -18,7 +21,10 @@ const arg = (name: string) => {
 const dataDir = path.resolve(arg('--data') ?? path.join('..', 'shared', 'eval'));
 const sweep = arg('--sweep');
 
-if (sweep !== undefined) {
+if (process.argv.includes('--clusters')) {
+  // Only this step: the features module has already loaded the old table, so training must run anew.
+  process.stdout.write(`word classes: ${JSON.stringify(buildWordClusters('src/analysis/models/word-clusters.json'))}; now run npm run train\n`);
+} else if (sweep !== undefined) {
   for (const r of sweepCheckworthiness(dataDir, JSON.parse(sweep))) {
     const figs = Object.entries(r.figures).map(([k, v]) => `${k}=${v === null ? 'null' : v.toFixed(3)}`).join(' ');
     process.stdout.write(`${JSON.stringify(r.settings)} ${figs}\n`);
