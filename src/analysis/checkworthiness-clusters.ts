@@ -22,19 +22,23 @@ const file = clustersJson as WordClustersFile;
 /** Number of granularities (features per word). */
 export const CLUSTER_LEVELS = file.sizes.length;
 
-/** Word -> its classes, one per granularity, packed as class[g] << (11 * g) (each class < 2048). */
-const CLASSES = new Map<string, number>();
-file.words.split(' ').forEach((w, i) => {
-  let packed = 0;
-  file.classes.forEach((c, g) => { packed += parseInt(c.slice(2 * i, 2 * i + 2), 36) * 2 ** (11 * g); });
-  CLASSES.set(w, packed);
+const WORDS = file.words.split(' ');
+/** Word -> its index in the table. */
+const INDEX = new Map<string, number>(WORDS.map((w, i) => [w, i]));
+/** CLASS[g * WORDS.length + i] = class of word i at granularity g. */
+const CLASS = new Uint16Array(CLUSTER_LEVELS * WORDS.length);
+file.classes.forEach((c, g) => {
+  for (let i = 0; i < WORDS.length; i++) CLASS[g * WORDS.length + i] = parseInt(c.slice(2 * i, 2 * i + 2), 36);
 });
 
-/** Returns the packed classes of a lower-cased word (see classAt), or undefined when it has none. */
-export const classesOf = (word: string): number | undefined => CLASSES.get(word);
+/** Number of words with classes. */
+export const CLUSTER_WORDS = WORDS.length;
 
-/** Returns the class at granularity g of packed classes. */
-export const classAt = (packed: number, g: number): number => Math.floor(packed / 2 ** (11 * g)) % 2048;
+/** Returns the table index of a lower-cased word, or undefined when it has no class. */
+export const wordIndexOf = (word: string): number | undefined => INDEX.get(word);
+
+/** Returns the class of the word at table index i at granularity g (0 = coarsest). */
+export const classAt = (i: number, g: number): number => CLASS[g * WORDS.length + i]!;
 
 /** Identifies the table for FEATURE_SIGNATURE: granularities, size and a checksum of the classes. */
 export const CLUSTERS_SIGNATURE = `${file.sizes.join('/')}:${file.words.length}:${file.classes.map((c) => c.length).join('/')}:${file.source}`;

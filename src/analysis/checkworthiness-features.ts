@@ -16,7 +16,7 @@
  * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
 import type { Tokenized } from './nlp.js';
-import { CLUSTER_LEVELS, CLUSTERS_SIGNATURE, classAt, classesOf } from './checkworthiness-clusters.js';
+import { CLUSTER_LEVELS, CLUSTER_WORDS, CLUSTERS_SIGNATURE, classAt, wordIndexOf } from './checkworthiness-clusters.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
 
 /** Hash space size: 2^18 buckets; the committed weights keep only the non-zero ones. */
@@ -65,6 +65,11 @@ function fnvInt(h: number, x: number): number {
   h = Math.imul(h ^ (x & 0xff), 0x01000193);
   return Math.imul(h ^ ((x >>> 8) & 0xff), 0x01000193);
 }
+/** The class features of every table word, hashed once: CLASS_HASH[i * CLUSTER_LEVELS + g]. */
+const CLASS_HASH = new Int32Array(CLUSTER_WORDS * CLUSTER_LEVELS);
+for (let i = 0; i < CLUSTER_WORDS; i++) for (let g = 0; g < CLUSTER_LEVELS; g++) CLASS_HASH[i * CLUSTER_LEVELS + g] = fnvInt(H_K[g]!, classAt(i, g));
+/** The class features of a word without a class: its class token (<name>, <num>, ...) or unknown. */
+const noClassHash = (w: string, g: number) => fnv(H_K[g]!, w.charCodeAt(0) === 60 /* < */ ? w : '?');
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const DATE_ENTITIES = new Set(['DATE', 'DURATION']);
@@ -155,10 +160,8 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
     } else w = lemma;
     addHash(fnv(H_W, w));
     // Word classes of the surface form; a word without one counts as its class token or unknown.
-    const packed = classesOf(low);
-    for (let g = 0; g < CLUSTER_LEVELS; g++) {
-      addHash(packed === undefined ? fnv(H_K[g]!, w.charCodeAt(0) === 60 /* < */ ? w : '?') : fnvInt(H_K[g]!, classAt(packed, g)));
-    }
+    const wi = wordIndexOf(low);
+    for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(wi === undefined ? noClassHash(w, g) : CLASS_HASH[wi * CLUSTER_LEVELS + g]!);
     addHash(fnv(prevState, w));
     if (low !== lemma) addHash(fnv(H_F, low));
     addHash(fnv(H_P, t.pos));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { CLUSTER_LEVELS, classAt, classesOf } from '../../../src/analysis/checkworthiness-clusters.js';
+import { CLUSTER_LEVELS, classAt, wordIndexOf } from '../../../src/analysis/checkworthiness-clusters.js';
 import { sphericalKMeans } from '../../../src/cli/train/word-clusters.js';
 
 describe('word classes', () => {
@@ -9,14 +9,14 @@ describe('word classes', () => {
     const sizes = [128, 512, 1024];
     expect(CLUSTER_LEVELS).toBe(3);
     for (const w of ['the', 'tariffs', 'unemployment', 'said', 'wednesday']) {
-      const p = classesOf(w);
+      const p = wordIndexOf(w);
       expect(p, w).toBeDefined();
       sizes.forEach((k, g) => { expect(classAt(p!, g)).toBeLessThan(k); });
     }
-    expect(classesOf('xqzvbnkw')).toBeUndefined();
+    expect(wordIndexOf('xqzvbnkw')).toBeUndefined();
   });
   it('put words of one meaning together at the coarsest granularity, unrelated ones apart', () => {
-    const coarse = (w: string) => classAt(classesOf(w)!, 0);
+    const coarse = (w: string) => classAt(wordIndexOf(w)!, 0);
     expect(coarse('tuesday')).toBe(coarse('wednesday'));
     expect(coarse('tuesday')).not.toBe(coarse('unemployment'));
   });
