@@ -4,6 +4,9 @@
  * - hashed lemma unigrams and bigrams, proper names and numbers folded into classes (<name>,
  *   <year>, <pct>, <big> money/millions, <num>) so the model learns "a name" rather than which
  *   names a debate used; inflected word forms ("was", "cut", "voted": tense and number);
+ * - each word's class at three granularities (checkworthiness-clusters.ts: k-means over GloVe
+ *   vectors), so words the training debates never used are scored like their neighbours in
+ *   meaning (one map lookup per word);
  * - POS unigrams and bigrams; wink entity types (DATE, CARDINAL, PERCENT, MONEY, ...);
  * - grammar flags: past tense, future "will", first person singular / plural and second person,
  *   modal auxiliaries, negation, comparatives and superlatives, a name followed by a verb (a
@@ -13,6 +16,7 @@
  * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
 import type { Tokenized } from './nlp.js';
+import { CLUSTER_LEVELS, CLUSTER_WORDS, CLUSTERS_SIGNATURE, classAt, wordIndexOf } from './checkworthiness-clusters.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
 
 /** Hash space size: 2^18 buckets; the committed weights keep only the non-zero ones. */
@@ -55,6 +59,17 @@ const H_P = fnv(FNV_SEED, 'p:');
 const H_Q = fnv(FNV_SEED, 'q:');
 const H_E = fnv(FNV_SEED, 'e:');
 const H_C = fnv(FNV_SEED, 'c:');
+const H_K = Array.from({ length: CLUSTER_LEVELS }, (_, g) => fnv(FNV_SEED, `k${g}:`));
+/** fnv over the two low bytes of a small integer (a word class), without building a string. */
+function fnvInt(h: number, x: number): number {
+  h = Math.imul(h ^ (x & 0xff), 0x01000193);
+  return Math.imul(h ^ ((x >>> 8) & 0xff), 0x01000193);
+}
+/** The class features of every table word, hashed once: CLASS_HASH[i * CLUSTER_LEVELS + g]. */
+const CLASS_HASH = new Int32Array(CLUSTER_WORDS * CLUSTER_LEVELS);
+for (let i = 0; i < CLUSTER_WORDS; i++) for (let g = 0; g < CLUSTER_LEVELS; g++) CLASS_HASH[i * CLUSTER_LEVELS + g] = fnvInt(H_K[g]!, classAt(i, g));
+/** The class features of a word without a class: its class token (<name>, <num>, ...) or unknown. */
+const noClassHash = (w: string, g: number) => fnv(H_K[g]!, w.charCodeAt(0) === 60 /* < */ ? w : '?');
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const DATE_ENTITIES = new Set(['DATE', 'DURATION']);
@@ -73,7 +88,7 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no']);
  */
 export const FEATURE_SIGNATURE = (fnv(FNV_SEED, JSON.stringify([
   FEATURE_BITS, [...MODALS].sort(), [...MONTHS], [...TELLING_PUNCT], [...FIRST_SINGULAR], [...FIRST_PLURAL], [...SECOND],
-  [...PAST_AUX], [...NEGATORS], 'v2: w b f p q e c flags len conj',
+  [...PAST_AUX], [...NEGATORS], CLUSTERS_SIGNATURE, 'v3: w b f k p q e c flags len conj',
 ])) >>> 0).toString(16);
 
 /** Returns the class token of a number: a year, a percentage, money, or a plain number. */
@@ -170,6 +185,9 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
       lastName = at;
     } else w = lemma;
     addHash(fnv(H_W, w));
+    // Word classes of the surface form; a word without one counts as its class token or unknown.
+    const wi = wordIndexOf(low);
+    for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(wi === undefined ? noClassHash(w, g) : CLASS_HASH[wi * CLUSTER_LEVELS + g]!);
     addHash(fnv(prevState, w));
     if (low !== lemma) addHash(fnv(H_F, low));
     addHash(fnv(H_P, t.pos));
