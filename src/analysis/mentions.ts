@@ -430,6 +430,9 @@ export class MentionTracker {
 /** Words that open a reported or subordinate clause when they come after its sentence's start. */
 const SUBORDINATORS = new Set(['that', 'whether', 'because', 'if', 'while', 'although', 'though', 'since', 'after', 'before', 'when', 'as', 'until', 'unless', 'where']);
 
+/** Words opening a subordinate clause before the main one ("After Beck asked, D'Souza said"). */
+const OPENING_SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'although', 'though', 'because', 'since', 'if', 'until', 'unless', 'whether', 'once']);
+
 /**
  * True when token `i` lies in a reported or subordinate clause of its sentence: a speech verb or a
  * subordinating word comes before it ("Cox says Obama is …", "… after Trump said"); a subordinate
@@ -439,12 +442,17 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
   const s = ctx.sentOf[i]!;
   if (s < 0) return false;
   const st = ctx.sentences[s]!.tokenStart;
+  let comma = false;
   for (let k = i - 1; k > st; k--) {
     if (ctx.inQuote[k]) continue;
     if (ctx.isSpeechVerb(k) && ctx.tokens[k + 1]?.value !== ',') return true;
     if (SUBORDINATORS.has(lower(ctx.tokens[k])) && ctx.tokens[k - 1]?.value !== ',') return true;
+    if (ctx.tokens[k]!.value === ',') comma = true;
   }
-  return false;
+  // "After Beck asked him, D'Souza replied": inside a subordinate clause that opens the sentence
+  let o = st;
+  while (o < i && ctx.tokens[o]!.pos === 'PUNCT') o++;
+  return !comma && o < i && OPENING_SUBORDINATORS.has(lower(ctx.tokens[o]));
 }
 
 /** Returns the lower-cased surname of the name ending at token `j - 1` (possessive mark dropped). */
