@@ -241,6 +241,8 @@ export class MentionTracker {
     // "the Clintons": a family
     if (j - a === 1 && lower(tokens[a - 1]) === 'the' && /s$/.test(v)) return 'group';
     if (j - a === 2 && PLACE_PREFIXES.has(v.toLowerCase()) && (PLACES.has(lower(tokens[j - 1])) || REGIONS.has(lower(tokens[j - 1])))) return null;
+    // "New Yorkers", "South Carolinians": the people of a place
+    if (j - a === 2 && PLACE_PREFIXES.has(v.toLowerCase()) && /^\p{Lu}\p{Ll}+(?:ers|ians|ans|ites)$/u.test(tokens[j - 1]!.value)) return 'group';
     if (ORG_HEADS.has(lower(tokens[j - 1]))) return 'org';
     // "Midway Baptist Church, which …": "which" never stands for a person
     if (lower(tokens[j]) === ',' && lower(tokens[j + 1]) === 'which' && !(j - a >= 2 && (MALE_NAMES.has(v.toLowerCase()) || FEMALE_NAMES.has(v.toLowerCase())))) return 'org';
@@ -352,6 +354,12 @@ export class MentionTracker {
     // "her husband, Milton Berg,": a possessed role noun set off before the name
     const r = tokens[i - 2], d = tokens[i - 3];
     if (tokens[i - 1]?.value === ',' && r && !inQuote[i - 2] && r.pos === 'NOUN' && /^\p{Ll}/u.test(r.value) && d && /^(?:his|her|their|my|our)$/i.test(d.value)) return r.lemma;
+    // "Kazakhstan's foreign minister, Erlan Idrissov,": a possessed agent noun set off before the name
+    if (tokens[i - 1]?.value === ',' && r && !inQuote[i - 2] && r.pos === 'NOUN' && /^\p{Ll}/u.test(r.value) && (AGENT_NOUN.test(r.value) || r.value in TITLE_ROLES)) {
+      let b = i - 3;
+      while (b > i - 6 && tokens[b] && (tokens[b]!.pos === 'ADJ' || tokens[b]!.pos === 'NOUN') && /^\p{Ll}/u.test(tokens[b]!.value)) b--;
+      if (isPossessive(tokens[b])) return r.lemma;
+    }
     const t = tokens[i - 1];
     if (!t || inQuote[i - 1] || t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.value) || t.value.length < 3) return null;
     // inside a noun phrase ("the campaign spokesperson", "Republican candidate"), or a person
