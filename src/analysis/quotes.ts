@@ -317,7 +317,8 @@ function sentenceFinalAttribution(ctx: SpeakerContext, q: Located, last: Found |
   // inverted: "“…” that Sanders can catch up, said Ben Ode, a party strategist."
   for (let v = q.fb - 2; v > q.qb; v--) {
     if (ctx.inQuote[v]) break;
-    if (tokens[v - 1]!.value !== ',' || !ctx.isSpeechVerb(v) || tokens[v]!.value.toLowerCase() === tokens[v]!.lemma) continue;
+    // (not a participle: "“…,” it says, showing a montage")
+    if (tokens[v - 1]!.value !== ',' || !ctx.isSpeechVerb(v) || tokens[v]!.value.toLowerCase() === tokens[v]!.lemma || /ing$/.test(tokens[v]!.value)) continue;
     let r = v + 1;
     while (r < q.fb && tokens[r]!.pos === 'ADV') r++;
     const np = phraseStartingAt(tokens, r, q.fb);

@@ -388,7 +388,8 @@ function resolvePronoun(ctx: SpeakerContext, p: number, fallback: Found | null):
     const fb = fallback && fallback.person && fitsFound(ctx, fallback, gender) ? fallback : null;
     return fb ? { ...fb, how: 'coreference' } : null;
   }
-  if (GROUP_PRONOUNS.has(v) && fallback) return { ...fallback, how: 'coreference' };
+  // "it" stands for a body or a document ("“…,” it reads"), never for the person quoted before
+  if (GROUP_PRONOUNS.has(v) && fallback && (v !== 'it' || !fallback.person)) return { ...fallback, how: 'coreference' };
   return null;
 }
 
