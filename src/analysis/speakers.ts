@@ -548,7 +548,10 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
   }
   // inverted: "…,” said Cheung" / "…,” says the report"
   const prev = tokens[v - 1];
-  const afterQuote = ctx.inQuote[v - 1] || (prev && /^[,:]$/.test(prev.value) && ctx.inQuote[v - 2]);
+  // ("the “sharing economy” reflects an improvement": a quote with no closing punctuation of its
+  // own is a noun phrase of the sentence, not speech the verb after it reports)
+  const closed = ctx.inQuote[v - 1] && (tokens[v - 2]?.pos === 'PUNCT' || /^[,.?!…—–'’-]+$/.test(tokens[v - 2]?.value ?? ''));
+  const afterQuote = closed || (prev && /^[,:]$/.test(prev.value) && ctx.inQuote[v - 2]);
   if (prev && afterQuote) {
     let r = v + 1;
     if (r < rightLimit && tokens[r]!.pos === 'PRON') {
