@@ -391,12 +391,29 @@ export class MentionTracker {
     if (!d || inQuote[k] || !(d.pos === 'DET' || d.pos === 'ADJ' || d.pos === 'NOUN' || d.pos === 'PROPN')) return null;
     if (RELATIVE_PRONOUNS.has(d.value.toLowerCase())) return null;
     let head: Token | null = null;
-    for (let x = k; x < tokens.length && x - k < 12 && !inQuote[x]; x++) {
+    let x = k;
+    for (; x < tokens.length && x - k < 12 && !inQuote[x]; x++) {
       const t = tokens[x]!;
       if (t.value === ',' || t.pos === 'ADP' || t.pos === 'VERB' || t.pos === 'AUX' || t.value === '.') break;
       if (t.pos === 'NOUN' && /^\p{Ll}/u.test(t.value)) head = t;
     }
+    // "In an interview with Mika Ode, the candidate stated": a name closing an opening adverbial,
+    // then the main clause's subject and its verb, is no apposition
+    const verbNext = tokens[x] !== undefined && (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX');
+    if (head && verbNext && this.inOpeningAdverbial(j)) return null;
     return head ? head.lemma : null;
+  }
+
+  /** True when the name ending at token `j` closes a sentence-opening adverbial ("In an interview with X,"). */
+  private inOpeningAdverbial(j: number): boolean {
+    const { tokens, sentOf, sentences } = this.src;
+    const s = sentOf[j - 1]!;
+    if (s < 0) return false;
+    let o = sentences[s]!.tokenStart;
+    while (o < j && tokens[o]!.pos === 'PUNCT') o++;
+    if (!(tokens[o]?.pos === 'ADP' || tokens[o]?.pos === 'SCONJ')) return false;
+    for (let x = o; x < j; x++) if (tokens[x]!.value === ',' || tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX') return false;
+    return true;
   }
 
   /**
