@@ -467,17 +467,20 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
   const s = ctx.sentOf[i]!;
   if (s < 0) return false;
   const st = ctx.sentences[s]!.tokenStart;
-  let comma = false;
-  for (let k = i - 1; k > st; k--) {
+  // "After Beck asked him, D'Souza replied": a subordinate clause opening the sentence holds
+  // everything before its comma; the main clause after it is not embedded by what it holds
+  let o = st;
+  while (o < i && ctx.tokens[o]!.pos === 'PUNCT') o++;
+  const opening = o < i && OPENING_SUBORDINATORS.has(lower(ctx.tokens[o]));
+  let comma = -1;
+  if (opening) for (let k = o + 1; k < i; k++) if (ctx.tokens[k]!.value === ',' && !ctx.inQuote[k]) { comma = k; break; }
+  if (opening && comma < 0) return true;
+  for (let k = i - 1; k > Math.max(st, comma); k--) {
     if (ctx.inQuote[k]) continue;
     if (ctx.isSpeechVerb(k) && ctx.tokens[k + 1]?.value !== ',') return true;
     if (SUBORDINATORS.has(lower(ctx.tokens[k])) && ctx.tokens[k - 1]?.value !== ',') return true;
-    if (ctx.tokens[k]!.value === ',') comma = true;
   }
-  // "After Beck asked him, D'Souza replied": inside a subordinate clause that opens the sentence
-  let o = st;
-  while (o < i && ctx.tokens[o]!.pos === 'PUNCT') o++;
-  return !comma && o < i && OPENING_SUBORDINATORS.has(lower(ctx.tokens[o]));
+  return false;
 }
 
 /** Returns the lower-cased surname of the name ending at token `j - 1` (possessive mark dropped). */

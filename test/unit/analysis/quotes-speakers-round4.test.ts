@@ -1,0 +1,59 @@
+/**
+ * Speaker attribution rules of issue 4 (pronouns, roles, non-speech quotes): hand-written
+ * sentences with fictional people, one rule each.
+ */
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/analysis/nlp.js';
+import { findQuotes } from '../../../src/analysis/quotes.js';
+import { findQuoteStretches } from '../../../src/analysis/quote-marks.js';
+import { SpeakerContext } from '../../../src/analysis/speakers.js';
+
+const speakers = (text: string) => findQuotes(tokenize(text)).map((q) => q.speaker);
+const context = (text: string) => new SpeakerContext(tokenize(text), findQuoteStretches(text));
+const entity = (text: string, name: string) => {
+  const ctx = context(text);
+  return ctx.mentions.entities.find((e) => e.surname === name.toLowerCase()) ?? null;
+};
+
+describe('mentions: roles and groups', () => {
+  it('takes a possessed role noun set off before a name as its role', () => {
+    const e = entity('Salem’s foreign minister, Tomas Veloro, plays down the risk.', 'Veloro');
+    expect(e?.kind).toBe('person');
+    expect([...e!.roles]).toContain('minister');
+  });
+
+  it('reads "New Yorkers" as a group, not a person', () => {
+    expect(entity('Voters arrived early, just before New Yorkers went to the polls.', 'new yorkers')?.kind ?? 'group').toBe('group');
+    const ctx = context('Voters arrived early, just before New Yorkers went to the polls.');
+    expect(ctx.mentions.entities.some((e) => e.kind === 'person')).toBe(false);
+  });
+
+  it('gives no role to a name closing an opening adverbial from the subject after it', () => {
+    const e = entity('In an interview with radio host Dana Marsh, the mayor said the bridge would open.', 'Marsh');
+    expect(e === null || !e.roles.has('mayor')).toBe(true);
+  });
+});
+
+describe('findQuotes: pronoun speakers', () => {
+  it('reads a subject inside an opening subordinate clause as embedded, so "he" is the main subject', () => {
+    expect(speakers('After radio host Carl Benning asked the author about the race, Omar Dessau replied at length.\n\n“We should never confuse hope with forecast,” he added.'))
+      .toEqual(['Omar Dessau']);
+  });
+
+  it('does not give "it" the person quoted before', () => {
+    expect(speakers('“We will not stop,” said Ana Ruiz, the group’s director.\n\nThe group later sent a letter to the council. “The delay is a failure of duty,” it read.'))
+      .toEqual(['Ana Ruiz', null]);
+  });
+});
+
+describe('findQuotes: quotes that are not reported speech', () => {
+  it('takes no inverted speaker after a participle', () => {
+    const qs = speakers('The campaign changed its website this week. “This is your movement,” it now says, showing a gallery of supporters.');
+    expect(qs.every((s) => s === null || !/gallery/.test(s))).toBe(true);
+  });
+
+  it('takes no inverted speaker for a quoted phrase that is the subject of the verb after it', () => {
+    const qs = speakers('Most of the students surveyed say the “gig economy” reflects an improvement in their lives.');
+    expect(qs.every((s) => s === null || !/improvement/.test(s))).toBe(true);
+  });
+});
