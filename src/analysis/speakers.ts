@@ -552,7 +552,8 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
   // own is a noun phrase of the sentence, not speech the verb after it reports)
   const closed = ctx.inQuote[v - 1] && (tokens[v - 2]?.pos === 'PUNCT' || /^[,.?!…—–'’-]+$/.test(tokens[v - 2]?.value ?? ''));
   const afterQuote = closed || (prev && /^[,:]$/.test(prev.value) && ctx.inQuote[v - 2]);
-  if (prev && afterQuote) {
+  // (a participle is no inverted attribution: "“…,” telling Fox 35 that" is the clause subject's)
+  if (prev && afterQuote && !/ing$/.test(tokens[v]!.value)) {
     let r = v + 1;
     if (r < rightLimit && tokens[r]!.pos === 'PRON') {
       const pv = tokens[r]!.value.toLowerCase();
