@@ -216,10 +216,13 @@ export class MentionTracker {
       // "Twilight Zone", "Affordable Care": capitalised words are a person only with evidence: a
       // known first name, a title, a role noun, a speech verb, a surname seen before, or a subject
       // position inside the sentence ("Meanwhile Rihanna, who …")
-      const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || speaks || roleBefore || (opens && j - a >= 2)
+      // ("Cole, Salem's sitting governor, repeated": an apposition naming a person's role)
+      const ra = this.roleAfter(j);
+      const roleAfter = ra !== null && (AGENT_NOUN.test(ra) || ra in TITLE_ROLES);
+      const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || speaks || roleBefore || roleAfter || (opens && j - a >= 2)
         || (subject && !this.startsSentence(a));
       if (locative && !speaks && !titled) return;
-      if (!evidence || (j - a === 1 && this.startsSentence(a) && !surnameSeen && !speaks && !firstSeen)) return;
+      if (!evidence || (j - a === 1 && this.startsSentence(a) && !surnameSeen && !speaks && !firstSeen && !roleAfter)) return;
     } else if (locative && kind !== 'group') return;
     const m: Mention = { from: a, to: j, entity: -1, sent: this.src.sentOf[a]!, via: 'name', subject, speaks, oblique, embedded: isEmbedded(this.src, i) };
     m.entity = kind === 'person' ? this.personEntity(a, j) : this.orgEntity(a, j, kind);

@@ -641,8 +641,9 @@ function participleHost(ctx: SpeakerContext, comma: number, limit: number, last:
  */
 export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
+  // (not the subject of a reported clause: "Cole repeated claims that Ruiz recites …, calling him")
   for (const m of ctx.mentions.mentionsIn(limit, end)) {
-    if (m.subject && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
+    if (m.subject && !m.embedded && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
   }
   // skip an opening adverbial: "On Monday, the committee released …"
   let a = limit;
