@@ -126,6 +126,8 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   let first = q.qb;
   while (first < q.fb && (tokens[first]!.pos === 'PUNCT' || ctx.inQuote[first])) first++;
   for (let r = first; r < q.fb; r++) {
+    // "“…” - at which point the crowd chanted": a dash after the quote opens an aside
+    if (r === first && DASH.test(tokens[r - 1]?.value ?? '') && !ctx.inQuote[r - 1]) break;
     if (ctx.inQuote[r]) {
       // "“A” and were “B,” Cheung stated": the attribution follows the last quote of the chain
       while (r < q.fb && (ctx.inQuote[r] || tokens[r]!.pos === 'PUNCT')) r++;
