@@ -302,12 +302,17 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
     for (let k = r + 1; k < s.tokenEnd; k++) {
       const t = tokens[k]!;
       if (t.value === ',' || ctx.inQuote[k]) break;
+      // "… said as he launched the vote", "… said when asked": an adverbial clause, not what was said
+      if (ADVERBIAL_OPENERS.has(t.value.toLowerCase()) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'ADV')) break;
       if (t.pos === 'VERB' || t.pos === 'AUX' || t.value.toLowerCase() === 'that') return null;
     }
     return subjectOf(ctx, r, q.fb, s.tokenEnd, last);
   }
   return null;
 }
+
+/** Words opening an adverbial clause after a speech verb ("said as he left", "said when asked"). */
+const ADVERBIAL_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'because', 'since', 'until']);
 
 /**
  * Returns the speaker of an attribution that closes the quote's sentence after a clause of the
