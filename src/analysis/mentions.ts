@@ -173,10 +173,22 @@ export class MentionTracker {
         if (h && r && /^(?:de|van|von|der|del|da|di|bin|al|le|la)$/.test(h.value) && isNameToken(r) && !inQuote[j + 1]) { j += 2; continue; }
         break;
       }
-      this.addNameRun(i, j);
+      if (!this.isDateline(i, j)) this.addNameRun(i, j);
       i = j - 1;
     }
     this.mentions.sort((x, y) => x.from - y.from);
+  }
+
+  /** True for a dateline opening a line: "LA CROSSE, Wisc. —", "WASHINGTON —" (a place, in capitals). */
+  private isDateline(i: number, j: number): boolean {
+    const { tokens, text } = this.src;
+    let x = i;
+    while (x < tokens.length && x - i < 5 && /^[A-Z][A-Z.’'-]+$/.test(tokens[x]!.value)) x++;
+    if (x < j) return false;
+    const n = tokens[x]?.value ?? '';
+    if (n !== ',' && !/^[—–-]$/.test(n)) return false;
+    const lineStart = text.lastIndexOf('\n', tokens[i]!.start - 1) + 1;
+    return text.slice(lineStart, tokens[i]!.start).trim() === '';
   }
 
   /** Types the name run [i, j) and records it as a person, body or group mention. */

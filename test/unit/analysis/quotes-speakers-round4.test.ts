@@ -57,3 +57,27 @@ describe('findQuotes: quotes that are not reported speech', () => {
     expect(qs.every((s) => s === null || !/improvement/.test(s))).toBe(true);
   });
 });
+
+describe('findQuotes: attributions around the quote', () => {
+  it('reads an attribution opening the next sentence that ends in an adverbial clause', () => {
+    expect(speakers('The vote grew tense.\n\n“The great state of Salem is proud to cast its votes!” Senator Jeff Oden said as he opened the roll call.'))
+      .toEqual(['Jeff Oden']);
+  });
+
+  it('takes no speaker from an aside opened by a dash after the quote', () => {
+    const qs = speakers('Ruiz spoke first. She said, “We will build the bridge” - at which point the crowd chanted - “and we will build it soon.”');
+    expect(qs.every((s) => s === null || !/crowd/.test(s))).toBe(true);
+  });
+
+  it('gives a participle the main subject, not the subject of the clause it reports', () => {
+    expect(speakers('Bush called Ruiz a leader.\n\nCole, Salem’s sitting governor, repeated claims that Ruiz recites the same points, calling him a “talented speaker” when he reads from notes.'))
+      .toEqual(['Cole']);
+  });
+});
+
+describe('mentions: datelines', () => {
+  it('does not take a capitalised dateline for a person', () => {
+    const ctx = context('Ruiz blames the press.\n\nLA PINE, Ore. — Gov. Ana Ruiz on Thursday blamed the press for the flap.');
+    expect(ctx.mentions.entities.filter((e) => /^la\b/.test(e.surname))).toEqual([]);
+  });
+});
