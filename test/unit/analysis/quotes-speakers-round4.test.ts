@@ -81,3 +81,12 @@ describe('mentions: datelines', () => {
     expect(ctx.mentions.entities.filter((e) => /^la\b/.test(e.surname))).toEqual([]);
   });
 });
+
+describe('findQuotes: a person just introduced', () => {
+  it('gives "she said" the person introduced as the subject, over the one named all along', () => {
+    const text = 'Mayor Ana Ruiz opened the meeting. Ruiz said the bridge would wait. Ruiz later told reporters she was tired. '
+      + 'Dana Cole, the organist at the church on the same street, remembered when the bridge was built.\n\n'
+      + '“We never crossed it, and they never came over,” she said.';
+    expect(speakers(text)).toEqual(['Dana Cole']);
+  });
+});
