@@ -566,6 +566,8 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
     if (tokens[c]?.value === ',') k = c;
   }
   while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
+  // "Ode last month joked", "Ode on Tuesday said": a time phrase before the verb
+  k = skipTimePhrase(tokens, k);
   // "Hunter, meanwhile, told": an adverb set off by commas
   if (tokens[k]?.value === ',' && tokens[k + 1]?.pos === 'ADV' && tokens[k + 2]?.value === ',') k += 3;
   const n = tokens[k];
@@ -587,6 +589,19 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   }
   if (isPossessive(n)) return false;
   return invertedSpeaker(ctx, a);
+}
+
+const TIME_NOUNS = /^(?:week|month|year|night|morning|afternoon|evening|weekend|spring|summer|fall|autumn|winter)$/i;
+const DAY_WORDS = /^(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/** Returns the index after a time phrase at `k` ("last month", "on Tuesday", "Tuesday"), or `k`. */
+function skipTimePhrase(tokens: Token[], k: number): number {
+  const t = tokens[k], n = tokens[k + 1];
+  if (!t) return k;
+  if (/^(?:last|this|next|early|late)$/i.test(t.value) && n && TIME_NOUNS.test(n.value)) return k + 2;
+  if (DAY_WORDS.test(t.value)) return k + 1;
+  if (/^on$/i.test(t.value) && n && DAY_WORDS.test(n.value)) return k + 2;
+  return k;
 }
 
 /**

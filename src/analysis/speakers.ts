@@ -235,6 +235,8 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     else if (prev && !initial && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(prev.value) && t.pos !== 'ADV' && (nextName || (tokens[i + 1]?.pos === 'NOUN' && tokens[i + 2]?.pos === 'PROPN'))) name = true;
     else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
     else if (prev && !initial && ALWAYS_SPEECH.has(prev.value.toLowerCase()) && t.pos !== 'ADV') name = true;
+    // "Ruiz said to People", "told to Reuters": a capitalised word after "said to" is a name
+    else if (prev && !initial && prev.value.toLowerCase() === 'to' && ALWAYS_SPEECH.has(tokens[i - 2]?.value.toLowerCase() ?? '') && t.pos !== 'ADV') name = true;
     // "Jolly, who was elected …": "who" takes a person, so the word before it is a name
     else if (t.pos !== 'ADV' && tokens[i + 1]?.value === ',' && tokens[i + 2]?.value.toLowerCase() === 'who') name = true;
     if (!name) continue;

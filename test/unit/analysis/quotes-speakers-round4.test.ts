@@ -90,3 +90,15 @@ describe('findQuotes: a person just introduced', () => {
     expect(speakers(text)).toEqual(['Dana Cole']);
   });
 });
+
+describe('findQuotes: names and time phrases', () => {
+  it('reads a capitalised word after "said to" as a name, so the attribution stands', () => {
+    expect(speakers('She named the show as her favorite.\n\n“Sometimes us old hands need our fix!” Ruiz said to People. The former senator led the office.'))
+      .toEqual(['Ruiz']);
+  });
+
+  it('keeps a subject before a time phrase and its verb ("Ode last month joked")', () => {
+    expect(speakers('Rep. Brad Oden (D-Ore.) last month joked to Chair Janet Vale that fate did not want her to raise rates. “The plan is that things rise in the spring,” he said at a hearing.'))
+      .toEqual(['Brad Oden']);
+  });
+});
