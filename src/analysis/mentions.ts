@@ -201,6 +201,17 @@ export class MentionTracker {
     for (let x = i; x < j - 1; x++) if (PERSON_TITLES.has(lower(tokens[x]))) a = x + 1;
     // "Secretary of State John Kerry": the office word is not part of the name
     if (j - a > 2 && tokens[a]!.value === 'State') a++;
+    // "RNC Chief of Staff Katie Walsh": a run ending in a title before "of" is an office, and the
+    // office words before a known first name ("Staff Katie Walsh") are not part of the name
+    if (PERSON_TITLES.has(lower(tokens[j - 1])) && lower(tokens[j]) === 'of') return;
+    for (let x = a + 1; x < j - 1; x++) {
+      const w = lower(tokens[x]);
+      if (!(FEMALE_NAMES.has(w) || MALE_NAMES.has(w))) continue;
+      let before = false;
+      for (let y = a; y < x; y++) if (FEMALE_NAMES.has(lower(tokens[y])) || MALE_NAMES.has(lower(tokens[y]))) before = true;
+      if (!before && lower(tokens[i - 1]) === 'of') a = x;
+      break;
+    }
     // "But Ruiz said": a capitalised opener is not part of the name
     while (a < j - 1 && OPENERS.has(lower(tokens[a])) && this.startsSentence(a)) a++;
     if (a >= j) return;

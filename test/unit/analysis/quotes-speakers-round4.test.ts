@@ -102,3 +102,10 @@ describe('findQuotes: names and time phrases', () => {
       .toEqual(['Brad Oden']);
   });
 });
+
+describe('mentions: offices before a name', () => {
+  it('reads "Party Chief of Staff Katie Oden" as one person, Katie Oden', () => {
+    expect(speakers('The party spent early.\n\nThat, Party Chief of Staff Katie Oden explained, is by design.\n\n“We have a head start on the ground,” she said in an interview.'))
+      .toEqual(['Katie Oden']);
+  });
+});
