@@ -489,6 +489,9 @@ function documentIssuer(ctx: SpeakerContext, np: NounPhrase, limit: number): Fou
   return subj ? fromPhrase(ctx, subj, 'same-sentence', k) : null;
 }
 
+/** Aspect and raising verbs whose subject is the speaker of the verb after "to" ("went on to say", "seemed to indicate"). */
+const ASPECT_VERBS = new Set(['go', 'continue', 'proceed', 'seem', 'appear', 'begin', 'start', 'happen', 'tend', 'hasten', 'rush', 'decline', 'refuse']);
+
 /** Quantifier words that stand as a vague subject on their own ("Yet another said"). */
 const VAGUE_SUBJECTS = new Set(['another', 'others', 'some', 'many', 'most', 'several', 'one', 'few', 'both', 'all']);
 
@@ -501,6 +504,12 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
   // "seeking a leader to counter …": an infinitive of purpose has no subject of its own
   const before = tokens[v - 1], before2 = tokens[v - 2];
   if (before && before.value.toLowerCase() === 'to' && before.pos === 'PART' && before2 && (before2.pos === 'NOUN' || before2.pos === 'PROPN')) return null;
+  // "Ruiz went on to say", "the email continued to say": the subject of the verb before "to"
+  if (before && before.value.toLowerCase() === 'to' && v - 2 > limit) {
+    const hv = before2?.value.toLowerCase() === 'on' ? v - 3 : v - 2;
+    const h = tokens[hv];
+    if (h && h.pos === 'VERB' && ASPECT_VERBS.has(h.lemma) && hv > limit && !/ing$/.test(h.value) && h.value.toLowerCase() !== h.lemma) return subjectOf(ctx, hv, limit, rightLimit, last);
+  }
   let k = skipGapLeft(ctx, v, limit);
   // "… is described as", "was told": a passive speech verb's subject is not the speaker
   if (isPassive(ctx, k + 1, v)) return null;

@@ -109,3 +109,14 @@ describe('mentions: offices before a name', () => {
       .toEqual(['Katie Oden']);
   });
 });
+
+describe('findQuotes: aspect verbs before "to say"', () => {
+  it('gives "went on to say" the subject of "went"', () => {
+    expect(speakers('Ruiz wrote a letter to the board.\n\nRuiz went on to say, “From the bottom of my heart, I know this to be true.”')).toEqual(['Ruiz']);
+  });
+
+  it('does not read "wanted to show" as the subject showing a quote', () => {
+    const qs = speakers('The crowd filled the square. The marchers came because they wanted to show that “they cannot scare us back into hiding.”');
+    expect(qs.every((s) => s === null || !/square/i.test(s))).toBe(true);
+  });
+});
