@@ -80,6 +80,8 @@ const TITLE_ROLES: Record<string, string> = {
 
 /** "in South Asia", "at Harvard": a name after these prepositions is a place or a body. */
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'from']);
+/** Lower-case words glued after a name that make a modifier, not a name ("Obama-era"). */
+const HYPHEN_SUFFIXES = new Set(['era', 'led', 'run', 'like', 'type', 'ish', 'free', 'only', 'wide', 'held', 'made', 'old', 'hit', 'bred', 'born', 'ite', 'ism', 'ist', 'less', 'ally']);
 /** Words that make a two-word name a place: "Central America", "South Carolina", "West Bank". */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'central', 'latin', 'northern', 'southern', 'eastern', 'western', 'new', 'upper', 'lower']);
 /** Endings of nouns for people by what they do ("actor", "singer", "strategist", "spokesman"). */
@@ -169,6 +171,9 @@ export class MentionTracker {
         const h = tokens[j], r = tokens[j + 1];
         // "Lopez-Cantera": a hyphen with no space joins two name words
         if (h && r && h.value === '-' && h.start === tokens[j - 1]!.end && r.start === h.end && isNameToken(r) && !inQuote[j + 1]) { j += 2; continue; }
+        // "Ban Ki-moon", "Kim Jong-un": a short lower-case syllable glued by a hyphen ends the name
+        // (not "Obama-era", "Clinton-led", "Trump-like")
+        if (h && r && h.value === '-' && h.start === tokens[j - 1]!.end && r.start === h.end && /^\p{Ll}{2,4}$/u.test(r.value) && !HYPHEN_SUFFIXES.has(r.value) && !inQuote[j + 1] && j - i >= 2) { j += 2; break; }
         // "Bill de Blasio", "Ludwig van Beethoven": a lower-case particle inside a name
         if (h && r && /^(?:de|van|von|der|del|da|di|bin|al|le|la)$/.test(h.value) && isNameToken(r) && !inQuote[j + 1]) { j += 2; continue; }
         break;

@@ -120,3 +120,11 @@ describe('findQuotes: aspect verbs before "to say"', () => {
     expect(qs.every((s) => s === null || !/square/i.test(s))).toBe(true);
   });
 });
+
+describe('mentions: hyphenated given names', () => {
+  it('keeps a lower-case syllable after a hyphen in the name ("Ban Ki-moon"), not "-era"', () => {
+    expect(speakers('Secretary General Pak Ji-hoon condemned what he called a breach. “I count on the council to remain united,” he told reporters.'))
+      .toEqual(['Pak Ji-hoon']);
+    expect(speakers('The Ruiz-era rule stood for years. “It is a good rule,” said board member Ben Ode.')).toEqual(['Ben Ode']);
+  });
+});
