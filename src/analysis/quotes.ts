@@ -545,7 +545,11 @@ function isNamed(ctx: SpeakerContext, q: Located): boolean {
 
 /** True when the quote opens its sentence (only punctuation before it). */
 function startsSentence(ctx: SpeakerContext, q: Located): boolean {
-  for (let i = q.fa; i < q.qa; i++) if (ctx.tokens[i]!.pos !== 'PUNCT' && !ctx.inQuote[i]) return false;
+  // ("Instead, “he just acts …”", "But “…”": a connective opening the sentence)
+  let a = q.fa;
+  while (a < q.qa && ctx.tokens[a]!.pos === 'PUNCT') a++;
+  if (a < q.qa && (ctx.tokens[a]!.pos === 'ADV' || ctx.tokens[a]!.pos === 'CCONJ') && /^\p{Lu}/u.test(ctx.tokens[a]!.value)) a++;
+  for (let i = a; i < q.qa; i++) if (ctx.tokens[i]!.pos !== 'PUNCT' && !ctx.inQuote[i]) return false;
   return true;
 }
 

@@ -128,3 +128,10 @@ describe('mentions: hyphenated given names', () => {
     expect(speakers('The Ruiz-era rule stood for years. “It is a good rule,” said board member Ben Ode.')).toEqual(['Ben Ode']);
   });
 });
+
+describe('findQuotes: connectives before a continuing quote', () => {
+  it('continues the previous speaker through "Instead," or "But" opening the sentence', () => {
+    expect(speakers('Ruiz watched the speech. “He is supposed to lead this city,” Ruiz said. Instead, “he just acts like a beaten man.”'))
+      .toEqual(['Ruiz', 'Ruiz']);
+  });
+});
