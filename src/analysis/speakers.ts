@@ -685,6 +685,10 @@ export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, l
     let c = k + 1;
     while (c < end && c - k < 20 && tokens[c]!.value !== ',') c++;
     if (c < end) k = c + 1;
+  } else if (tokens[k]?.pos === 'ADP' && !ctx.inQuote[k]) {
+    // "One operative inside the tower tried …": a prepositional phrase after the subject
+    const pp = phraseStartingAt(tokens, k + 1, end);
+    if (pp) k = pp.to;
   }
   while (k < end && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
   if (k < end && tokens[k]!.pos === 'VERB') return fromPhrase(ctx, np, 'same-sentence', a);

@@ -135,3 +135,10 @@ describe('findQuotes: connectives before a continuing quote', () => {
       .toEqual(['Ruiz', 'Ruiz']);
   });
 });
+
+describe('findQuotes: a prepositional phrase after the subject', () => {
+  it('gives a participle the subject before "inside the tower"', () => {
+    expect(speakers('Others disagreed. One aide inside the tower tried to downplay the comments, saying they were “not a big deal around here.”'))
+      .toEqual(['One aide']);
+  });
+});
