@@ -241,7 +241,9 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
  */
 function isModifierParticiple(ctx: SpeakerContext, i: number): boolean {
   const t = ctx.tokens[i]!, n = ctx.tokens[i + 1];
-  return /^\p{Ll}+ing$/u.test(t.value) && n !== undefined && n.pos === 'NOUN' && /^\p{Ll}/u.test(n.value) && ctx.tokens[i + 2]?.pos === 'PROPN';
+  // ("current polling leader": inside a noun phrase, after a modifier or determiner, too)
+  const inPhrase = ['ADJ', 'DET', 'CCONJ', 'NOUN'].includes(ctx.tokens[i - 1]?.pos ?? '');
+  return /^\p{Ll}+ing$/u.test(t.value) && n !== undefined && n.pos === 'NOUN' && /^\p{Ll}/u.test(n.value) && (ctx.tokens[i + 2]?.pos === 'PROPN' || inPhrase);
 }
 
 /**

@@ -489,6 +489,9 @@ function documentIssuer(ctx: SpeakerContext, np: NounPhrase, limit: number): Fou
   return subj ? fromPhrase(ctx, subj, 'same-sentence', k) : null;
 }
 
+/** Prepositions of a phrase that can stand between a subject and its verb ("Ruiz in a statement said"). */
+const PP_BEFORE_VERB = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'with']);
+
 /** Aspect and raising verbs whose subject is the speaker of the verb after "to" ("went on to say", "seemed to indicate"). */
 const ASPECT_VERBS = new Set(['go', 'continue', 'proceed', 'seem', 'appear', 'begin', 'start', 'happen', 'tend', 'hasten', 'rush', 'decline', 'refuse']);
 
@@ -553,6 +556,16 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
         // "Stacy Ode of Salem, Oregon says": the person before a "City, State" complement
         const placed = personBeforePlace(ctx, np, limit);
         if (placed) return placed;
+        // "Deans is supporting Ruiz and in a statement credited her": a phrase after a
+        // preposition is no subject; the subject comes before it
+        const pp = tokens[np.from - 1];
+        if (!np.name && pp && pp.pos === 'ADP' && PP_BEFORE_VERB.has(pp.value.toLowerCase()) && np.from - 2 >= limit && !ctx.inQuote[np.from - 2]) {
+          const b = np.from - 2, bt = tokens[b]!;
+          if (bt.pos === 'CCONJ' && b > limit) return conjunctSubject(ctx, b, limit, last) ?? clauseSubject(ctx, b, limit, last);
+          if (bt.pos === 'PRON' && (PERSON_PRONOUNS.has(bt.value.toLowerCase()) || GROUP_PRONOUNS.has(bt.value.toLowerCase()))) return resolvePronoun(ctx, b, last);
+          const subj = phraseEndingAt(tokens, b + 1, limit);
+          if (subj) return fromPhrase(ctx, subj, 'same-sentence', b);
+        }
         return fromPhrase(ctx, np, 'same-sentence', k);
       }
     }

@@ -142,3 +142,15 @@ describe('findQuotes: a prepositional phrase after the subject', () => {
       .toEqual(['One aide']);
   });
 });
+
+describe('findQuotes: phrases that are not the subject', () => {
+  it('looks past "in a statement" to the subject of the joined verb', () => {
+    expect(speakers('Dana Cole, the chairwoman of the party, is supporting Ruiz and in a statement credited her for “an exciting and inspiring campaign.”'))
+      .toEqual(['Dana Cole']);
+  });
+
+  it('reads a participle inside a role phrase as a modifier ("current polling leader")', () => {
+    expect(speakers('Ruiz praised the paper on Monday. “Very good reporter, very good reporter this guy,” Ruiz, the current polling leader in the state by a wide margin, said when Ode asked him a question.'))
+      .toEqual(['Ruiz']);
+  });
+});
