@@ -132,6 +132,9 @@ function findHits(tok: Tokenized): Hit[] {
       }
       // The writer's own hedging only: a quoted speaker's "may" is their voice, not the article's.
       if (cue.kind === 'hedge' && !cue.attributing && inRegions(regions, start)) continue;
+      // Inside a quotation the words are the quoted speaker's, who is named: PolNeAR credits the
+      // quote to that speaker, and a reader sees whose view it is.
+      if (cue.attributing && inRegions(regions, start)) continue;
       hits.push({ start, end, cue });
     }
   }

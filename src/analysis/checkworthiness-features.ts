@@ -4,6 +4,9 @@
  * - hashed lemma unigrams and bigrams, proper names and numbers folded into classes (<name>,
  *   <year>, <pct>, <big> money/millions, <num>) so the model learns "a name" rather than which
  *   names a debate used; inflected word forms ("was", "cut", "voted": tense and number);
+ * - each word's class at three granularities (checkworthiness-clusters.ts: k-means over GloVe
+ *   vectors), so words the training debates never used are scored like their neighbours in
+ *   meaning (one map lookup per word);
  * - POS unigrams and bigrams; wink entity types (DATE, CARDINAL, PERCENT, MONEY, ...);
  * - grammar flags: past tense, future "will", first person singular / plural and second person,
  *   modal auxiliaries, negation, comparatives and superlatives, a name followed by a verb (a
@@ -13,6 +16,7 @@
  * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
 import type { Tokenized } from './nlp.js';
+import { CLUSTER_LEVELS, CLUSTER_WORDS, CLUSTERS_SIGNATURE, classAt, wordIndexOf } from './checkworthiness-clusters.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
 
 /** Hash space size: 2^18 buckets; the committed weights keep only the non-zero ones. */
@@ -55,6 +59,17 @@ const H_P = fnv(FNV_SEED, 'p:');
 const H_Q = fnv(FNV_SEED, 'q:');
 const H_E = fnv(FNV_SEED, 'e:');
 const H_C = fnv(FNV_SEED, 'c:');
+const H_K = Array.from({ length: CLUSTER_LEVELS }, (_, g) => fnv(FNV_SEED, `k${g}:`));
+/** fnv over the two low bytes of a small integer (a word class), without building a string. */
+function fnvInt(h: number, x: number): number {
+  h = Math.imul(h ^ (x & 0xff), 0x01000193);
+  return Math.imul(h ^ ((x >>> 8) & 0xff), 0x01000193);
+}
+/** The class features of every table word, hashed once: CLASS_HASH[i * CLUSTER_LEVELS + g]. */
+const CLASS_HASH = new Int32Array(CLUSTER_WORDS * CLUSTER_LEVELS);
+for (let i = 0; i < CLUSTER_WORDS; i++) for (let g = 0; g < CLUSTER_LEVELS; g++) CLASS_HASH[i * CLUSTER_LEVELS + g] = fnvInt(H_K[g]!, classAt(i, g));
+/** The class features of a word without a class: its class token (<name>, <num>, ...) or unknown. */
+const noClassHash = (w: string, g: number) => fnv(H_K[g]!, w.charCodeAt(0) === 60 /* < */ ? w : '?');
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const DATE_ENTITIES = new Set(['DATE', 'DURATION']);
@@ -73,7 +88,7 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no']);
  */
 export const FEATURE_SIGNATURE = (fnv(FNV_SEED, JSON.stringify([
   FEATURE_BITS, [...MODALS].sort(), [...MONTHS], [...TELLING_PUNCT], [...FIRST_SINGULAR], [...FIRST_PLURAL], [...SECOND],
-  [...PAST_AUX], [...NEGATORS], 'v2: w b f p q e c flags len conj',
+  [...PAST_AUX], [...NEGATORS], CLUSTERS_SIGNATURE, 'v3: w b f k p q e c flags len conj',
 ])) >>> 0).toString(16);
 
 /** Returns the class token of a number: a year, a percentage, money, or a plain number. */
@@ -95,14 +110,39 @@ function firstEntityFrom(tok: Tokenized, pos: number): number {
 }
 
 // One accumulator for all calls (features are built one sentence at a time, synchronously):
-// a dense count per bucket plus the buckets touched, in first-touch order. Faster than a Map per
-// sentence, and the order (hence every floating-point sum over the features) is the same.
-const acc = new Float64Array(1 << FEATURE_BITS);
+// a count per bucket plus the buckets touched, in first-touch order (so every floating-point sum
+// over the features is the same as with a Map). The counts sit in a small open-addressing table
+// (a sentence touches a few hundred buckets at most) rather than a dense 2^18 array, whose random
+// reads missed the CPU cache on nearly every token. The table doubles if a sentence needs it.
+let slotBits = 10;
+let slotKey = new Int32Array(1 << slotBits).fill(-1);
+let slotVal = new Float64Array(1 << slotBits);
 const touched: number[] = [];
+const touchedSlot: number[] = [];
+function slotOf(b: number): number {
+  const mask = (1 << slotBits) - 1;
+  let i = Math.imul(b, 0x9e3779b1) >>> (32 - slotBits);
+  while (slotKey[i] !== b && slotKey[i] !== -1) i = (i + 1) & mask;
+  return i;
+}
 function addHash(h: number, v = 1): void {
   const b = bucket(h);
-  if (acc[b] === 0) touched.push(b);
-  acc[b]! += v;
+  let i = slotOf(b);
+  if (slotKey[i] === -1) {
+    if (2 * (touched.length + 1) > slotKey.length) { grow(); i = slotOf(b); }
+    slotKey[i] = b;
+    touched.push(b);
+    touchedSlot.push(i);
+  }
+  slotVal[i]! += v;
+}
+function grow(): void {
+  const keys = touched.slice(), vals = touchedSlot.map((i) => slotVal[i]!);
+  slotBits++;
+  slotKey = new Int32Array(1 << slotBits).fill(-1);
+  slotVal = new Float64Array(1 << slotBits);
+  touchedSlot.length = 0;
+  keys.forEach((b, k) => { const i = slotOf(b); slotKey[i] = b; slotVal[i] = vals[k]!; touchedSlot.push(i); });
 }
 const add = (k: string, v = 1) => addHash(fnv(FNV_SEED, k), v);
 function flag(name: string, n: number): void {
@@ -112,6 +152,7 @@ function flag(name: string, n: number): void {
 /** Returns the hashed features and reason tallies of tokens [tokenStart, tokenEnd). */
 export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: number): { features: Features; signals: SentenceSignals } {
   touched.length = 0;
+  touchedSlot.length = 0;
   const sig: SentenceSignals = { numbers: 0, dates: 0, names: 0, reportedActions: 0, comparisons: 0, firstSecond: 0, opinion: 0, words: 0, question: false };
   const tokens = tok.tokens;
   let prevState = fnv(fnv(H_B, '<s>'), '|');
@@ -130,7 +171,7 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
     }
     sig.words++;
     const lemma = t.lemma;
-    const low = t.value.toLowerCase();
+    const low = t.value === lemma ? lemma : t.value.toLowerCase();
     let w: string;
     if (t.type === 'number' || t.pos === 'NUM') {
       let next: string | undefined;
@@ -144,6 +185,9 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
       lastName = at;
     } else w = lemma;
     addHash(fnv(H_W, w));
+    // Word classes of the surface form; a word without one counts as its class token or unknown.
+    const wi = wordIndexOf(low);
+    for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(wi === undefined ? noClassHash(w, g) : CLASS_HASH[wi * CLUSTER_LEVELS + g]!);
     addHash(fnv(prevState, w));
     if (low !== lemma) addHash(fnv(H_F, low));
     addHash(fnv(H_P, t.pos));
@@ -223,8 +267,10 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
   const val = new Array<number>(idx.length);
   let norm = 0;
   for (let i = 0; i < idx.length; i++) {
-    const v = Math.log1p(acc[idx[i]!]!);
-    acc[idx[i]!] = 0;
+    const slot = touchedSlot[i]!;
+    const v = Math.log1p(slotVal[slot]!);
+    slotVal[slot] = 0;
+    slotKey[slot] = -1;
     val[i] = v;
     norm += v * v;
   }

@@ -7,8 +7,9 @@
  * anaphora resolution"): every mention in the last few sentences adds a weight for being recent,
  * a subject, and not inside a prepositional phrase or possessive, halved for each sentence back;
  * the pronoun takes the most salient entity that agrees with it (sex for "he"/"she"; a body or
- * group for "they"/"it"). News adds one factor: the subject of a speech verb is who the next
- * "he said" most likely is. Descriptions ("the senator", "the actor", "the spokeswoman") take the
+ * group for "they"/"it"). News adds two factors: the subject of a speech verb is who the next
+ * "he said" most likely is, and so is a person the article has just introduced as a main subject
+ * ("Ana Ruiz, a teacher, remembered …"), however often someone else was named before. Descriptions ("the senator", "the actor", "the spokeswoman") take the
  * most recent person the article has given that role (titles and appositions, mentions.ts).
  * When nothing agrees, or two candidates are about as salient, the pronoun stays unresolved: a
  * wrong speaker costs more trust than none.
@@ -25,6 +26,11 @@ const W_SUBJECT_EMBEDDED = 20;
 const W_HEAD = 80;
 const W_NON_ADVERBIAL = 50;
 const W_SPEAKER = 60;
+/**
+ * A first mention as a main subject: a person the article is introducing weighs as much as a
+ * speech verb's subject does (W_SUBJECT + W_SPEAKER).
+ */
+const W_INTRO = W_SUBJECT + W_SPEAKER;
 /** How many sentences back a pronoun looks. */
 const WINDOW_SENTENCES = 4;
 /** The best candidate must beat the runner-up by this factor, or the pronoun stays open. */
@@ -131,6 +137,9 @@ export class Coreference {
       if (m.subject) w += m.embedded ? W_SUBJECT_EMBEDDED : W_SUBJECT;
       if (!m.oblique) w += W_HEAD + W_NON_ADVERBIAL;
       if (m.speaks) w += W_SPEAKER;
+      // a person introduced as a main subject ("Ana Ruiz, a teacher, remembered …") is who the
+      // next "she said" most likely is, however often others were named before
+      if (m.via === 'name' && m.subject && !m.embedded && e.mentions[0] === m) w += W_INTRO;
       inSent.set(m.entity, Math.max(inSent.get(m.entity) ?? 0, w));
     }
     flush();

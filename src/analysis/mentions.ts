@@ -80,6 +80,8 @@ const TITLE_ROLES: Record<string, string> = {
 
 /** "in South Asia", "at Harvard": a name after these prepositions is a place or a body. */
 const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'from']);
+/** Lower-case words glued after a name that make a modifier, not a name ("Obama-era"). */
+const HYPHEN_SUFFIXES = new Set(['era', 'led', 'run', 'like', 'type', 'ish', 'free', 'only', 'wide', 'held', 'made', 'old', 'hit', 'bred', 'born', 'ite', 'ism', 'ist', 'less', 'ally']);
 /** Words that make a two-word name a place: "Central America", "South Carolina", "West Bank". */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'central', 'latin', 'northern', 'southern', 'eastern', 'western', 'new', 'upper', 'lower']);
 /** Endings of nouns for people by what they do ("actor", "singer", "strategist", "spokesman"). */
@@ -169,14 +171,29 @@ export class MentionTracker {
         const h = tokens[j], r = tokens[j + 1];
         // "Lopez-Cantera": a hyphen with no space joins two name words
         if (h && r && h.value === '-' && h.start === tokens[j - 1]!.end && r.start === h.end && isNameToken(r) && !inQuote[j + 1]) { j += 2; continue; }
+        // "Ban Ki-moon", "Kim Jong-un": a short lower-case syllable glued by a hyphen ends the name
+        // (not "Obama-era", "Clinton-led", "Trump-like")
+        if (h && r && h.value === '-' && h.start === tokens[j - 1]!.end && r.start === h.end && /^\p{Ll}{2,4}$/u.test(r.value) && !HYPHEN_SUFFIXES.has(r.value) && !inQuote[j + 1] && j - i >= 2) { j += 2; break; }
         // "Bill de Blasio", "Ludwig van Beethoven": a lower-case particle inside a name
         if (h && r && /^(?:de|van|von|der|del|da|di|bin|al|le|la)$/.test(h.value) && isNameToken(r) && !inQuote[j + 1]) { j += 2; continue; }
         break;
       }
-      this.addNameRun(i, j);
+      if (!this.isDateline(i, j)) this.addNameRun(i, j);
       i = j - 1;
     }
     this.mentions.sort((x, y) => x.from - y.from);
+  }
+
+  /** True for a dateline opening a line: "LA CROSSE, Wisc. —", "WASHINGTON —" (a place, in capitals). */
+  private isDateline(i: number, j: number): boolean {
+    const { tokens, text } = this.src;
+    let x = i;
+    while (x < tokens.length && x - i < 5 && /^[A-Z][A-Z.’'-]+$/.test(tokens[x]!.value)) x++;
+    if (x < j) return false;
+    const n = tokens[x]?.value ?? '';
+    if (n !== ',' && !/^[—–-]$/.test(n)) return false;
+    const lineStart = text.lastIndexOf('\n', tokens[i]!.start - 1) + 1;
+    return text.slice(lineStart, tokens[i]!.start).trim() === '';
   }
 
   /** Types the name run [i, j) and records it as a person, body or group mention. */
@@ -189,6 +206,17 @@ export class MentionTracker {
     for (let x = i; x < j - 1; x++) if (PERSON_TITLES.has(lower(tokens[x]))) a = x + 1;
     // "Secretary of State John Kerry": the office word is not part of the name
     if (j - a > 2 && tokens[a]!.value === 'State') a++;
+    // "RNC Chief of Staff Katie Walsh": a run ending in a title before "of" is an office, and the
+    // office words before a known first name ("Staff Katie Walsh") are not part of the name
+    if (PERSON_TITLES.has(lower(tokens[j - 1])) && lower(tokens[j]) === 'of') return;
+    for (let x = a + 1; x < j - 1; x++) {
+      const w = lower(tokens[x]);
+      if (!(FEMALE_NAMES.has(w) || MALE_NAMES.has(w))) continue;
+      let before = false;
+      for (let y = a; y < x; y++) if (FEMALE_NAMES.has(lower(tokens[y])) || MALE_NAMES.has(lower(tokens[y]))) before = true;
+      if (!before && lower(tokens[i - 1]) === 'of') a = x;
+      break;
+    }
     // "But Ruiz said": a capitalised opener is not part of the name
     while (a < j - 1 && OPENERS.has(lower(tokens[a])) && this.startsSentence(a)) a++;
     if (a >= j) return;
@@ -216,10 +244,13 @@ export class MentionTracker {
       // "Twilight Zone", "Affordable Care": capitalised words are a person only with evidence: a
       // known first name, a title, a role noun, a speech verb, a surname seen before, or a subject
       // position inside the sentence ("Meanwhile Rihanna, who …")
-      const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || speaks || roleBefore || (opens && j - a >= 2)
+      // ("Cole, Salem's sitting governor, repeated": an apposition naming a person's role)
+      const ra = this.roleAfter(j);
+      const roleAfter = ra !== null && (AGENT_NOUN.test(ra) || ra in TITLE_ROLES);
+      const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || speaks || roleBefore || roleAfter || (opens && j - a >= 2)
         || (subject && !this.startsSentence(a));
       if (locative && !speaks && !titled) return;
-      if (!evidence || (j - a === 1 && this.startsSentence(a) && !surnameSeen && !speaks && !firstSeen)) return;
+      if (!evidence || (j - a === 1 && this.startsSentence(a) && !surnameSeen && !speaks && !firstSeen && !roleAfter)) return;
     } else if (locative && kind !== 'group') return;
     const m: Mention = { from: a, to: j, entity: -1, sent: this.src.sentOf[a]!, via: 'name', subject, speaks, oblique, embedded: isEmbedded(this.src, i) };
     m.entity = kind === 'person' ? this.personEntity(a, j) : this.orgEntity(a, j, kind);
@@ -241,6 +272,8 @@ export class MentionTracker {
     // "the Clintons": a family
     if (j - a === 1 && lower(tokens[a - 1]) === 'the' && /s$/.test(v)) return 'group';
     if (j - a === 2 && PLACE_PREFIXES.has(v.toLowerCase()) && (PLACES.has(lower(tokens[j - 1])) || REGIONS.has(lower(tokens[j - 1])))) return null;
+    // "New Yorkers", "South Carolinians": the people of a place
+    if (j - a === 2 && PLACE_PREFIXES.has(v.toLowerCase()) && /^\p{Lu}\p{Ll}+(?:ers|ians|ans|ites)$/u.test(tokens[j - 1]!.value)) return 'group';
     if (ORG_HEADS.has(lower(tokens[j - 1]))) return 'org';
     // "Midway Baptist Church, which …": "which" never stands for a person
     if (lower(tokens[j]) === ',' && lower(tokens[j + 1]) === 'which' && !(j - a >= 2 && (MALE_NAMES.has(v.toLowerCase()) || FEMALE_NAMES.has(v.toLowerCase())))) return 'org';
@@ -352,6 +385,12 @@ export class MentionTracker {
     // "her husband, Milton Berg,": a possessed role noun set off before the name
     const r = tokens[i - 2], d = tokens[i - 3];
     if (tokens[i - 1]?.value === ',' && r && !inQuote[i - 2] && r.pos === 'NOUN' && /^\p{Ll}/u.test(r.value) && d && /^(?:his|her|their|my|our)$/i.test(d.value)) return r.lemma;
+    // "Kazakhstan's foreign minister, Erlan Idrissov,": a possessed agent noun set off before the name
+    if (tokens[i - 1]?.value === ',' && r && !inQuote[i - 2] && r.pos === 'NOUN' && /^\p{Ll}/u.test(r.value) && (AGENT_NOUN.test(r.value) || r.value in TITLE_ROLES)) {
+      let b = i - 3;
+      while (b > i - 6 && tokens[b] && (tokens[b]!.pos === 'ADJ' || tokens[b]!.pos === 'NOUN') && /^\p{Ll}/u.test(tokens[b]!.value)) b--;
+      if (isPossessive(tokens[b])) return r.lemma;
+    }
     const t = tokens[i - 1];
     if (!t || inQuote[i - 1] || t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.value) || t.value.length < 3) return null;
     // inside a noun phrase ("the campaign spokesperson", "Republican candidate"), or a person
@@ -383,12 +422,29 @@ export class MentionTracker {
     if (!d || inQuote[k] || !(d.pos === 'DET' || d.pos === 'ADJ' || d.pos === 'NOUN' || d.pos === 'PROPN')) return null;
     if (RELATIVE_PRONOUNS.has(d.value.toLowerCase())) return null;
     let head: Token | null = null;
-    for (let x = k; x < tokens.length && x - k < 12 && !inQuote[x]; x++) {
+    let x = k;
+    for (; x < tokens.length && x - k < 12 && !inQuote[x]; x++) {
       const t = tokens[x]!;
       if (t.value === ',' || t.pos === 'ADP' || t.pos === 'VERB' || t.pos === 'AUX' || t.value === '.') break;
       if (t.pos === 'NOUN' && /^\p{Ll}/u.test(t.value)) head = t;
     }
+    // "In an interview with Mika Ode, the candidate stated": a name closing an opening adverbial,
+    // then the main clause's subject and its verb, is no apposition
+    const verbNext = tokens[x] !== undefined && (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX');
+    if (head && verbNext && this.inOpeningAdverbial(j)) return null;
     return head ? head.lemma : null;
+  }
+
+  /** True when the name ending at token `j` closes a sentence-opening adverbial ("In an interview with X,"). */
+  private inOpeningAdverbial(j: number): boolean {
+    const { tokens, sentOf, sentences } = this.src;
+    const s = sentOf[j - 1]!;
+    if (s < 0) return false;
+    let o = sentences[s]!.tokenStart;
+    while (o < j && tokens[o]!.pos === 'PUNCT') o++;
+    if (!(tokens[o]?.pos === 'ADP' || tokens[o]?.pos === 'SCONJ')) return false;
+    for (let x = o; x < j; x++) if (tokens[x]!.value === ',' || tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX') return false;
+    return true;
   }
 
   /**
@@ -430,6 +486,9 @@ export class MentionTracker {
 /** Words that open a reported or subordinate clause when they come after its sentence's start. */
 const SUBORDINATORS = new Set(['that', 'whether', 'because', 'if', 'while', 'although', 'though', 'since', 'after', 'before', 'when', 'as', 'until', 'unless', 'where']);
 
+/** Words opening a subordinate clause before the main one ("After Beck asked, D'Souza said"). */
+const OPENING_SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'although', 'though', 'because', 'since', 'if', 'until', 'unless', 'whether', 'once']);
+
 /**
  * True when token `i` lies in a reported or subordinate clause of its sentence: a speech verb or a
  * subordinating word comes before it ("Cox says Obama is …", "… after Trump said"); a subordinate
@@ -439,7 +498,15 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
   const s = ctx.sentOf[i]!;
   if (s < 0) return false;
   const st = ctx.sentences[s]!.tokenStart;
-  for (let k = i - 1; k > st; k--) {
+  // "After Beck asked him, D'Souza replied": a subordinate clause opening the sentence holds
+  // everything before its comma; the main clause after it is not embedded by what it holds
+  let o = st;
+  while (o < i && ctx.tokens[o]!.pos === 'PUNCT') o++;
+  const opening = o < i && OPENING_SUBORDINATORS.has(lower(ctx.tokens[o]));
+  let comma = -1;
+  if (opening) for (let k = o + 1; k < i; k++) if (ctx.tokens[k]!.value === ',' && !ctx.inQuote[k]) { comma = k; break; }
+  if (opening && comma < 0) return true;
+  for (let k = i - 1; k > Math.max(st, comma); k--) {
     if (ctx.inQuote[k]) continue;
     if (ctx.isSpeechVerb(k) && ctx.tokens[k + 1]?.value !== ',') return true;
     if (SUBORDINATORS.has(lower(ctx.tokens[k])) && ctx.tokens[k - 1]?.value !== ',') return true;
@@ -515,6 +582,8 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
     if (tokens[c]?.value === ',') k = c;
   }
   while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
+  // "Ode last month joked", "Ode on Tuesday said": a time phrase before the verb
+  k = skipTimePhrase(tokens, k);
   // "Hunter, meanwhile, told": an adverb set off by commas
   if (tokens[k]?.value === ',' && tokens[k + 1]?.pos === 'ADV' && tokens[k + 2]?.value === ',') k += 3;
   const n = tokens[k];
@@ -536,6 +605,19 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   }
   if (isPossessive(n)) return false;
   return invertedSpeaker(ctx, a);
+}
+
+const TIME_NOUNS = /^(?:week|month|year|night|morning|afternoon|evening|weekend|spring|summer|fall|autumn|winter)$/i;
+const DAY_WORDS = /^(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/** Returns the index after a time phrase at `k` ("last month", "on Tuesday", "Tuesday"), or `k`. */
+function skipTimePhrase(tokens: Token[], k: number): number {
+  const t = tokens[k], n = tokens[k + 1];
+  if (!t) return k;
+  if (/^(?:last|this|next|early|late)$/i.test(t.value) && n && TIME_NOUNS.test(n.value)) return k + 2;
+  if (DAY_WORDS.test(t.value)) return k + 1;
+  if (/^on$/i.test(t.value) && n && DAY_WORDS.test(n.value)) return k + 2;
+  return k;
 }
 
 /**

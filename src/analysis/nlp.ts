@@ -7,6 +7,8 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Span } from '../shared/spans.js';
+import { findEntities } from './entities.js';
+import { negationFlags } from './negation.js';
 
 export interface Token extends Span {
   value: string;
@@ -17,7 +19,7 @@ export interface Token extends Span {
   /** wink token type: word, number, punctuation, quoted_phrase, tabCRLF, url, ... */
   type: string;
   stop: boolean;
-  /** wink's negation flag (set on tokens inside a negated scope). */
+  /** Set on tokens inside a negated scope (negation.ts). */
   negation: boolean;
 }
 
@@ -28,7 +30,7 @@ export interface SentenceSpan extends Span {
 }
 
 export interface EntitySpan extends Span {
-  /** wink entity type: DATE, TIME, DURATION, CARDINAL, ORDINAL, MONEY, PERCENT, URL, MENTION, ... */
+  /** Entity type (entities.ts, wink's names): DATE, TIME, DURATION, CARDINAL, ORDINAL, MONEY, PERCENT, URL, MENTION, ... */
   type: string;
   value: string;
   tokenStart: number;
@@ -54,10 +56,13 @@ interface LexemeTable {
 let lexemes: LexemeTable | null = null;
 
 /**
- * The pipe the product runs: sentences, POS, entities (DATE, CARDINAL, ...) and negation flags.
- * wink's sentiment ('sa') and custom entities ('cer') are left out: nothing reads them.
+ * The pipe the product runs: sentences and POS. wink's entities ('ner') and negation flags come
+ * from our own passes over its tokens instead (entities.ts, negation.ts): the two wink steps cost
+ * about a quarter of the whole analysis and only the check-worthiness features read them.
+ * Sentiment ('sa') and custom entities ('cer') are left out: nothing reads them. Leaving 'ner'
+ * and 'negation' out changes no POS tag or sentence (checked on the real pages' text).
  */
-export const PIPE = ['sbd', 'negation', 'ner', 'pos'] as const;
+export const PIPE = ['sbd', 'pos'] as const;
 
 /**
  * Out-of-vocabulary lexemes kept before the pipeline is rebuilt. Every text adds its OOV words to
@@ -194,10 +199,41 @@ function offsetsFromSpaces(doc: ReturnType<Nlp['readDoc']>, its: Nlp['its'], val
 }
 
 /**
+ * What wink says about a lexeme that does not depend on its context, kept per lexeme index of the
+ * shared instance (reset with it): token type, stop-word flag, and the final lemma per POS. Why:
+ * reading lemmas, types and stop flags token by token through wink's `out` was a third of
+ * wink's own pipeline time; a lexeme index plus POS tag decides all three (wink's lemma is a
+ * lexicon look-up or its lemmatiser on the normal form and POS), so each is asked of wink once.
+ * A lexeme index is never reused for another word within one instance (the lexicon list only
+ * grows; forgetNewLexemes removes hash entries only), so out-of-vocabulary words may be cached
+ * too; the instance, and with it this cache, is rebuilt past MAX_OOV_LEXEMES.
+ */
+interface LexemeFact { type: string; stop: boolean; lemma: string }
+interface LexemeFacts {
+  /** Indexed by lexeme index, then POS number. */
+  byLexeme: (LexemeFact[] | undefined)[];
+  posNumber: Map<string, number>;
+}
+let facts: LexemeFacts | null = null;
+let factsFor: Nlp | null = null;
+function lexemeFacts(n: Nlp): LexemeFacts {
+  if (factsFor !== n || !facts) {
+    facts = { byLexeme: [], posNumber: new Map() };
+    factsFor = n;
+  }
+  return facts;
+}
+
+/** Past this share of tokens with unknown facts, one bulk read beats asking token by token. */
+const BULK_SHARE = 0.25;
+
+/**
  * Returns the text's tokens, sentences and entities with character offsets.
- * Speed: wink's pipeline (readDoc) is most of the cost; each token property is read once with a
- * bulk `out` (measured faster than one `each` with per-token `out`, about 7x here), offsets come
- * from a walk over the text instead of wink's per-token space reconstruction.
+ * Speed: wink's pipeline (readDoc) is most of the cost. Values, lexeme indices, POS tags,
+ * and contraction flags are read with bulk `out`s (cheap: each is one array read per
+ * token); type, stop flag and lemma come from LexemeFacts, and wink is asked only for lexemes
+ * (and lexeme + POS pairs) not seen before. Offsets come from a walk over the text instead of
+ * wink's per-token space reconstruction.
  */
 export function tokenize(text: string): Tokenized {
   const n = getNlp();
@@ -206,26 +242,60 @@ export function tokenize(text: string): Tokenized {
   const lexemesBefore = lx.list.length;
   const doc = n.readDoc(text);
   const col = doc.tokens();
-  const values = col.out() as string[];
-  const lemmas = col.out(its.lemma as never) as unknown as string[];
+  const uids = col.out(its.uniqueId as never) as unknown as number[];
+  // A token's value is its lexeme's entry in the lexicon list (what wink's its.value reads).
+  const values: string[] = new Array(uids.length);
+  for (let i = 0; i < uids.length; i++) values[i] = lx.list[uids[i]!]!;
   const pos = col.out(its.pos) as string[];
-  const types = col.out(its.type) as string[];
-  const stops = col.out(its.stopWordFlag) as unknown as boolean[];
-  const negs = col.out(its.negationFlag) as unknown as boolean[];
+  const contracted = col.out(its.contractionFlag as never) as unknown as boolean[];
   const { starts, breakBefore } = walkOffsets(text, values) ?? offsetsFromSpaces(doc, its, values);
   const count = values.length;
+  const lf = lexemeFacts(n);
+  const types: string[] = new Array(count);
+  const stops: boolean[] = new Array(count);
+  const lemmas: string[] = new Array(count);
+  // Tokens whose facts are not known yet; filled below from wink.
+  const missing: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const u = uids[i]!;
+    const p = pos[i] ?? 'X';
+    let pn = lf.posNumber.get(p);
+    if (pn === undefined) lf.posNumber.set(p, (pn = lf.posNumber.size));
+    const f = contracted[i] ? undefined : lf.byLexeme[u]?.[pn];
+    if (f === undefined) { missing.push(i); continue; }
+    types[i] = f.type; stops[i] = f.stop; lemmas[i] = f.lemma;
+  }
+  if (missing.length > 0) {
+    const bulk = missing.length > BULK_SHARE * count;
+    const allTypes = bulk ? col.out(its.type) as string[] : null;
+    const allStops = bulk ? col.out(its.stopWordFlag) as unknown as boolean[] : null;
+    const allLemmas = bulk ? col.out(its.lemma as never) as unknown as string[] : null;
+    for (const i of missing) {
+      const item = bulk ? null : col.itemAt(i);
+      const type = (allTypes ? allTypes[i] : item!.out(its.type) as string) ?? 'word';
+      const stop = (allStops ? allStops[i] : item!.out(its.stopWordFlag) as unknown as boolean) === true;
+      const value = values[i]!;
+      let lemma = allLemmas ? allLemmas[i] : item!.out(its.lemma as never) as unknown as string | undefined;
+      if (lemma === undefined || !(lx.hash[lemma]! < lx.intrinsicSize)) {
+        if (lemma === undefined || isWholeContraction(doc, lx, value)) lemma = value.toLowerCase();
+      }
+      lemma = lowerOf(lemma);
+      types[i] = type; stops[i] = stop; lemmas[i] = lemma;
+      const u = uids[i]!;
+      if (!contracted[i]) {
+        while (lf.byLexeme.length <= u) lf.byLexeme.push(undefined);
+        (lf.byLexeme[u] ??= [])[lf.posNumber.get(pos[i] ?? 'X')!] = { type, stop, lemma };
+      }
+    }
+  }
   const tokens: Token[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const value = values[i]!;
-    let lemma = lemmas[i];
-    if (lemma === undefined || !(lx.hash[lemma]! < lx.intrinsicSize)) {
-      if (lemma === undefined || isWholeContraction(doc, lx, value)) lemma = value.toLowerCase();
-    }
     const start = starts[i]!;
     tokens[i] = {
       start, end: start + value.length, value,
-      lemma: lowerOf(lemma), pos: pos[i] ?? 'X', type: types[i] ?? 'word',
-      stop: stops[i] === true, negation: negs[i] === true,
+      lemma: lemmas[i]!, pos: pos[i] ?? 'X', type: types[i]!,
+      stop: stops[i]!, negation: false,
     };
   }
   const sentences: SentenceSpan[] = [];
@@ -245,16 +315,9 @@ export function tokenize(text: string): Tokenized {
       a = types[i] === 'tabCRLF' ? i + 1 : i;
     }
   }
-  const ents = doc.entities();
-  const details = ents.out(its.detail) as unknown as { value: string; type: string }[];
-  const spans = ents.out(its.span) as unknown as [number, number][];
-  const entities: EntitySpan[] = spans.map((s, i) => {
-    const tokenStart = s[0], tokenEnd = s[1] + 1;
-    return {
-      start: tokens[tokenStart]!.start, end: tokens[tokenEnd - 1]!.end,
-      type: details[i]!.type, value: details[i]!.value, tokenStart, tokenEnd,
-    };
-  });
+  const negated = negationFlags(tokens, sentences);
+  for (let i = 0; i < count; i++) if (negated[i] === 1) tokens[i]!.negation = true;
+  const entities = findEntities(text, tokens, breakBefore);
   forgetNewLexemes(lexemesBefore);
   return { text, tokens, sentences, entities };
 }

@@ -126,6 +126,8 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   let first = q.qb;
   while (first < q.fb && (tokens[first]!.pos === 'PUNCT' || ctx.inQuote[first])) first++;
   for (let r = first; r < q.fb; r++) {
+    // "“…” - at which point the crowd chanted": a dash after the quote opens an aside
+    if (r === first && DASH.test(tokens[r - 1]?.value ?? '') && !ctx.inQuote[r - 1]) break;
     if (ctx.inQuote[r]) {
       // "“A” and were “B,” Cheung stated": the attribution follows the last quote of the chain
       while (r < q.fb && (ctx.inQuote[r] || tokens[r]!.pos === 'PUNCT')) r++;
@@ -239,7 +241,9 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
  */
 function isModifierParticiple(ctx: SpeakerContext, i: number): boolean {
   const t = ctx.tokens[i]!, n = ctx.tokens[i + 1];
-  return /^\p{Ll}+ing$/u.test(t.value) && n !== undefined && n.pos === 'NOUN' && /^\p{Ll}/u.test(n.value) && ctx.tokens[i + 2]?.pos === 'PROPN';
+  // ("current polling leader": inside a noun phrase, after a modifier or determiner, too)
+  const inPhrase = ['ADJ', 'DET', 'CCONJ', 'NOUN'].includes(ctx.tokens[i - 1]?.pos ?? '');
+  return /^\p{Ll}+ing$/u.test(t.value) && n !== undefined && n.pos === 'NOUN' && /^\p{Ll}/u.test(n.value) && (ctx.tokens[i + 2]?.pos === 'PROPN' || inPhrase);
 }
 
 /**
@@ -300,12 +304,17 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
     for (let k = r + 1; k < s.tokenEnd; k++) {
       const t = tokens[k]!;
       if (t.value === ',' || ctx.inQuote[k]) break;
+      // "… said as he launched the vote", "… said when asked": an adverbial clause, not what was said
+      if (ADVERBIAL_OPENERS.has(t.value.toLowerCase()) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'ADV')) break;
       if (t.pos === 'VERB' || t.pos === 'AUX' || t.value.toLowerCase() === 'that') return null;
     }
     return subjectOf(ctx, r, q.fb, s.tokenEnd, last);
   }
   return null;
 }
+
+/** Words opening an adverbial clause after a speech verb ("said as he left", "said when asked"). */
+const ADVERBIAL_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'because', 'since', 'until']);
 
 /**
  * Returns the speaker of an attribution that closes the quote's sentence after a clause of the
@@ -317,7 +326,8 @@ function sentenceFinalAttribution(ctx: SpeakerContext, q: Located, last: Found |
   // inverted: "“…” that Sanders can catch up, said Ben Ode, a party strategist."
   for (let v = q.fb - 2; v > q.qb; v--) {
     if (ctx.inQuote[v]) break;
-    if (tokens[v - 1]!.value !== ',' || !ctx.isSpeechVerb(v) || tokens[v]!.value.toLowerCase() === tokens[v]!.lemma) continue;
+    // (not a participle: "“…,” it says, showing a montage")
+    if (tokens[v - 1]!.value !== ',' || !ctx.isSpeechVerb(v) || tokens[v]!.value.toLowerCase() === tokens[v]!.lemma || /ing$/.test(tokens[v]!.value)) continue;
     let r = v + 1;
     while (r < q.fb && tokens[r]!.pos === 'ADV') r++;
     const np = phraseStartingAt(tokens, r, q.fb);
@@ -537,7 +547,11 @@ function isNamed(ctx: SpeakerContext, q: Located): boolean {
 
 /** True when the quote opens its sentence (only punctuation before it). */
 function startsSentence(ctx: SpeakerContext, q: Located): boolean {
-  for (let i = q.fa; i < q.qa; i++) if (ctx.tokens[i]!.pos !== 'PUNCT' && !ctx.inQuote[i]) return false;
+  // ("Instead, “he just acts …”", "But “…”": a connective opening the sentence)
+  let a = q.fa;
+  while (a < q.qa && ctx.tokens[a]!.pos === 'PUNCT') a++;
+  if (a < q.qa && (ctx.tokens[a]!.pos === 'ADV' || ctx.tokens[a]!.pos === 'CCONJ') && /^\p{Lu}/u.test(ctx.tokens[a]!.value)) a++;
+  for (let i = a; i < q.qa; i++) if (ctx.tokens[i]!.pos !== 'PUNCT' && !ctx.inQuote[i]) return false;
   return true;
 }
 

@@ -235,6 +235,8 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     else if (prev && !initial && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(prev.value) && t.pos !== 'ADV' && (nextName || (tokens[i + 1]?.pos === 'NOUN' && tokens[i + 2]?.pos === 'PROPN'))) name = true;
     else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
     else if (prev && !initial && ALWAYS_SPEECH.has(prev.value.toLowerCase()) && t.pos !== 'ADV') name = true;
+    // "Ruiz said to People", "told to Reuters": a capitalised word after "said to" is a name
+    else if (prev && !initial && prev.value.toLowerCase() === 'to' && ALWAYS_SPEECH.has(tokens[i - 2]?.value.toLowerCase() ?? '') && t.pos !== 'ADV') name = true;
     // "Jolly, who was elected …": "who" takes a person, so the word before it is a name
     else if (t.pos !== 'ADV' && tokens[i + 1]?.value === ',' && tokens[i + 2]?.value.toLowerCase() === 'who') name = true;
     if (!name) continue;
@@ -388,7 +390,8 @@ function resolvePronoun(ctx: SpeakerContext, p: number, fallback: Found | null):
     const fb = fallback && fallback.person && fitsFound(ctx, fallback, gender) ? fallback : null;
     return fb ? { ...fb, how: 'coreference' } : null;
   }
-  if (GROUP_PRONOUNS.has(v) && fallback) return { ...fallback, how: 'coreference' };
+  // "it" stands for a body or a document ("“…,” it reads"), never for the person quoted before
+  if (GROUP_PRONOUNS.has(v) && fallback && (v !== 'it' || !fallback.person)) return { ...fallback, how: 'coreference' };
   return null;
 }
 
@@ -486,6 +489,12 @@ function documentIssuer(ctx: SpeakerContext, np: NounPhrase, limit: number): Fou
   return subj ? fromPhrase(ctx, subj, 'same-sentence', k) : null;
 }
 
+/** Prepositions of a phrase that can stand between a subject and its verb ("Ruiz in a statement said"). */
+const PP_BEFORE_VERB = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'with']);
+
+/** Aspect and raising verbs whose subject is the speaker of the verb after "to" ("went on to say", "seemed to indicate"). */
+const ASPECT_VERBS = new Set(['go', 'continue', 'proceed', 'seem', 'appear', 'begin', 'start', 'happen', 'tend', 'hasten', 'rush', 'decline', 'refuse']);
+
 /** Quantifier words that stand as a vague subject on their own ("Yet another said"). */
 const VAGUE_SUBJECTS = new Set(['another', 'others', 'some', 'many', 'most', 'several', 'one', 'few', 'both', 'all']);
 
@@ -498,6 +507,12 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
   // "seeking a leader to counter …": an infinitive of purpose has no subject of its own
   const before = tokens[v - 1], before2 = tokens[v - 2];
   if (before && before.value.toLowerCase() === 'to' && before.pos === 'PART' && before2 && (before2.pos === 'NOUN' || before2.pos === 'PROPN')) return null;
+  // "Ruiz went on to say", "the email continued to say": the subject of the verb before "to"
+  if (before && before.value.toLowerCase() === 'to' && v - 2 > limit) {
+    const hv = before2?.value.toLowerCase() === 'on' ? v - 3 : v - 2;
+    const h = tokens[hv];
+    if (h && h.pos === 'VERB' && ASPECT_VERBS.has(h.lemma) && hv > limit && !/ing$/.test(h.value) && h.value.toLowerCase() !== h.lemma) return subjectOf(ctx, hv, limit, rightLimit, last);
+  }
   let k = skipGapLeft(ctx, v, limit);
   // "… is described as", "was told": a passive speech verb's subject is not the speaker
   if (isPassive(ctx, k + 1, v)) return null;
@@ -541,14 +556,28 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
         // "Stacy Ode of Salem, Oregon says": the person before a "City, State" complement
         const placed = personBeforePlace(ctx, np, limit);
         if (placed) return placed;
+        // "Deans is supporting Ruiz and in a statement credited her": a phrase after a
+        // preposition is no subject; the subject comes before it
+        const pp = tokens[np.from - 1];
+        if (!np.name && pp && pp.pos === 'ADP' && PP_BEFORE_VERB.has(pp.value.toLowerCase()) && np.from - 2 >= limit && !ctx.inQuote[np.from - 2]) {
+          const b = np.from - 2, bt = tokens[b]!;
+          if (bt.pos === 'CCONJ' && b > limit) return conjunctSubject(ctx, b, limit, last) ?? clauseSubject(ctx, b, limit, last);
+          if (bt.pos === 'PRON' && (PERSON_PRONOUNS.has(bt.value.toLowerCase()) || GROUP_PRONOUNS.has(bt.value.toLowerCase()))) return resolvePronoun(ctx, b, last);
+          const subj = phraseEndingAt(tokens, b + 1, limit);
+          if (subj) return fromPhrase(ctx, subj, 'same-sentence', b);
+        }
         return fromPhrase(ctx, np, 'same-sentence', k);
       }
     }
   }
   // inverted: "…,” said Cheung" / "…,” says the report"
   const prev = tokens[v - 1];
-  const afterQuote = ctx.inQuote[v - 1] || (prev && /^[,:]$/.test(prev.value) && ctx.inQuote[v - 2]);
-  if (prev && afterQuote) {
+  // ("the “sharing economy” reflects an improvement": a quote with no closing punctuation of its
+  // own is a noun phrase of the sentence, not speech the verb after it reports)
+  const closed = ctx.inQuote[v - 1] && (tokens[v - 2]?.pos === 'PUNCT' || /^[,.?!…—–'’-]+$/.test(tokens[v - 2]?.value ?? ''));
+  const afterQuote = closed || (prev && /^[,:]$/.test(prev.value) && ctx.inQuote[v - 2]);
+  // (a participle is no inverted attribution: "“…,” telling Fox 35 that" is the clause subject's)
+  if (prev && afterQuote && !/ing$/.test(tokens[v]!.value)) {
     let r = v + 1;
     if (r < rightLimit && tokens[r]!.pos === 'PRON') {
       const pv = tokens[r]!.value.toLowerCase();
@@ -636,8 +665,9 @@ function participleHost(ctx: SpeakerContext, comma: number, limit: number, last:
  */
 export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
+  // (not the subject of a reported clause: "Cole repeated claims that Ruiz recites …, calling him")
   for (const m of ctx.mentions.mentionsIn(limit, end)) {
-    if (m.subject && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
+    if (m.subject && !m.embedded && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
   }
   // skip an opening adverbial: "On Monday, the committee released …"
   let a = limit;
@@ -668,6 +698,10 @@ export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, l
     let c = k + 1;
     while (c < end && c - k < 20 && tokens[c]!.value !== ',') c++;
     if (c < end) k = c + 1;
+  } else if (tokens[k]?.pos === 'ADP' && !ctx.inQuote[k]) {
+    // "One operative inside the tower tried …": a prepositional phrase after the subject
+    const pp = phraseStartingAt(tokens, k + 1, end);
+    if (pp) k = pp.to;
   }
   while (k < end && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
   if (k < end && tokens[k]!.pos === 'VERB') return fromPhrase(ctx, np, 'same-sentence', a);

@@ -8,7 +8,7 @@
  * The phrase test is source-phrases.ts (the same as the eval's gold rule).
  */
 import type { Token, Tokenized } from './nlp.js';
-import { COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
+import { ANONYMOUS_SOURCE_HEADS, CAUSATIVE_LEMMAS, DOCUMENT_SOURCE_HEADS, CAUSED_VIEW_LEMMAS, COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, MASS_SOURCE_HEADS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
 import { isUnnamed, readSourcePhrase, type SourcePhrase } from './source-phrases.js';
 
 export interface SourceRelation {
@@ -27,7 +27,7 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'â€
 // Noun-tagged forms wink gives some verbs after a plural subject ("critics say", "some view").
 const NOUNY_VERB_FORMS = new Set(['say', 'says', 'call', 'calls', 'view', 'claim', 'claims', 'report', 'reports', 'fear', 'fears',
   'hope', 'hopes', 'doubt', 'doubts', 'worry', 'question', 'note', 'notes', 'warn', 'argue', 'believe', 'think', 'show', 'shows',
-  'estimate', 'estimates', 'suggest', 'expect', 'contend', 'insist', 'agree', 'predict', 'point', 'charge', 'blame', 'tell']);
+  'estimate', 'estimates', 'suggest', 'expect', 'contend', 'insist', 'agree', 'predict', 'point', 'charge', 'blame', 'tell', 'wonder']);
 // Words that end the phrase after an inverted verb or "according to": time and place adjuncts.
 const ADJUNCT_START = new Set(['on', 'during', 'after', 'before', 'via', 'at', 'last', 'this', 'earlier', 'later', 'today', 'yesterday', 'tonight', 'in', 'when', 'while', 'as', 'because', 'and', 'but']);
 const DAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept?|oct|nov|dec)\.?$/i;
@@ -78,9 +78,11 @@ function isSourceVerb(tokens: Token[], v: number): boolean {
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') {
     // "critics say the", "some view Trump", "which critics say is": a complement follows
     if (!NOUNY_VERB_FORMS.has(t.value) || !prev || !next) return false;
-    if (!(next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'SCONJ' || next.pos === 'PROPN' || next.pos === 'AUX' || next.pos === 'PART' || next.pos === 'PUNCT')) return false;
+    if (!(next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'SCONJ' || next.pos === 'PROPN' || next.pos === 'AUX' || next.pos === 'PART' || next.pos === 'PUNCT' || next.pos === 'ADJ' || next.pos === 'ADV')) return false;
     const plural = prev.pos === 'NOUN' ? /s$/.test(prev.value) && prev.lemma !== lower(prev) : prev.pos === 'PROPN' && /s$/.test(prev.value) && (COMMON_SOURCE_NOUNS.has(lower(prev)) || isGroupWord(prev.value));
-    return plural || (prev.pos === 'DET' || prev.pos === 'PRON' || prev.pos === 'ADJ') && /^(?:some|many|most|others|few|another|several)$/i.test(prev.value);
+    // "data show", "polling suggests": a mass noun is a source without a plural
+    if (MASS_SOURCE_HEADS.has(lower(prev)) && !/s$/.test(t.value)) return true;
+    return plural || (prev.pos === 'DET' || prev.pos === 'PRON' || prev.pos === 'ADJ' || prev.pos === 'PROPN') && /^(?:some|many|most|others|few|another|several)$/i.test(prev.value);
   }
   return false;
 }
@@ -103,8 +105,13 @@ function verbFits(tokens: Token[], v: number, p: SourcePhrase, starts: Uint8Arra
   if (t.lemma === 'add') return nv === 'that' || !next || next.pos === 'PUNCT';
   if (t.lemma === 'show' && (nv === 'up' || nv === 'off')) return false;
   if (/ing$/.test(t.value) && tokens[v - 1] && !BETWEEN.has(tokens[v - 1]!.pos)) {
-    if (p.document || p.anonymous) return true;
     const before = tokens[p.start - 1];
+    if (p.document || p.anonymous) {
+      // "issued a statement saying", "a memo to employees explaining": the document or people are
+      // the object of someone else's act, whose words these are; "with polls showing" is not
+      if (before && (before.pos === 'VERB' || (before.pos === 'ADP' && lower(before) !== 'with'))) return false;
+      return true;
+    }
     return !before || starts[p.start] === 1 || isBoundary(tokens, p.start - 1) || lower(before) === 'with';
   }
   return true;
@@ -166,6 +173,8 @@ function subjectOf(tokens: Token[], starts: Uint8Array, v: number): { phrase: So
     if (next && !OBJECT_START.has(next.pos) && !(next.pos === 'VERB' && /ing$/.test(next.value)) && !(next.pos === 'ADP' && lower(next) !== 'as' && lower(next) !== 'by')) return null;
     if (next && next.pos === 'ADP' && (lower(next) === 'as' || lower(next) === 'by')) return null;
   }
+  // "rallied young people ... and called": a coordinated verb shares the earlier verb's subject
+  if (/^(?:and|or|but)$/i.test(tokens[j]!.value)) return null;
   let end = j + 1;
   let relative = false;
   // "critics who have suggested": the verb belongs to the relative clause's head
@@ -209,6 +218,37 @@ function readSubjectPhrase(tokens: Token[], starts: Uint8Array, from: number, en
     if (phrase && phrase.named) return { phrase };
   }
   return null;
+}
+
+/**
+ * Returns the unnamed phrase that a causative verb makes say or believe something ("led many to
+ * wonder", "leaving some analysts to speculate", "prompted critics to say"), or null. Only
+ * causatives (CAUSATIVE_LEMMAS): after "urged employees to disclose" or "asked voters to write"
+ * no one has said anything yet.
+ */
+function causedSpeaker(tokens: Token[], v: number): SourcePhrase | null {
+  if (v < 3 || lower(tokens[v - 1]!) !== 'to' || !/^[a-z]+$/.test(tokens[v]!.value) || !CAUSED_VIEW_LEMMAS.has(tokens[v]!.lemma)) return null;
+  const end = v - 1;
+  for (let s = end - 1; s > 0 && end - s <= 4; s--) {
+    const before = tokens[s - 1]!;
+    if (before.pos !== 'VERB' || !CAUSATIVE_LEMMAS.has(before.lemma)) continue;
+    const p = readSourcePhrase(tokens, s, end, false);
+    if (p && (isSourceHead(tokens[p.head]!) || p.head === p.start)) return p;
+  }
+  return null;
+}
+
+/**
+ * "according to reports.": wink reads a bare plural after "to" as an infinitive verb. A lone
+ * plural source noun that ends its clause is the source phrase itself.
+ */
+function bareVerbTaggedSource(tokens: Token[], k: number): SourcePhrase | null {
+  const t = tokens[k];
+  if (!t || t.pos !== 'VERB' || !/^[a-z]+s$/.test(t.value) || !endsClause(tokens, k + 1)) return null;
+  const v = lower(t);
+  const document = DOCUMENT_SOURCE_HEADS.has(v);
+  if (!document && !COMMON_SOURCE_NOUNS.has(v)) return null;
+  return { start: k, end: k + 1, head: k, named: false, anaphoric: false, anonymous: ANONYMOUS_SOURCE_HEADS.has(v), document, share: false };
 }
 
 /** Returns the source phrase right after token `from` up to the end of its clause, or null. */
@@ -255,7 +295,7 @@ export function findUnnamedSources(tok: Tokenized, quoteRegions: Array<[number, 
   for (let v = 0; v < tokens.length; v++) {
     const t = tokens[v]!;
     if (t.lemma === 'accord' && tokens[v + 1] && lower(tokens[v + 1]!) === 'to') {
-      const p = phraseAfter(tokens, starts, v + 2);
+      const p = bareVerbTaggedSource(tokens, v + 2) ?? phraseAfter(tokens, starts, v + 2);
       if (p && isSourceHead(tokens[p.head]!)) keep(p, v, p.end - 1, 'according-to');
       continue;
     }
@@ -268,7 +308,9 @@ export function findUnnamedSources(tok: Tokenized, quoteRegions: Array<[number, 
       if (p) continue;
     }
     const subj = subjectOf(tokens, starts, v);
-    if (subj && verbFits(tokens, v, subj.phrase, starts)) keep(subj.phrase, subj.phrase.start, v, 'subject');
+    if (subj && verbFits(tokens, v, subj.phrase, starts)) { keep(subj.phrase, subj.phrase.start, v, 'subject'); continue; }
+    const obj = causedSpeaker(tokens, v);
+    if (obj) keep(obj, obj.start, v, 'subject');
   }
   return out;
 }

@@ -18,10 +18,16 @@
  * 2016 debates, so a new debate can hold sentences the committed model saw under the other
  * dataset's name: `rows_debate_seen` counts the rows of new debates held within a day of a
  * training debate, and the `*_unseen` figures leave them out.
+ * `checkthat2019_map_official_split` follows the task's own layout instead: a model fitted on every
+ * row except the test_annotated transcripts (and any debate merged with one, see unitsOf) ranks
+ * the lines of the test_annotated transcripts (MAP over those transcripts only).
+ * Halves check: the `*_half0` / `*_half1` figures are the same scores restricted to the debates of
+ * each half (sha1 parity of the debate, see halvesOf): a change that helps only one half is noise
+ * or fitted to a few debates.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { debateDay, heldOutScores, loadExamples, featurize, type Example } from '../train/checkworthiness.js';
+import { debateDay, fitLogistic, halvesOf, heldOutScores, loadExamples, featurize, predict, unitsOf, type Example } from '../train/checkworthiness.js';
 import { MODEL, scoreFeatures } from '../../analysis/checkworthiness-model.js';
 import { loadCheckThat2021 } from './claimbuster.js';
 
@@ -33,6 +39,13 @@ export interface CheckworthyScores {
   claimbuster_f1_unseen: number | null;
   claimbuster_groundtruth_f1_unseen: number | null;
   checkthat2019_map_unseen: number | null;
+  checkthat2019_map_official_split: number | null;
+  claimbuster_f1_half0: number | null;
+  claimbuster_f1_half1: number | null;
+  claimbuster_groundtruth_f1_half0: number | null;
+  claimbuster_groundtruth_f1_half1: number | null;
+  checkthat2019_map_half0: number | null;
+  checkthat2019_map_half1: number | null;
   rows_out_of_fold: number;
   rows_committed_model: number;
   rows_debate_seen: number;
@@ -97,7 +110,7 @@ export function scoreDebateRows(examples: Example[]): Scored[] {
   return out;
 }
 
-function figures(rows: Scored[]): Pick<CheckworthyScores, 'claimbuster_f1' | 'claimbuster_groundtruth_f1' | 'checkthat2019_map'> {
+export function figures(rows: Scored[]): Pick<CheckworthyScores, 'claimbuster_f1' | 'claimbuster_groundtruth_f1' | 'checkthat2019_map'> {
   const f1 = (sel: Scored[]) => (sel.length ? f1Of(sel.map((r) => r.score >= r.threshold), sel.map((r) => r.ex.label)) : null);
   const ct = rows.filter((r) => r.ex.group.startsWith('ct19:'));
   return {
@@ -107,17 +120,41 @@ function figures(rows: Scored[]): Pick<CheckworthyScores, 'claimbuster_f1' | 'cl
   };
 }
 
+/** Returns the debate figures of each half of the debates (see halvesOf), keys suffixed _half0 / _half1. */
+export function halfFigures(rows: Scored[]): Record<string, number | null> {
+  const half = halvesOf(rows.map((r) => r.ex.group));
+  const out: Record<string, number | null> = {};
+  for (const h of [0, 1] as const) {
+    for (const [k, v] of Object.entries(figures(rows.filter((r) => half.get(r.ex.group) === h)))) out[`${k}_half${h}`] = v;
+  }
+  return out;
+}
+
+/** Returns CheckThat 2019 MAP on its test_annotated transcripts of a model fitted on all other rows, or null. */
+export function officialSplitMap(examples: Example[]): number | null {
+  const unit = unitsOf([...new Set(examples.map((e) => e.group))].sort());
+  const testUnits = new Set(examples.filter((e) => e.split === 'test_annotated').map((e) => unit.get(e.group)));
+  const test = examples.filter((e) => e.split === 'test_annotated');
+  const train = examples.filter((e) => !testUnits.has(unit.get(e.group)));
+  if (!test.length || !train.length) return null;
+  const model = fitLogistic(train);
+  return meanAveragePrecision(test.map((e) => ({ group: e.group, score: predict(model, e.features), label: e.label })));
+}
+
 /** Returns the check-worthiness figures, or null when none of the datasets is present. */
 export async function evalCheckworthy(dataDir: string): Promise<CheckworthyScores | null> {
   const has = (d: string) => existsSync(path.join(dataDir, d));
   if (!['claimbuster', 'checkthat2019-task1-en', 'checkthat2021-task1a-en'].some(has)) return null;
-  const rows = scoreDebateRows(loadExamples(dataDir));
+  const examples = loadExamples(dataDir);
+  const rows = scoreDebateRows(examples);
   const all = figures(rows);
   const unseen = figures(rows.filter((r) => !r.seen));
   const out: CheckworthyScores = {
     ...all, checkthat2021_f1: null,
     claimbuster_f1_unseen: unseen.claimbuster_f1, claimbuster_groundtruth_f1_unseen: unseen.claimbuster_groundtruth_f1,
     checkthat2019_map_unseen: unseen.checkthat2019_map,
+    checkthat2019_map_official_split: officialSplitMap(examples),
+    ...(halfFigures(rows) as Pick<CheckworthyScores, `${'claimbuster_f1' | 'claimbuster_groundtruth_f1' | 'checkthat2019_map'}_half${0 | 1}`>),
     rows_out_of_fold: rows.filter((r) => r.ex.group in MODEL.folds).length,
     rows_committed_model: rows.filter((r) => !(r.ex.group in MODEL.folds)).length,
     rows_debate_seen: rows.filter((r) => r.seen).length,

@@ -14,6 +14,8 @@ export interface LabelledRow {
   key: string;
   text: string;
   label: 0 | 1;
+  /** CheckThat 2019 only: the upstream folder of the transcript (its official train / test split). */
+  split?: 'training' | 'test_annotated';
 }
 
 
@@ -38,7 +40,7 @@ export function loadCheckThat2019(dataDir: string): LabelledRow[] | null {
   const root = path.join(dataDir, 'checkthat2019-task1-en');
   if (!existsSync(root)) return null;
   const out: LabelledRow[] = [];
-  for (const sub of ['training', 'test_annotated']) {
+  for (const sub of ['training', 'test_annotated'] as const) {
     const dir = path.join(root, sub);
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.tsv')).sort()) {
@@ -46,7 +48,7 @@ export function loadCheckThat2019(dataDir: string): LabelledRow[] | null {
       for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) {
         const c = line.split('\t');
         if (c.length < 4) continue;
-        out.push({ group: `ct19:${name}`, key: `${name}:${c[0]}`, text: c[2]!, label: c[c.length - 1]!.trim() === '1' ? 1 : 0 });
+        out.push({ group: `ct19:${name}`, key: `${name}:${c[0]}`, text: c[2]!, label: c[c.length - 1]!.trim() === '1' ? 1 : 0, split: sub as LabelledRow['split'] });
       }
     }
   }

@@ -4,9 +4,10 @@
  * model load and one warm-up pass, against two baselines on the same texts in the same run, each
  * on its own wink instance:
  * - tokenizer_words_per_second: wink-nlp's tokenisation alone, `readDoc(text).tokens().out()` on
- *   `winkNLP(model, [])` (empty pipe: no sentence, POS, entity or negation step);
- * - wink_pipe_words_per_second: the same call with the pipe the product runs (nlp.ts PIPE:
- *   sbd, negation, ner, pos).
+ *   `winkNLP(model, [])` (empty pipe: no sentence or POS step);
+ * - wink_pipe_words_per_second: the same call with the pipe the product runs (nlp.ts PIPE: sbd,
+ *   pos; entities and negation flags are our own passes, entities.ts / negation.ts, counted in
+ *   cost_tokens).
  * The three are timed in turn within each repeat (so load on a shared machine hits them alike);
  * each figure is the median over the repeats.
  * cost_*: where analyze's time goes, each stage's time (one more pass per repeat, the stages of

@@ -93,7 +93,8 @@ export const VAGUE_GOLD_RULE = `vague (PolNeAR train + dev compartments, one ann
   highlights that overlap any gold relation. Scored highlights: anonymous-source, weasel and the
   attributing hedges ("reportedly", "is expected to", "seems"), not the writer's own "may".
   broad_* = the same without the exception in (a). half_a_* / half_b_* = articles whose
-  sha1(filename) ends in an even / odd hex digit. recall_saying_believing / _poll_share /
+  sha1(filename) ends in an even / odd hex digit (half_*_precision / _recall beside their f1).
+  recall_saying_believing / _poll_share /
   _other_cue = recall by the cue class of the gold relation (diagnostic only).`;
 
 const bare = (w: string) => w.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
@@ -243,6 +244,10 @@ export interface VagueEval extends SpanScores {
   n_gold_other_cue: number;
   half_a_f1: number;
   half_b_f1: number;
+  half_a_precision: number;
+  half_a_recall: number;
+  half_b_precision: number;
+  half_b_recall: number;
   half_a_broad_f1: number;
   half_b_broad_f1: number;
 }
@@ -322,6 +327,10 @@ export async function evalVague(dataDir: string): Promise<VagueEval | null> {
     broad_n_gold: broad.n_gold,
     half_a_f1: score(halves[0]!, false).f1,
     half_b_f1: score(halves[1]!, false).f1,
+    half_a_precision: score(halves[0]!, false).precision,
+    half_a_recall: score(halves[0]!, false).recall,
+    half_b_precision: score(halves[1]!, false).precision,
+    half_b_recall: score(halves[1]!, false).recall,
     half_a_broad_f1: score(halves[0]!, true).f1,
     half_b_broad_f1: score(halves[1]!, true).f1,
   };
