@@ -36,8 +36,8 @@ export interface ContentDeps {
   doc: Document;
   win: Window;
   runtime: RuntimeLike;
-  /** Called when annotating a page finished (E2E builds expose it to the test). */
-  onState?: (state: FinishState) => void;
+  /** Called when annotating a page finished (E2E builds expose it to the test), with the error's message on 'error'. */
+  onState?: (state: FinishState, detail?: string) => void;
   /** How often to look for SPA navigation, ms. */
   pollMs?: number;
   /** Quiet time before late content triggers a re-read, ms. */
@@ -242,7 +242,7 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     const prev = current;
     current = prev.then(() => run(id)).catch((e: unknown) => {
       report(e);
-      if (id === runId && !dead) deps.onState?.('error');
+      if (id === runId && !dead) deps.onState?.('error', e instanceof Error ? e.message : String(e));
     });
   }
 
