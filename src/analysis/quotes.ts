@@ -125,7 +125,10 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   // right: the attribution clause right after the closing mark
   let first = q.qb;
   while (first < q.fb && (tokens[first]!.pos === 'PUNCT' || ctx.inQuote[first])) first++;
-  for (let r = first; r < q.fb; r++) {
+  // ("Ode says that Ruiz “broke the story” of the standoff, others argue": a quote running on into
+  // the sentence with no punctuation of its own is a phrase of it; the verb after is a later clause's)
+  const runsOn = first === q.qb && !startsSentence(ctx, q) && !/[,.?!…—–;:-][’'‘")\]]*$/.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd).trim());
+  for (let r = runsOn ? q.fb : first; r < q.fb; r++) {
     // "“…” - at which point the crowd chanted": a dash after the quote opens an aside
     if (r === first && DASH.test(tokens[r - 1]?.value ?? '') && !ctx.inQuote[r - 1]) break;
     if (ctx.inQuote[r]) {
