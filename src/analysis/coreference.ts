@@ -109,12 +109,39 @@ export class Coreference {
 
   /** Returns the most salient agreeing entity for the pronoun at `p`, or null (see the header). */
   private resolvePronoun(p: number, v: string, recent: Mention[]): number | null {
+    const resumed = this.resumedSpeaker(p, v, recent);
+    if (resumed !== null) return resumed;
     const ranked = this.rank(p, v, recent);
     const [best, second] = ranked;
     if (!best || (second && best.salience < second.salience * MIN_MARGIN)) return null;
     const e = this.tracker.entities[best.entity]!;
     if (v in PERSON_PRONOUNS && !e.gender && (!second || best.salience >= second.salience * SEX_LEARNING_MARGIN)) e.gender = PERSON_PRONOUNS[v]!;
     return best.entity;
+  }
+
+  /**
+   * Returns the speaker a "he said" resumes in its own sentence: "Tyler said that the campaign
+   * will show Cruz has “…,” he said" is Tyler, the main clause's speaking subject, however salient
+   * the names inside what he reported. Only for a pronoun that is itself a speech verb's subject,
+   * right after a quote, and only when exactly one agreeing entity speaks as a main subject earlier
+   * in the sentence.
+   */
+  private resumedSpeaker(p: number, v: string, recent: Mention[]): number | null {
+    const { tokens, sentOf, inQuote } = this.src;
+    // ("“…,” he said" right after a quote: the attribution resumes after what was quoted)
+    let q = p - 1;
+    while (q >= 0 && tokens[q]!.pos === 'PUNCT' && !inQuote[q]) q--;
+    if (q < 0 || !inQuote[q] || !isSubjectToken(tokens, p + 1) || !this.src.speaksAfter(p + 1)) return null;
+    const sp = sentOf[p]!;
+    let found: number | null = null;
+    for (let x = recent.length - 1; x >= 0; x--) {
+      const m = recent[x]!;
+      if (m.sent !== sp) { if (m.sent < sp) break; continue; }
+      if (m.to > p || !m.speaks || m.embedded || !agrees(this.tracker.entities[m.entity]!, v)) continue;
+      if (found !== null && found !== m.entity) return null;
+      found = m.entity;
+    }
+    return found;
   }
 
   /** Returns the agreeing entities of the last sentences by salience, best first. */

@@ -503,8 +503,11 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
   let o = st;
   while (o < i && ctx.tokens[o]!.pos === 'PUNCT') o++;
   const opening = o < i && OPENING_SUBORDINATORS.has(lower(ctx.tokens[o]));
+  // ("In a memo released as polls closed, Mook acknowledged": an opening prepositional phrase up
+  // to its comma is an adverbial of the main clause, whatever clause it holds)
+  const prepOpening = o < i && !opening && ctx.tokens[o]!.pos === 'ADP';
   let comma = -1;
-  if (opening) for (let k = o + 1; k < i; k++) if (ctx.tokens[k]!.value === ',' && !ctx.inQuote[k]) { comma = k; break; }
+  if (opening || prepOpening) for (let k = o + 1; k < i; k++) if (ctx.tokens[k]!.value === ',' && !ctx.inQuote[k]) { comma = k; break; }
   if (opening && comma < 0) return true;
   for (let k = i - 1; k > Math.max(st, comma); k--) {
     if (ctx.inQuote[k]) continue;
