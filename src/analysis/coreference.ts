@@ -31,6 +31,8 @@ const W_SPEAKER = 60;
  * speech verb's subject does (W_SUBJECT + W_SPEAKER).
  */
 const W_INTRO = W_SUBJECT + W_SPEAKER;
+/** How many sentences back a "“…,” he said" looks for the speaker it resumes. */
+const RESUME_SENTENCES = 3;
 /** How many sentences back a pronoun looks. */
 const WINDOW_SENTENCES = 4;
 /** The best candidate must beat the runner-up by this factor, or the pronoun stays open. */
@@ -123,8 +125,8 @@ export class Coreference {
    * Returns the speaker a "he said" resumes in its own sentence: "Tyler said that the campaign
    * will show Cruz has “…,” he said" is Tyler, the main clause's speaking subject, however salient
    * the names inside what he reported. Only for a pronoun that is itself a speech verb's subject,
-   * right after a quote, and only when exactly one agreeing entity speaks as a main subject earlier
-   * in the sentence.
+   * right after a quote; the nearest sentence with an agreeing main subject decides, and only when
+   * that subject is one entity and speaks (else the salience ranking below).
    */
   private resumedSpeaker(p: number, v: string, recent: Mention[]): number | null {
     const { tokens, sentOf, inQuote } = this.src;
@@ -132,16 +134,23 @@ export class Coreference {
     let q = p - 1;
     while (q >= 0 && tokens[q]!.pos === 'PUNCT' && !inQuote[q]) q--;
     if (q < 0 || !inQuote[q] || !isSubjectToken(tokens, p + 1) || !this.src.speaksAfter(p + 1)) return null;
+    // the nearest sentence (this one, then back) with an agreeing subject decides: its one
+    // subject when that subject speaks in the main clause ("McLenney said Clinton …. ¶ “…,” she said"), else nobody
     const sp = sentOf[p]!;
-    let found: number | null = null;
-    for (let x = recent.length - 1; x >= 0; x--) {
-      const m = recent[x]!;
-      if (m.sent !== sp) { if (m.sent < sp) break; continue; }
-      if (m.to > p || !m.speaks || m.embedded || !agrees(this.tracker.entities[m.entity]!, v)) continue;
-      if (found !== null && found !== m.entity) return null;
-      found = m.entity;
+    let x = recent.length - 1;
+    for (let s = sp; s >= 0 && s >= sp - RESUME_SENTENCES; s--) {
+      let found: number | null = null, speaks = false, clash = false;
+      for (; x >= 0 && recent[x]!.sent >= s; x--) {
+        const m = recent[x]!;
+        // (in its own sentence the names inside what the speaker reported do not count)
+        if (m.sent !== s || m.to > p || !m.subject || (s === sp && m.embedded) || !agrees(this.tracker.entities[m.entity]!, v)) continue;
+        if (found !== null && found !== m.entity) clash = true;
+        found = m.entity;
+        speaks ||= m.speaks && !m.embedded;
+      }
+      if (found !== null) return speaks && !clash ? found : null;
     }
-    return found;
+    return null;
   }
 
   /** Returns the agreeing entities of the last sentences by salience, best first. */

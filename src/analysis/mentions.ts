@@ -584,6 +584,8 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
     }
     if (tokens[c]?.value === ',') k = c;
   }
+  // ("Trump himself was delighted": a reflexive after the subject)
+  if (/^(?:himself|herself|themselves|itself)$/i.test(tokens[k]?.value ?? '')) k++;
   while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
   // "Ode last month joked", "Ode on Tuesday said": a time phrase before the verb
   k = skipTimePhrase(tokens, k);
