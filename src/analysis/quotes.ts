@@ -9,7 +9,7 @@ import type { Quote } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
 import { findQuoteStretches, type QuoteStretch } from './quote-marks.js';
 import { isNameToken, phraseEndingAt, phraseStartingAt } from './names.js';
-import { SpeakerContext, accordingTo, invertedBefore, subjectOf, type Found } from './speakers.js';
+import { SpeakerContext, accordingTo, clauseSubject, invertedBefore, subjectOf, type Found } from './speakers.js';
 
 /**
  * Words that introduce a name, title or nickname rather than speech: "identified only as
@@ -91,6 +91,7 @@ export function findQuotes(tok: Tokenized): Quote[] {
     if ((!found || q.words <= 2) && q.words < MIN_UNATTRIBUTED_WORDS && isNamed(ctx, q)) continue;
     if (!found && !pronounOnly && q.standalone) found = speakerLine(ctx, q, located[k + 1]);
     if (!found && !pronounOnly && q.standalone) found = nextParagraphAttribution(ctx, q);
+    if (!found && !pronounOnly) found = colonClauseSpeaker(ctx, q, last?.found ?? null);
     const gs = groupSpeaker.get(q.s.group);
     if (!found && !pronounOnly && gs) found = { ...gs, how: 'continuation' };
     const sentenceInitial = q.standalone || startsSentence(ctx, q);
@@ -154,7 +155,7 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     if (ctx.isSpeechVerb(l) && !aside.has(l)) {
       const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa);
       if (f) {
-        if (!isWeakVerb(ctx, l)) return f;
+        if (!isWeakVerb(ctx, l) || introducesDirectly(ctx, l, q.qa)) return f;
         weak ??= { ...f, weak: true };
       }
     } else {
@@ -198,6 +199,22 @@ function asides(ctx: SpeakerContext, a: number, b: number): Set<number> {
  * the wrong subject in PolNeAR dev (the verb of an embedded clause).
  */
 const WEAK_VERBS = new Set(['find', 'show', 'reveal', 'believe', 'think', 'feel', 'hope', 'fear', 'indicate', 'put', 'read', 'offer', 'continue', 'point', 'defend', 'question', 'hit', 'fire', 'shoot', 'boom', 'snap', 'rip', 'speak']);
+
+/**
+ * True when the verb at v introduces the quote at qa itself: only adverbs, particles and "it",
+ * then a colon or comma, stand between ("Rubio fired back forcefully: “…”", "she feels, “…”"); such a
+ * verb is the attribution even when it is a weak one.
+ */
+function introducesDirectly(ctx: SpeakerContext, v: number, qa: number): boolean {
+  const last = ctx.tokens[qa - 1];
+  if (qa - 1 <= v || !last || !/^[:,]$/.test(last.value)) return false;
+  for (let i = v + 1; i < qa - 1; i++) {
+    const p = ctx.tokens[i]!.pos;
+    // ("As Ode put it: “…”", "Ruiz summed it up:")
+    if (ctx.inQuote[i] || (p !== 'ADV' && p !== 'PART' && p !== 'ADP' && ctx.tokens[i]!.value.toLowerCase() !== 'it')) return false;
+  }
+  return true;
+}
 
 function isWeakVerb(ctx: SpeakerContext, i: number): boolean {
   const t = ctx.tokens[i]!;
@@ -508,6 +525,18 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
     if (np && np.name) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
   }
   return null;
+}
+
+/**
+ * Returns the speaker of a quote a colon introduces after a clause with no speech verb ("Kaine has
+ * adopted the stance common among Catholics: “…”", "Ruiz has since apologized: “…”"): the clause's
+ * main subject, when it is a person. The colon presents the quote as that subject's words.
+ */
+function colonClauseSpeaker(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
+  const prev = ctx.tokens[q.qa - 1];
+  if (!prev || prev.value !== ':' || ctx.inQuote[q.qa - 1] || q.qa - 1 <= q.fa) return null;
+  const f = clauseSubject(ctx, q.qa - 1, q.fa, last);
+  return f && f.person ? f : null;
 }
 
 /**
