@@ -138,6 +138,14 @@ export class SpeakerContext implements MentionSource {
       const base = IRREGULAR_PAST[v] ?? v.replace(/d$/, '').replace(/e$/, '');
       if (p && (p.pos === 'PROPN' || p.pos === 'PRON') && (SPEECH_VERBS.has(base) || SPEECH_VERBS.has(base + 'e') || SPEECH_VERBS.has(v.replace(/ed$/, '')))) return true;
     }
+    // "rallied supporters by warning darkly that …": a gerund after a preposition, tagged as a
+    // noun, when what follows is a "that" clause, an adverb or the quote
+    if (t.pos === 'NOUN' && /^\p{Ll}+ing$/u.test(t.value) && PARTICIPLE_PREPOSITIONS.has(this.tokens[i - 1]?.value.toLowerCase() ?? '')) {
+      const stem = t.value.slice(0, -3);
+      const n = this.tokens[i + 1];
+      const base = SPEECH_VERBS.has(stem) || SPEECH_VERBS.has(stem + 'e') || (/(.)\1$/.test(stem) && SPEECH_VERBS.has(stem.slice(0, -1)));
+      return base && n !== undefined && (n.value.toLowerCase() === 'that' || n.pos === 'ADV' || n.value === ',' || this.inQuote[i + 1] === 1);
+    }
     // "Ben Ode, a consultant, notes that …": a present-tense speech verb tagged as a plural noun,
     // told apart by a subject before it and "that", a colon or a quote after it
     if (t.pos === 'NOUN' && /^\p{Ll}+s$/u.test(t.value)) {
