@@ -540,6 +540,12 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
       const np = phraseEndingAt(tokens, k - 1, limit);
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
     }
+    // "Trump released a video that said, “…”": a document speaks for who released it
+    if (RELATIVE_PRONOUNS.has(lv) && k - 1 >= limit && tokens[k - 1]!.pos === 'NOUN') {
+      const np = phraseEndingAt(tokens, k, limit);
+      const issuer = np && np.to === k ? documentIssuer(ctx, np, limit) : null;
+      if (issuer) return issuer;
+    }
     // "Ruiz drew boos upon saying …", "… for saying": a participle after a preposition, too
     if (lt.pos === 'ADP' && PARTICIPLE_PREPOSITIONS.has(lv) && /ing$/.test(tokens[v]!.value) && k > limit) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
     if (lt.value === ',') {
