@@ -64,8 +64,26 @@ const GROUP_PRONOUNS = new Set(['they']);
 export class Coreference {
   private readonly byToken = new Map<number, number>();
 
+  /**
+   * Per sentence, how many narrative sentences (with a word outside quotes) come up to it: the
+   * sentences inside a long quote are not the article moving on, so distance counts these only.
+   */
+  private readonly narrative: Int32Array;
+
   constructor(private readonly src: MentionSource, private readonly tracker: MentionTracker) {
+    const { sentences, tokens, inQuote } = src;
+    this.narrative = new Int32Array(sentences.length);
+    let n = 0;
+    sentences.forEach((s, i) => {
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) if (!inQuote[t] && tokens[t]!.pos !== 'PUNCT') { n++; break; }
+      this.narrative[i] = n;
+    });
     this.resolveAll();
+  }
+
+  /** Returns how many narrative sentences lie between sentence `a` and the later sentence `b`. */
+  private distance(a: number, b: number): number {
+    return Math.max(0, this.narrative[b]! - this.narrative[a]!);
   }
 
   /** Returns the entity a pronoun or description starting at token `t` stands for, if resolved. */
@@ -134,21 +152,26 @@ export class Coreference {
     let q = p - 1;
     while (q >= 0 && tokens[q]!.pos === 'PUNCT' && !inQuote[q]) q--;
     if (q < 0 || !inQuote[q] || !isSubjectToken(tokens, p + 1) || !this.src.speaksAfter(p + 1)) return null;
-    // the nearest sentence (this one, then back) with an agreeing subject decides: its one
-    // subject when that subject speaks in the main clause ("McLenney said Clinton …. ¶ “…,” she said"), else nobody
+    // the nearest sentence (this one, then back, narrative sentences only) with an agreeing
+    // subject decides: its one main-clause subject when there is one and, in the pronoun's own
+    // sentence, it speaks ("Tyler said that Cruz has “…,” he said"; "McLenney said Clinton ….
+    // ¶ “…,” she said"; "Christie wasn't having it. ¶ “…,” he said"); else nobody
     const sp = sentOf[p]!;
     let x = recent.length - 1;
-    for (let s = sp; s >= 0 && s >= sp - RESUME_SENTENCES; s--) {
-      let found: number | null = null, speaks = false, clash = false;
+    for (let s = sp; s >= 0 && this.distance(s, sp) <= RESUME_SENTENCES; s--) {
+      let main: number | null = null, speaks = false, clash = false, any = false;
       for (; x >= 0 && recent[x]!.sent >= s; x--) {
         const m = recent[x]!;
-        // (in its own sentence the names inside what the speaker reported do not count)
-        if (m.sent !== s || m.to > p || !m.subject || (s === sp && m.embedded) || !agrees(this.tracker.entities[m.entity]!, v)) continue;
-        if (found !== null && found !== m.entity) clash = true;
-        found = m.entity;
-        speaks ||= m.speaks && !m.embedded;
+        if (m.sent !== s || m.to > p || !m.subject || !agrees(this.tracker.entities[m.entity]!, v)) continue;
+        any = true;
+        // (the names inside what a speaker reported do not count against the speaker)
+        if (m.embedded) continue;
+        if (main !== null && main !== m.entity) clash = true;
+        main = m.entity;
+        speaks ||= m.speaks;
       }
-      if (found !== null) return speaks && !clash ? found : null;
+      if (main !== null) return !clash && (speaks || s !== sp) ? main : null;
+      if (any && s !== sp) return null;
     }
     return null;
   }
@@ -157,14 +180,14 @@ export class Coreference {
   rank(p: number, v: string, recent: Mention[] = this.recentBefore(p), fits: (e: Entity) => boolean = (e) => agrees(e, v)): { entity: number; salience: number }[] {
     const sp = this.src.sentOf[p]!;
     // per entity and sentence the strongest mention counts (a name repeated in one sentence is
-    // not more salient for it), halved for each sentence back
+    // not more salient for it), halved for each narrative sentence back
     const sal = new Map<number, number>();
     let sent = -1;
     const inSent = new Map<number, number>();
-    const flush = () => { for (const [id, w] of inSent) sal.set(id, (sal.get(id) ?? 0) + w / 2 ** Math.max(0, sp - sent)); inSent.clear(); };
+    const flush = () => { for (const [id, w] of inSent) sal.set(id, (sal.get(id) ?? 0) + w / 2 ** this.distance(sent, sp)); inSent.clear(); };
     for (let x = recent.length - 1; x >= 0; x--) {
       const m = recent[x]!;
-      if (m.sent < sp - WINDOW_SENTENCES) break;
+      if (m.sent < sp && this.distance(m.sent, sp) > WINDOW_SENTENCES) break;
       if (m.to > p) continue;
       if (m.sent !== sent) { flush(); sent = m.sent; }
       const e = this.tracker.entities[m.entity]!;

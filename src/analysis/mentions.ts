@@ -228,7 +228,10 @@ export class MentionTracker {
     if (kind === null) return;
     // "the DNC's move against Sanders could …": a name after a preposition is its object (not
     // the "of" inside a title: "Secretary of State John Kerry said")
-    const object = prev !== undefined && prev.pos === 'ADP' && !SUBORDINATORS.has(lower(prev)) && !/^\p{Lu}/u.test(tokens[i - 2]?.value ?? '');
+    // ("Juan Manriquez of Oakland carried": a place after a person's "of" is its complement)
+    const lastM = this.mentions[this.mentions.length - 1];
+    const complement = prev !== undefined && /^(?:of|from)$/.test(lower(prev)) && lastM !== undefined && lastM.to === i - 1 && this.entities[lastM.entity]!.kind === 'person';
+    const object = complement || (prev !== undefined && prev.pos === 'ADP' && !SUBORDINATORS.has(lower(prev)) && !/^\p{Lu}/u.test(tokens[i - 2]?.value ?? ''));
     const subject = isSubjectAt(this.src, i, j) && !object;
     const opens = subject || opensSentence(this.src, i, j);
     const speaks = (subject && this.src.speaksAfter(j)) || invertedSpeaker(this.src, i);
@@ -498,6 +501,10 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
   const s = ctx.sentOf[i]!;
   if (s < 0) return false;
   const st = ctx.sentences[s]!.tokenStart;
+  const se = ctx.sentences[s]!.tokenEnd;
+  if (closingAttribution(ctx, i, se)) return false;
+  // ("Cruz electrified the crowds, Stovall said.": the part before a closing attribution is reported)
+  for (let k = se - 2; k > i && se - k < 12; k--) if (ctx.tokens[k]!.value === ',' && closingAttribution(ctx, k + 1, se)) return true;
   // "After Beck asked him, D'Souza replied": a subordinate clause opening the sentence holds
   // everything before its comma; the main clause after it is not embedded by what it holds
   let o = st;
@@ -515,6 +522,25 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
     if (SUBORDINATORS.has(lower(ctx.tokens[k])) && ctx.tokens[k - 1]?.value !== ',') return true;
   }
   return false;
+}
+
+/**
+ * True when the name at `i` opens an attribution closing its sentence after a comma ("Cruz
+ * electrified the crowds if elected, Stovall said."): the reporting clause is the main one, whatever
+ * subordinate words the reported part before it holds.
+ */
+function closingAttribution(ctx: MentionSource, i: number, end: number): boolean {
+  if (ctx.tokens[i - 1]?.value !== ',' || ctx.inQuote[i - 1]) return false;
+  // (a subject first: not the verb phrase after an apposition, ", also questioned …")
+  if (!['PROPN', 'PRON', 'DET', 'NOUN', 'ADJ'].includes(ctx.tokens[i]?.pos ?? '')) return false;
+  let v = i;
+  while (v < end && v - i < 5 && !ctx.isSpeechVerb(v)) v++;
+  if (v >= end || v - i >= 5) return false;
+  for (let k = v + 1; k < end; k++) {
+    const t = ctx.tokens[k]!;
+    if (ctx.inQuote[k] || k - v > 6 || t.pos === 'VERB' || t.pos === 'AUX') return false;
+  }
+  return true;
 }
 
 /** Returns the lower-cased surname of the name ending at token `j - 1` (possessive mark dropped). */
