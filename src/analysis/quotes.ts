@@ -90,7 +90,7 @@ export function findQuotes(tok: Tokenized): Quote[] {
     // a one- or two-word name after "as"/"dubbed" is no quote even when a verb is near
     if ((!found || q.words <= 2) && q.words < MIN_UNATTRIBUTED_WORDS && isNamed(ctx, q)) continue;
     if (!found && !pronounOnly && q.standalone) found = speakerLine(ctx, q, located[k + 1]);
-    if (!found && !pronounOnly && q.standalone) found = nextParagraphAttribution(ctx, q);
+    if (!found && !pronounOnly && q.standalone) found = nextParagraphAttribution(ctx, q) ?? dashLineSpeaker(ctx, q);
     if (!found && !pronounOnly) found = colonClauseSpeaker(ctx, q, last?.found ?? null);
     const gs = groupSpeaker.get(q.s.group);
     if (!found && !pronounOnly && gs) found = { ...gs, how: 'continuation' };
@@ -425,6 +425,36 @@ function nextParagraphAttribution(ctx: SpeakerContext, q: Located): Found | null
 }
 
 /**
+ * Returns the speaker of a quote paragraph from a dash line right after it ("“…”¶ ―Ana Ruiz,
+ * Salem."; "¶ -President Obama, tweeting after the speech."): the pull-quote convention, where the
+ * line names who said it.
+ */
+function dashLineSpeaker(ctx: SpeakerContext, q: Located): Found | null {
+  const { tokens, text } = ctx;
+  let k = q.fb;
+  while (k < tokens.length && tokens[k]!.type === 'tabCRLF') k++;
+  if (k >= tokens.length || !DASH.test(tokens[k]!.value)) return null;
+  const gap = text.slice(tokens[q.fb - 1]!.end, tokens[k]!.start);
+  if (!/\n/.test(gap) || gap.trim() !== '') return null;
+  // the dash opens its line
+  const lineStart = text.lastIndexOf('\n', tokens[k]!.start - 1) + 1;
+  if (text.slice(lineStart, tokens[k]!.start).trim() !== '') return null;
+  k++;
+  const np = phraseStartingAt(tokens, k, Math.min(tokens.length, k + 8));
+  if (!np || !np.name || np.from !== k) return null;
+  const after = tokens[np.to];
+  if (after && !/^[,.(]$/.test(after.value) && !text.slice(tokens[np.to - 1]!.end, after.start).includes('\n')) return null;
+  return { ...fromPhraseName(ctx, np), how: 'speaker-line' };
+}
+
+/** Returns the person a name phrase names (its name part, titles left out). */
+function fromPhraseName(ctx: SpeakerContext, np: { name: { from: number; to: number } | null }): Found {
+  const ms = ctx.mentions.mentionsIn(np.name!.from, np.name!.to);
+  const m = ms[ms.length - 1];
+  return m && m.to === np.name!.to ? ctx.found(m.from, m.to, 'speaker-line', true) : ctx.found(np.name!.from, np.name!.to, 'speaker-line', true);
+}
+
+/**
  * Returns the speaker of a quote that opens its sentence from a reported-speech sentence right
  * before it in the same paragraph ("The plan is dead, Ruiz said. “We will not pay for it.”",
  * "Ruiz called the plan a waste. “…”"), or ending the paragraph before a quote paragraph ("Said
@@ -478,7 +508,7 @@ function speakerLine(ctx: SpeakerContext, q: Located, next: Located | undefined)
   const { sentences } = ctx;
   const sa = ctx.sentOf[q.fa]!, sb = ctx.sentOf[q.fb - 1]!;
   if (sa > 0) {
-    const f = fromColonSentence(ctx, sa - 1);
+    const f = fromColonSentence(ctx, sa - 1, true);
     if (f) return f;
   }
   if (sb >= 0 && sb + 1 < sentences.length) {
@@ -486,14 +516,14 @@ function speakerLine(ctx: SpeakerContext, q: Located, next: Located | undefined)
     // the line after the speaker line must not open a quote of its own
     const introducesNext = next && next.qa >= s.tokenEnd && ctx.sentOf[next.qa] === sb + 2;
     if (!introducesNext) {
-      const f = fromColonSentence(ctx, sb + 1);
+      const f = fromColonSentence(ctx, sb + 1, false);
       if (f) return { ...f, how: 'speaker-line' };
     }
   }
   return null;
 }
 
-function fromColonSentence(ctx: SpeakerContext, si: number): Found | null {
+function fromColonSentence(ctx: SpeakerContext, si: number, before: boolean): Found | null {
   const s = ctx.sentences[si]!;
   const lastTok = ctx.tokens[s.tokenEnd - 1]!;
   if (lastTok.value !== ':' || s.tokenEnd - s.tokenStart > 30) return null;
@@ -504,7 +534,11 @@ function fromColonSentence(ctx: SpeakerContext, si: number): Found | null {
       if (f) return { ...f, how: 'speaker-line' };
     }
   }
-  return null;
+  // "When Wallace died, President Clinton released the following statement:": with no speech
+  // verb, a line introducing the quote gives it to its main clause's person subject
+  if (!before) return null;
+  const f = clauseSubject(ctx, s.tokenEnd - 1, s.tokenStart, null);
+  return f && f.person ? { ...f, how: 'speaker-line' } : null;
 }
 
 /**
