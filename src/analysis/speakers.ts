@@ -520,6 +520,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     const hv = before2?.value.toLowerCase() === 'on' ? v - 3 : v - 2;
     const h = tokens[hv];
     if (h && h.pos === 'VERB' && ASPECT_VERBS.has(h.lemma) && hv > limit && !/ing$/.test(h.value) && h.value.toLowerCase() !== h.lemma) return subjectOf(ctx, hv, limit, rightLimit, last);
+    // "Trump was quick to add", "Ruiz is careful to note": the subject of "be" before the adjective
+    const be = tokens[v - 3];
+    if (before2?.pos === 'ADJ' && be && be.pos === 'AUX' && BE_FORMS.has(be.value.toLowerCase()) && v - 3 > limit) return subjectOf(ctx, v - 3, limit, rightLimit, last);
   }
   let k = skipGapLeft(ctx, v, limit);
   // "… is described as", "was told": a passive speech verb's subject is not the speaker
