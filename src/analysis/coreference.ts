@@ -31,10 +31,10 @@ const W_SPEAKER = 60;
  * speech verb's subject does (W_SUBJECT + W_SPEAKER).
  */
 const W_INTRO = W_SUBJECT + W_SPEAKER;
-/** How many sentences back a "“…,” he said" looks for the speaker it resumes. */
-const RESUME_SENTENCES = 3;
-/** How many sentences back a pronoun looks. */
+/** How many (narrative) sentences back a pronoun looks. */
 const WINDOW_SENTENCES = 4;
+/** How many sentences back a "“…,” he said" looks for the speaker it resumes: as far as a pronoun looks. */
+const RESUME_SENTENCES = WINDOW_SENTENCES;
 /** The best candidate must beat the runner-up by this factor, or the pronoun stays open. */
 const MIN_MARGIN = 1.15;
 /** A "he"/"she" resolved this clearly gives its sex to an entity of unknown sex. */
