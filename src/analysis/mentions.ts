@@ -598,7 +598,8 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   // "of Place" after the name, then the verb or an apposition
   // ("Aris Ode of the Armenian Patriarchate of Salem told": a body's name, with its own "of")
   const the = lower(tokens[k + 1]) === 'the' ? 1 : 0;
-  if (tokens[k]?.value === 'of' && tokens[k + 1 + the] && isNameToken(tokens[k + 1 + the]!)) {
+  // ("Dan Ode at the National Review agreed": a body after "at" places the person, too)
+  if ((tokens[k]?.value === 'of' || tokens[k]?.value === 'at') && tokens[k + 1 + the] && isNameToken(tokens[k + 1 + the]!)) {
     let c = k + 1 + the;
     while (c < tokens.length && c - k < 9 && (isNameToken(tokens[c]!) || (tokens[c]!.value === 'of' && tokens[c + 1] && isNameToken(tokens[c + 1]!)))) c++;
     if (tokens[c]?.pos === 'VERB') return true;
@@ -620,6 +621,15 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   const n = tokens[k];
   if (!n) return false;
   if (n.pos === 'VERB' || n.pos === 'AUX') return true;
+  // "One local woman, Karen Ode, pulled him aside": a name set off by commas after the subject
+  // phrase opening the sentence names the subject
+  if (n.value === ',' && tokens[a - 1]?.value === ',' && tokens[k + 1]?.pos === 'VERB' && !/ing$/.test(tokens[k + 1]!.value)) {
+    const s = ctx.sentOf[a]!;
+    const st = s >= 0 ? ctx.sentences[s]!.tokenStart : a;
+    let verbless = true;
+    for (let x = st; x < a - 1; x++) if (ctx.inQuote[x] || tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX' || tokens[x]!.value === ',') verbless = false;
+    if (verbless && a - 1 > st) return true;
+  }
   if (n.value === ',' && tokens[k + 1] && (tokens[k + 1]!.pos === 'DET' || RELATIVE_PRONOUNS.has(tokens[k + 1]!.value.toLowerCase()) || tokens[k + 1]!.pos === 'NUM')) return true;
   // "Christie, New Jersey's sitting governor, repeated", "Christie – a Cowboys fan – gave": a
   // short verbless apposition between commas or dashes, then the verb
