@@ -40,6 +40,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'echo', 'elaborate', 'confess', 'remind', 'affirm', 'reaffirm', 'disclose', 'speculate', 'apologize', 'reflect',
   'marvel', 'rave', 'react', 'riff', 'needle', 'blame', 'credit', 'welcome', 'correct', 'highlight', 'mutter', 'bellow',
   'retaliate', 'bark', 'growl', 'hiss', 'cry', 'sigh', 'laugh', 'smile', 'shrug', 'talk',
+  'protest',
 ]);
 
 /** Prepositions before a participle that hangs on the clause before it ("upon saying"). */
