@@ -764,12 +764,15 @@ function appositiveName(ctx: SpeakerContext, np: NounPhrase, rightLimit: number)
  * later press gaggle, said", "Fiorina, speaking to Iowans, said", "Cruz, when asked …,
  * responded"); a bracketed party tag before the comma is stepped over.
  */
+/** How many tokens one comma-set interrupter may hold ("Ben Ode, a strategist who ran … and now runs …, said"). */
+const APPOSITION_REACH = 40;
+
 function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): Found | null {
   const tokens = ctx.tokens;
   let end = comma;
   for (let hops = 0; hops < 5; hops++) {
     let c = end - 1;
-    const stop = Math.max(limit, end - 30);
+    const stop = Math.max(limit, end - APPOSITION_REACH);
     while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
     if (c < stop || tokens[c]!.value !== ',' || !isInterrupter(ctx, c + 1, end)) return null;
     // "…, assistant secretary for population, refugees, and migration, said": a list goes on
