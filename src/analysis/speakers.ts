@@ -552,6 +552,10 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     }
     // "Ruiz drew boos upon saying …", "… for saying": a participle after a preposition, too
     if (lt.pos === 'ADP' && PARTICIPLE_PREPOSITIONS.has(lv) && /ing$/.test(tokens[v]!.value) && k > limit) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
+    if (DASH_SET.test(lt.value) && !/ing$/.test(tokens[v]!.value)) {
+      const f = dashedSubject(ctx, k, limit);
+      if (f) return f;
+    }
     if (lt.value === ',') {
       // "…, saying …": a participle takes the subject of the clause it hangs on
       if (/ing$/.test(tokens[v]!.value)) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
@@ -814,6 +818,28 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     end = c;
   }
   return null;
+}
+
+/** Dashes that set off an aside ("X -- a senator -- said"). */
+const DASH_SET = /^(?:—|–|--)$/;
+
+/**
+ * Returns the subject before an aside set off by dashes that closes at `dash` ("A former
+ * candidate -- Tom Ode, who lost in 2008 -- said"): the person the aside opens with when the
+ * phrase before it is a role naming no one, else that phrase.
+ */
+function dashedSubject(ctx: SpeakerContext, dash: number, limit: number): Found | null {
+  const tokens = ctx.tokens;
+  let d = dash - 1;
+  while (d > limit && dash - d < APPOSITION_REACH && !DASH_SET.test(tokens[d]!.value) && !ctx.inQuote[d]) d--;
+  if (d <= limit || !DASH_SET.test(tokens[d]!.value)) return null;
+  const np = phraseEndingAt(tokens, d, limit);
+  if (!np || np.to !== d) return null;
+  if (!np.name) {
+    const m = ctx.mentions.mentionsIn(d + 1, dash)[0];
+    if (m && m.from === d + 1 && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
+  }
+  return fromPhrase(ctx, np, 'same-sentence', d);
 }
 
 /**
