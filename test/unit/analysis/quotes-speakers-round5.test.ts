@@ -85,6 +85,20 @@ describe('findQuotes: more subjects', () => {
     expect(speakers('Tom Berrow was quick to add that the plan stays in place.\n\n“Building it? Not negotiable.”')).toEqual(['Tom Berrow']);
   });
 
+  it('takes the person opening an aside set off by dashes after a role', () => {
+    expect(speakers('Ana Ruiz spoke first. A former Republican candidate -- Tom Berrow, who lost the 2008 race -- said the plan “offered no changes to the strategy.”'))
+      .toEqual(['Tom Berrow']);
+  });
+
+  it('reads "protested" as reporting speech', () => {
+    expect(speakers('Ana Ruiz spoke first. His campaign protested that Ruiz aides were being “disingenuous” about the permit.')).toEqual(['campaign']);
+  });
+
+  it('steps over a long apposition with a relative clause', () => {
+    expect(speakers('Rich Hefton, a top Salem party operative who played a major role in the big Florida win for the party in 2008 and who is now running all of the early-vote efforts in the state, said the absentee program is a “critical part of our strategy.”'))
+      .toEqual(['Rich Hefton']);
+  });
+
   it('takes no speaker from a later clause after a quote that runs on into its sentence', () => {
     expect(speakers('Although Dana Ruiz says that Ben Ode “broke the story” of the standoff near Salem, others argue that Ode caused it.'))
       .toEqual(['Dana Ruiz']);
