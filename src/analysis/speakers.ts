@@ -124,7 +124,8 @@ export class SpeakerContext implements MentionSource {
     const t = this.tokens[i];
     if (!t || this.inQuote[i]) return false;
     if (ALWAYS_SPEECH.has(t.value.toLowerCase())) return true;
-    if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma);
+    // ("made the following comment:": a "verb" after a determiner and a noun is a noun)
+    if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma) && !(this.tokens[i - 1]?.pos === 'NOUN' && this.tokens[i - 2]?.pos === 'DET' && t.value.toLowerCase() === t.lemma && !(t.value.toLowerCase() in IRREGULAR_PAST));
     // "Toomey fumed": wink sometimes tags a past-tense speech verb after a name as an adjective
     if ((t.pos === 'ADJ' || t.pos === 'NOUN') && /ed$/.test(t.value)) {
       const p = this.tokens[i - 1];
