@@ -573,6 +573,12 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
         // "Ruiz issued a statement saying …": the statement's issuer speaks
         const issuer = /ing$/.test(tokens[v]!.value) ? documentIssuer(ctx, np, limit) : null;
         if (issuer) return issuer;
+        // "yelling at people on their way into the polls saying …": a participle after the
+        // nameless object of a preposition hangs on the clause, not on that object
+        // (not after a verb's particle: "held up a sign saying" is the sign's)
+        if (/ing$/.test(tokens[v]!.value) && !np.name && tokens[np.from - 1]?.pos === 'ADP' && tokens[np.from - 2]?.pos !== 'VERB' && np.from - 1 > limit && !RECORDING_NOUNS.has(tokens[np.head]!.lemma)) {
+          return participleHost(ctx, np.from - 1, limit, last) ?? clauseSubject(ctx, np.from - 1, limit, last);
+        }
         // "Katie Packer, who is chairman of Our Principles PAC said": a relative clause left open
         const open = openRelativeSubject(ctx, np.from, limit);
         if (open) return open;

@@ -99,6 +99,15 @@ describe('findQuotes: more subjects', () => {
       .toEqual(['Rich Hefton']);
   });
 
+  it('hangs a participle after the object of a preposition on the clause subject', () => {
+    expect(speakers('Exit polls were taken across the state.\n\nTom Berrow says he would be doing nothing more than yelling at people on their way into the polls saying “Hey, vote for me.”'))
+      .toEqual(['Tom Berrow']);
+  });
+
+  it('reads a noun after a determiner and a noun as no speech verb ("the following comment")', () => {
+    expect(speakers('On July 6, Tom Berrow made the following comment:\n\n“For young people who have left school, the real rate is high.”')).toEqual(['Tom Berrow']);
+  });
+
   it('takes no speaker from a later clause after a quote that runs on into its sentence', () => {
     expect(speakers('Although Dana Ruiz says that Ben Ode “broke the story” of the standoff near Salem, others argue that Ode caused it.'))
       .toEqual(['Dana Ruiz']);
