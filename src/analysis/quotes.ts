@@ -246,7 +246,9 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
     if (paired && commas % 2 === 1 && t.pos === 'VERB' && /(?:ing|ed)$/.test(v)) continue;
     // "X, after a long pause, said": an interrupter set off by commas may hold any of these
     if (paired && commas % 2 === 1 && (CLAUSE_BREAKERS.has(v) || t.pos === 'ADP')) continue;
-    if (CLAUSE_BREAKERS.has(v) && !relative) return false;
+    // ("“…,” Ana Ruiz and Ben Ode wrote": "and" between two names joins the subject)
+    const joinsNames = v === 'and' && ctx.tokens[i - 1]?.pos === 'PROPN' && ctx.tokens[i + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(ctx.tokens[i + 1]!.value);
+    if (CLAUSE_BREAKERS.has(v) && !relative && !joinsNames) return false;
     // "Texas-based Matt Mackowiak": a participle glued to a hyphen is a modifier, not a verb
     const glued = ctx.tokens[i - 1]?.value === '-' && ctx.tokens[i - 1]!.end === t.start;
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isModifierParticiple(ctx, i) && !isAppositionParticiple(ctx, first, i) && !isGapBeforeVerb(ctx, i, verb)) return false;

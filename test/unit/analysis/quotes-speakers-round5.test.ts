@@ -108,6 +108,11 @@ describe('findQuotes: more subjects', () => {
     expect(speakers('On July 6, Tom Berrow made the following comment:\n\n“For young people who have left school, the real rate is high.”')).toEqual(['Tom Berrow']);
   });
 
+  it('lets two names joined by "and" close a quote as its subject', () => {
+    const [first] = speakers('The Salem Herald described a campaign in trouble. “The mayor is filled with resentment, on edge,” Ana Ruiz and Ben Ode wrote.');
+    expect(['Ben Ode', 'Ana Ruiz and Ben Ode']).toContain(first);
+  });
+
   it('takes no speaker from a later clause after a quote that runs on into its sentence', () => {
     expect(speakers('Although Dana Ruiz says that Ben Ode “broke the story” of the standoff near Salem, others argue that Ode caused it.'))
       .toEqual(['Dana Ruiz']);
