@@ -40,7 +40,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'echo', 'elaborate', 'confess', 'remind', 'affirm', 'reaffirm', 'disclose', 'speculate', 'apologize', 'reflect',
   'marvel', 'rave', 'react', 'riff', 'needle', 'blame', 'credit', 'welcome', 'correct', 'highlight', 'mutter', 'bellow',
   'retaliate', 'bark', 'growl', 'hiss', 'cry', 'sigh', 'laugh', 'smile', 'shrug', 'talk',
-  'protest',
+  'protest', 'anticipate', 'command',
 ]);
 
 /** Prepositions before a participle that hangs on the clause before it ("upon saying"). */
@@ -124,6 +124,8 @@ export class SpeakerContext implements MentionSource {
     const t = this.tokens[i];
     if (!t || this.inQuote[i]) return false;
     if (ALWAYS_SPEECH.has(t.value.toLowerCase())) return true;
+    // "“…,” she went on.": "go on" with nothing after it continues speaking
+    if (t.lemma === 'go' && this.tokens[i + 1]?.value.toLowerCase() === 'on' && /^[,.:;]$/.test(this.tokens[i + 2]?.value ?? '') && !this.inQuote[i + 2]) return true;
     // ("made the following comment:": a "verb" after a determiner and a noun is a noun)
     if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma) && !(this.tokens[i - 1]?.pos === 'NOUN' && this.tokens[i - 2]?.pos === 'DET' && t.value.toLowerCase() === t.lemma && !(t.value.toLowerCase() in IRREGULAR_PAST));
     // "Toomey fumed": wink sometimes tags a past-tense speech verb after a name as an adjective

@@ -113,6 +113,11 @@ describe('findQuotes: more subjects', () => {
     expect(['Ben Ode', 'Ana Ruiz and Ben Ode']).toContain(first);
   });
 
+  it('reads "she went on." after a quote as an attribution', () => {
+    expect(speakers('Ana Ruiz pointed to the nine plans Ben Ode has laid out.\n\n“And it is a bit concerning to me because it would end the care we know,” she went on.'))
+      .toEqual(['Ana Ruiz']);
+  });
+
   it('takes no speaker from a later clause after a quote that runs on into its sentence', () => {
     expect(speakers('Although Dana Ruiz says that Ben Ode “broke the story” of the standoff near Salem, others argue that Ode caused it.'))
       .toEqual(['Dana Ruiz']);
