@@ -99,6 +99,10 @@ export function findQuotes(tok: Tokenized): Quote[] {
     if (!found && !pronounOnly && last && last.found && sentenceInitial && q.line - last.line <= 2) {
       found = { ...last.found, how: 'continuation' };
     }
+    // "“It's ambush journalism,” she says. It's “this new in-your-face journalism.”": a quote in
+    // the next sentence of the same paragraph, in a clause naming no one and reporting nothing,
+    // goes on with the speaker just quoted
+    if (!found && !pronounOnly && last && last.found && q.line === last.line && followsQuotedSentence(ctx, q)) found = { ...last.found, how: 'continuation' };
     const keep = pronounOnly || found?.how === 'same-sentence' || found?.how === 'coreference' || found?.how === 'speaker-line'
       || (q.standalone && q.words >= MIN_STANDALONE_WORDS)
       || (found?.how === 'continuation' && q.words >= MIN_STANDALONE_WORDS)
@@ -611,6 +615,24 @@ function isNamed(ctx: SpeakerContext, q: Located): boolean {
   const so = ctx.tokens[q.qa - 2]?.value.toLowerCase() === 'so' || (ctx.tokens[q.qa - 2]?.value === '-' && ctx.tokens[q.qa - 3]?.value.toLowerCase() === 'so');
   if (v === 'called') return !ctx.isSpeechVerb(q.qa - 1) || ctx.tokens[q.qa - 2]?.pos === 'AUX' || so;
   return true;
+}
+
+/**
+ * True when the quote's sentence names no one and has no speech verb outside quotes, and the
+ * sentence right before it (same paragraph) holds a quote.
+ */
+function followsQuotedSentence(ctx: SpeakerContext, q: Located): boolean {
+  const si = ctx.sentOf[q.fa]!;
+  if (si <= 0) return false;
+  for (let i = q.fa; i < q.fb; i++) {
+    if (ctx.inQuote[i]) continue;
+    if (ctx.isSpeechVerb(i) || ctx.tokens[i]!.pos === 'PROPN' || ctx.tokens[i]!.type === 'tabCRLF') return false;
+    if (ctx.tokens[i]!.pos === 'PRON' && /^(?:he|she|they|we|i)$/i.test(ctx.tokens[i]!.value)) return false;
+  }
+  const prev = ctx.sentences[si - 1]!;
+  if (ctx.text.slice(prev.end, ctx.tokens[q.fa]!.start).includes('\n')) return false;
+  for (let i = prev.tokenStart; i < prev.tokenEnd; i++) if (ctx.inQuote[i]) return true;
+  return false;
 }
 
 /** True when the quote opens its sentence (only punctuation before it). */

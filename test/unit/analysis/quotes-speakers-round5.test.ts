@@ -118,6 +118,11 @@ describe('findQuotes: more subjects', () => {
       .toEqual(['Ana Ruiz']);
   });
 
+  it('gives a quote in the next sentence of a clause naming no one to the speaker just quoted', () => {
+    expect(speakers('“What he does is dangerous,” Dana Reyes says.\n\n“It is ambush journalism,” she says. It is “this new in-your-face journalism.”'))
+      .toEqual(['Dana Reyes', 'Dana Reyes', 'Dana Reyes']);
+  });
+
   it('takes no speaker from a later clause after a quote that runs on into its sentence', () => {
     expect(speakers('Although Dana Ruiz says that Ben Ode “broke the story” of the standoff near Salem, others argue that Ode caused it.'))
       .toEqual(['Dana Ruiz']);
