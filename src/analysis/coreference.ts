@@ -224,7 +224,13 @@ export class Coreference {
     const wanted = ROLE_CLASSES[h.lemma] ?? [h.lemma];
     if (!wanted.some((r) => this.tracker.hasRole(r))) return null;
     const body = ORG_ROLE_NOUNS.has(h.lemma);
-    const fits = (e: Entity) => (body ? e.kind !== 'group' : e.kind === 'person') && wanted.some((r) => e.roles.has(r));
+    const role = (e: Entity) => (body ? e.kind !== 'group' : e.kind === 'person') && wanted.some((r) => e.roles.has(r));
+    // "the Vermont senator": a capitalised modifier must have been said of the entity (near one
+    // of its names); when it was said of no one with the role, the description stays open
+    const mods: string[] = [];
+    for (let x = p + 1; x < h.index; x++) if (/^\p{Lu}/u.test(tokens[x]!.value) && tokens[x]!.pos === 'PROPN') mods.push(tokens[x]!.value);
+    const near = (e: Entity) => mods.every((w) => e.mentions.some((m) => m.via === 'name' && m.to <= p && hasWordNear(tokens, m, w)));
+    const fits = (e: Entity) => role(e) && near(e);
     const [best] = this.rank(p, '', recent, fits);
     if (best) return best.entity;
     let id = -1, at = -1;
@@ -247,6 +253,12 @@ function agrees(e: Entity, v: string): boolean {
   if (v in PERSON_PRONOUNS) return e.kind === 'person' && (!e.gender || e.gender === PERSON_PRONOUNS[v]);
   if (v === 'it') return e.kind === 'org';
   return e.kind === 'org' || e.kind === 'group';
+}
+
+/** True when the word `w` stands within a few tokens of the mention ("Sen. Ana Ruiz of Vermont"). */
+function hasWordNear(tokens: Token[], m: Mention, w: string): boolean {
+  for (let x = Math.max(0, m.from - 4); x < Math.min(tokens.length, m.to + 4); x++) if (tokens[x]!.value === w) return true;
+  return false;
 }
 
 function lastMentionBefore(e: Entity, p: number): number {

@@ -49,6 +49,14 @@ describe('findQuotes: distance counts the article’s own sentences', () => {
   });
 });
 
+describe('findQuotes: descriptions', () => {
+  it('leaves "the Salem senator" open when no senator was said to be from Salem', () => {
+    const text = 'Sen. Tom Berrow said the vote was close. “We will see,” Berrow said.\n\n'
+      + 'Presidential candidate Ben Ode is choosing not to respond.\n\nInstead, the Salem senator is sticking to his message.\n\n“We have come a long way,” he told supporters.';
+    expect(last(text)).toBe('Ben Ode');
+  });
+});
+
 describe('findQuotes: colon and dash lines', () => {
   it('gives a quote after a colon to the person subject of a clause with no speech verb', () => {
     expect(speakers('Dana Kell has adopted the stance common among some officials: “I am against it in private, but for it in public.”'))
