@@ -133,6 +133,16 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   // ("Ode says that Ruiz “broke the story” of the standoff, others argue": a quote running on into
   // the sentence with no punctuation of its own is a phrase of it; the verb after is a later clause's)
   const runsOn = first === q.qb && !startsSentence(ctx, q) && !/[,.?!…—–;:-][’'‘")\]]*$/.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd).trim());
+  // "the race “is a dead heat,” as Cruz said on Monday": an "as" attribution right after the quote
+  if (first < q.fb && tokens[first]!.value.toLowerCase() === 'as' && !runsOn) {
+    for (let r = first + 1; r < q.fb && r - first <= 6; r++) {
+      if (ctx.inQuote[r]) break;
+      if (!ctx.isSpeechVerb(r)) continue;
+      const f = r > first + 1 && attributionSpan(ctx, first + 1, r) ? subjectOf(ctx, r, first + 1, q.fb, last) : null;
+      if (f) return f;
+      break;
+    }
+  }
   for (let r = runsOn ? q.fb : first; r < q.fb; r++) {
     // "“…” - at which point the crowd chanted": a dash after the quote opens an aside
     if (r === first && DASH.test(tokens[r - 1]?.value ?? '') && !ctx.inQuote[r - 1]) break;
@@ -157,7 +167,7 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   for (let l = q.qa - 1; l >= q.fa; l--) {
     if (ctx.inQuote[l]) continue;
     if (ctx.isSpeechVerb(l) && !aside.has(l)) {
-      const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa);
+      const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa) ?? openingParticipleHost(ctx, l, q, last);
       if (f) {
         if (!isWeakVerb(ctx, l) || introducesDirectly(ctx, l, q.qa)) return f;
         weak ??= { ...f, weak: true };
@@ -173,6 +183,26 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     if (f) return f;
   }
   return weak;
+}
+
+/**
+ * Returns the subject of the main clause after an opening participle that reports the quote
+ * ("Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest …"): the
+ * person subject after the first comma that follows the quote; or null.
+ */
+function openingParticipleHost(ctx: SpeakerContext, v: number, q: Located, last: Found | null): Found | null {
+  const tokens = ctx.tokens;
+  if (!/^\p{Lu}\p{Ll}+ing$/u.test(tokens[v]!.value)) return null;
+  let a = q.fa;
+  while (a < v && tokens[a]!.pos === 'PUNCT') a++;
+  if (a !== v) return null;
+  let c = q.qb;
+  while (c < q.fb && (ctx.inQuote[c] || tokens[c]!.value !== ',')) c++;
+  if (c >= q.fb) return null;
+  // ("…,” though, Allen": an adverb set off after the quote)
+  if (tokens[c + 1]?.pos === 'ADV' && tokens[c + 2]?.value === ',') c += 2;
+  const f = clauseSubject(ctx, q.fb, c + 1, last);
+  return f && f.person ? f : null;
 }
 
 /**
