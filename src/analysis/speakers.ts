@@ -426,6 +426,11 @@ function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
   for (;;) {
     while (k >= limit && steps < 4 && !ctx.inQuote[k]
       && (VERB_GAP_POS.has(tokens[k]!.pos) || REFLEXIVES.has(tokens[k]!.value.toLowerCase()) || TIME_WORDS.test(tokens[k]!.value))) { k--; steps++; }
+    // "who Beck on Wednesday called": a weekday after "on" between a subject and its verb
+    if (k >= limit && /^(?:on|last|this|next)$/i.test(tokens[k]!.value) && TIME_WORDS.test(tokens[k + 1]?.value ?? '') && k + 1 < i && !ctx.inQuote[k] && steps < 4) {
+      k--; steps++;
+      continue;
+    }
     // "Hunter, meanwhile, told": an adverb set off by commas
     if (k - 2 >= limit && tokens[k]!.value === ',' && tokens[k - 1]!.pos === 'ADV' && tokens[k - 2]!.value === ',' && !ctx.inQuote[k - 2]) {
       k -= 3; steps++;

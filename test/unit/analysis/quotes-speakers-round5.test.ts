@@ -131,6 +131,21 @@ describe('findQuotes: more subjects', () => {
       .toEqual(['Dana Reyes', 'Dana Reyes', 'Dana Reyes']);
   });
 
+  it('takes an "as X said" right after a quote as its attribution', () => {
+    expect(speakers('Still, the fact that the race “is a dead heat right now,” as Tom Berrow said on a radio program on Monday, only raises the stakes.'))
+      .toEqual(['Tom Berrow']);
+  });
+
+  it('gives a quote inside an opening participle to the main clause’s person subject', () => {
+    expect(speakers('Acknowledging that the mayor “says a lot of silly stuff,” though, Tom Berrow did suggest that the mayor is good for business.'))
+      .toEqual(['Tom Berrow']);
+  });
+
+  it('steps over "on Wednesday" between a subject and its verb', () => {
+    expect(speakers('Much of the anger was aimed at the adviser, who Tom Berrow on Wednesday called “a horrible, despicable human being.”'))
+      .toEqual(['Tom Berrow']);
+  });
+
   it('takes no speaker from a later clause after a quote that runs on into its sentence', () => {
     expect(speakers('Although Dana Ruiz says that Ben Ode “broke the story” of the standoff near Salem, others argue that Ode caused it.'))
       .toEqual(['Dana Ruiz']);
