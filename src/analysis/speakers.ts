@@ -888,8 +888,18 @@ function isInterrupter(ctx: SpeakerContext, a: number, b: number): boolean {
   if (b - a <= 20 && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV')) return true;
   if (b - a <= 20 && t.pos === 'VERB' && /(?:ing|ed)$/.test(v)) return true;
   // any short stretch with no verb ("R-Ky.", "Sanders’ campaign manager")
-  if (b - a > 12) return false;
-  for (let x = a; x < b; x++) if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX') return false;
+  if (b - a <= 12) {
+    for (let x = a; x < b; x++) if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX') return false;
+    return true;
+  }
+  // a longer role phrase with no finite verb ("co-founder of the institute and advocate of an
+  // effort to cultivate new technologies"): only infinitives and participles
+  if (b - a > APPOSITION_REACH || !(t.pos === 'NOUN' || t.pos === 'ADJ')) return false;
+  for (let x = a; x < b; x++) {
+    const p = tokens[x]!.pos;
+    if (p === 'AUX') return false;
+    if (p === 'VERB' && tokens[x - 1]?.value.toLowerCase() !== 'to' && !/(?:ing|ed)$/.test(tokens[x]!.value)) return false;
+  }
   return true;
 }
 

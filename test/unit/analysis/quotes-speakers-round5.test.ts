@@ -146,6 +146,11 @@ describe('findQuotes: more subjects', () => {
       .toEqual(['Tom Berrow']);
   });
 
+  it('steps over a long role apposition with only an infinitive in it', () => {
+    expect(speakers('Ted Norland, co-founder of the Salem Institute and advocate of an Apollo-type effort to cultivate new technologies, welcomed “the recognition that we do not have all the technology we need.”'))
+      .toEqual(['Ted Norland']);
+  });
+
   it('takes no speaker from a later clause after a quote that runs on into its sentence', () => {
     expect(speakers('Although Dana Ruiz says that Ben Ode “broke the story” of the standoff near Salem, others argue that Ode caused it.'))
       .toEqual(['Dana Ruiz']);
