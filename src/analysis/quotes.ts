@@ -220,7 +220,8 @@ function asides(ctx: SpeakerContext, a: number, b: number): Set<number> {
     if (!rel && !dash) continue;
     let j = i + 1;
     while (j < b && !(rel ? tokens[j]!.value === ',' : /^[—–-]$/.test(tokens[j]!.value)) && !ctx.inQuote[j]) j++;
-    if (j >= b || ctx.inQuote[j]) continue;
+    // (a relative clause whose comma opens the quote introduces it: "Mike Lee, who declared, “…”")
+    if (j >= b || ctx.inQuote[j] || (rel && j === b - 1)) continue;
     for (let x = i + 1; x < j; x++) out.add(x);
     i = j - 1;
   }

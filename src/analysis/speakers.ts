@@ -549,6 +549,10 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     // "She greeted supporters and told them …": the subject of the first conjunct
     if (lt.pos === 'CCONJ' && (lv === 'and' || lv === 'but') && k > limit) return conjunctSubject(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
     if (RELATIVE_PRONOUNS.has(lv) && k - 1 >= limit && tokens[k - 1]!.value === ',') {
+      // ("the mouth of Donald Trump, who proclaimed": "who" takes the person the phrase ends in)
+      const ms = lv === 'who' ? ctx.mentions.mentionsIn(Math.max(limit, k - 10), k - 1) : [];
+      const pm = ms[ms.length - 1];
+      if (pm && pm.to === k - 1 && ctx.mentions.entities[pm.entity]!.kind === 'person') return ctx.found(pm.from, pm.to, 'same-sentence', true);
       const np = phraseEndingAt(tokens, k - 1, limit);
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
     }

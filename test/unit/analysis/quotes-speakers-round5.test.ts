@@ -151,6 +151,16 @@ describe('findQuotes: more subjects', () => {
       .toEqual(['Ted Norland']);
   });
 
+  it('lets a relative clause whose comma opens the quote introduce it', () => {
+    expect(speakers('On Thursday, Ana Ruiz won an endorsement from a colleague, from Tom Berrow, who declared in the spin room, “I am sending the signal that it is time to unite.”'))
+      .toEqual(['Tom Berrow']);
+  });
+
+  it('gives "who" the person a phrase ends in', () => {
+    expect(speakers('The test originated, as nasty things often do, in the mouth of Tom Berrow, who proclaimed in July that refugees “cannot come into this country.”'))
+      .toEqual(['Tom Berrow']);
+  });
+
   it('takes no speaker from a later clause after a quote that runs on into its sentence', () => {
     expect(speakers('Although Dana Ruiz says that Ben Ode “broke the story” of the standoff near Salem, others argue that Ode caused it.'))
       .toEqual(['Dana Ruiz']);
