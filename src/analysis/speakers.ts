@@ -127,7 +127,7 @@ export class SpeakerContext implements MentionSource {
     // "“…,” she went on.": "go on" with nothing after it continues speaking
     if (t.lemma === 'go' && this.tokens[i + 1]?.value.toLowerCase() === 'on' && /^[,.:;]$/.test(this.tokens[i + 2]?.value ?? '') && !this.inQuote[i + 2]) return true;
     // ("made the following comment:": a "verb" after a determiner and a noun is a noun)
-    if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma) && !(this.tokens[i - 1]?.pos === 'NOUN' && this.tokens[i - 2]?.pos === 'DET' && t.value.toLowerCase() === t.lemma && !(t.value.toLowerCase() in IRREGULAR_PAST));
+    if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma) && !(t.value.toLowerCase() === t.lemma && !(t.value.toLowerCase() in IRREGULAR_PAST) && this.endsNounPhrase(i));
     // "Toomey fumed": wink sometimes tags a past-tense speech verb after a name as an adjective
     if ((t.pos === 'ADJ' || t.pos === 'NOUN') && /ed$/.test(t.value)) {
       const p = this.tokens[i - 1];
@@ -171,6 +171,26 @@ export class SpeakerContext implements MentionSource {
       return false;
     }
     return false;
+  }
+
+  /**
+   * True when the base-form word at `i` closes a noun phrase opened by a determiner or possessive
+   * and takes no object ("the following comment:", "his state-of-the-state address for"): a noun,
+   * not a verb.
+   */
+  private endsNounPhrase(i: number): boolean {
+    let k = i - 1, words = 0;
+    while (k >= 0 && i - k <= 10 && !this.inQuote[k]) {
+      const t = this.tokens[k]!;
+      const glued = t.value === '-' && this.tokens[k - 1]?.end === t.start;
+      if (t.pos === 'NOUN' || t.pos === 'ADJ' || glued || (this.tokens[k + 1]?.value === '-' && this.tokens[k + 1]!.start === t.end)) { k--; words++; continue; }
+      break;
+    }
+    const d = this.tokens[k];
+    // (and no object or clause after it: "would any rational person believe Ruiz …" is a verb)
+    const n = this.tokens[i + 1];
+    const bare = n === undefined || ((n.pos === 'PUNCT' || n.pos === 'ADP' || n.pos === 'SCONJ') && n.value.toLowerCase() !== 'that');
+    return bare && words > 0 && d !== undefined && (d.pos === 'DET' || /^(?:his|her|their|its|my|our|your)$/i.test(d.value));
   }
 
   found(from: number, to: number, how: SpeakerHow, person: boolean): Found {

@@ -161,6 +161,11 @@ describe('findQuotes: more subjects', () => {
       .toEqual(['Tom Berrow']);
   });
 
+  it('reads a hyphenated compound before a base-form speech word as a noun phrase ("his state-of-the-state address")', () => {
+    expect(speakers('In January, Gov. Tom Berrow of Salem lauded Ana Ruiz in his state-of-the-state address for helping develop “new and innovative ideas.”'))
+      .toEqual(['Tom Berrow']);
+  });
+
   it('takes no speaker from a later clause after a quote that runs on into its sentence', () => {
     expect(speakers('Although Dana Ruiz says that Ben Ode “broke the story” of the standoff near Salem, others argue that Ode caused it.'))
       .toEqual(['Dana Ruiz']);
