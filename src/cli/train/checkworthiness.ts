@@ -37,7 +37,9 @@
  * and not kept: a one-hidden-layer net over the hashed features (8 units: F1 .665; 16: .677) and
  * the linear model plus a 32-unit layer over a dense sentence vector (mean of the word classes'
  * GloVe centroids: .677); that dense vector, or the mean GloVe vector, as extra linear features
- * (.686 and .680, one half only, MAP lower); the average of 5 or 8 fixed-seed fits (.679-.682,
+ * (.686 and .680, one half only, MAP lower; with the 8-fold threshold, centroids at half scale:
+ * .687, halves .668/.698, but under two other shuffle seeds half 0 gained nothing and
+ * groundtruth fell .003-.011); the average of 5 or 8 fixed-seed fits (.679-.682,
  * groundtruth +.025 and MAP +.005, but half 0 of ClaimBuster lower), bagged fits (.676); idf
  * weighting (.658-.670) and binary values (.672); UFS (Verdict 0) rows as soft targets 0.15-0.3
  * or at half weight (.679-.684, MAP -.004). Kept: the threshold's inner CV on 8 fresh folds
