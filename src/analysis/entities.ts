@@ -49,15 +49,7 @@ const YEAR_RANGE = /^(?:1[5-9]|20)\d\d[–—](?:(?:1[5-9]|20)\d\d|\d\d)$/;
 const NUMBERISH = /^[+-]?\d/;
 const AM_PM = /^(?:a\.?m\.?|p\.?m\.?|am|pm|utc|gmt|et|est|edt|pt|bst|cet)$/;
 
-/** Lower case without a new string when the value already is (most tokens). */
-function lowerOf(v: string): string {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return v.toLowerCase();
-  }
-  return v;
-}
-const lower = (t: Token | undefined) => (t ? lowerOf(t.value) : '');
+const lower = (t: Token | undefined) => (t ? t.lower : '');
 const isNumberToken = (t: Token | undefined) => t !== undefined && t.type === 'number' && NUMBERISH.test(t.value);
 const isNumberWord = (t: Token | undefined) => {
   if (!t) return false;
@@ -101,7 +93,7 @@ export function findEntities(text: string, tokens: Token[], breakBefore: Uint8Ar
     // Most tokens are words that start no entity: one set look-up rules them out.
     const c0 = t.value.charCodeAt(0);
     const digitLike = (c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45;
-    if (t.type === 'word' && !digitLike && !TRIGGERS.has(lowerOf(t.value)) && !t.value.includes('-')) { i++; continue; }
+    if (t.type === 'word' && !digitLike && !TRIGGERS.has(t.lower) && !t.value.includes('-')) { i++; continue; }
     if (t.type === 'punctuation') { i++; continue; }
     const w = lower(t);
     const next = (k: number) => (sameLine(i, i + k) ? tokens[i + k] : undefined);

@@ -22,8 +22,8 @@ export function negationFlags(tokens: Token[], sentences: SentenceSpan[]): Uint8
     let open = false;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i]!;
-      const v = t.value;
-      const w = t.type === 'word' && /[A-Z\u0080-\uffff]/.test(v) ? v.toLowerCase() : v;
+      // Words compare in lower case; other tokens (punctuation, numbers, web tokens) as they are.
+      const w = t.type === 'word' ? t.lower : t.value;
       if (NEGATORS.has(w)) { open = true; continue; }
       if (BOUNDARY_PUNCT.has(w) || BOUNDARY_WORDS.has(w)) { open = false; continue; }
       if (open && t.type !== 'punctuation' && t.type !== 'emoji' && t.type !== 'emoticon') flags[i] = 1;
