@@ -175,8 +175,11 @@ function walkOffsets(text: string, values: string[]): { starts: Int32Array; brea
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     let nl = 0;
-    while (!text.startsWith(v, p)) {
+    const c0 = v.charCodeAt(0);
+    for (;;) {
       const c = text.charCodeAt(p);
+      // The first character decides most positions without a startsWith.
+      if ((c === c0 && text.startsWith(v, p)) || v.length === 0) break;
       if (p >= text.length || !isSpace(c)) return null;
       if (c === 10) nl = 1;
       p++;
@@ -210,7 +213,7 @@ function offsetsFromSpaces(doc: ReturnType<Nlp['readDoc']>, its: Nlp['its'], val
  * indices, POS tags and contraction flags through `tokens().out(its.x)` is one call per token per
  * field, and the POS comes back as a string that then had to be mapped back to a number.
  */
-interface RawDoc { tokens: number[]; sentences: number[][] }
+interface RawDoc { tokens: number[]; sentences: number[][]; cache: unknown }
 const TK_SIZE = 4;
 const POS_MASK = 0x3f00000;
 const BITS4LEMMA = 20;
@@ -285,15 +288,12 @@ function addFact(lf: LexemeFacts, u: number, pn: number, type: string, stop: boo
   if (lf.first[u] === 0) { lf.first[u] = k + 1; lf.firstPos[u] = pn; } else lf.more.set(u * POS_SLOTS + pn, k);
 }
 
-/** Past this share of tokens with unknown facts, one bulk read beats asking token by token. */
-const BULK_SHARE = 0.25;
-
 /**
  * Returns the text's tokens, sentences and entities with character offsets.
  * Speed: wink's pipeline (readDoc) is most of the cost. Lexeme indices, POS numbers and
  * contraction flags are read from wink's raw token array (rawOf); type, stop flag, lemma and
- * lower case come from LexemeFacts, and wink is asked (through `out`) only for lexeme + POS
- * pairs not seen before. Offsets come from a walk over the text instead of wink's per-token
+ * lower case come from LexemeFacts, and wink's readers (its.type, its.lemma, ...) run only for
+ * lexeme + POS pairs not seen before and for contractions. Offsets come from a walk over the text instead of wink's per-token
  * space reconstruction.
  */
 export function tokenize(text: string): Tokenized {
@@ -327,17 +327,15 @@ export function tokenize(text: string): Tokenized {
   let own: { type: string; stop: boolean; lemma: string; lower: string }[] | null = null;
   if (missing.length > 0) {
     own = [];
-    const col = doc.tokens();
-    const bulk = missing.length > BULK_SHARE * count;
-    const allTypes = bulk ? col.out(its.type) as string[] : null;
-    const allStops = bulk ? col.out(its.stopWordFlag) as unknown as boolean[] : null;
-    const allLemmas = bulk ? col.out(its.lemma as never) as unknown as string[] : null;
+    // wink's own per-token readers, called on the raw data (what `out` does, without a call per field).
+    const itsType = its.type as unknown as (i: number, rdd: RawDoc) => string | undefined;
+    const itsStop = its.stopWordFlag as unknown as (i: number, rdd: RawDoc) => boolean;
+    const itsLemma = its.lemma as unknown as (i: number, rdd: RawDoc, addons: unknown) => string | undefined;
     for (const i of missing) {
-      const item = bulk ? null : col.itemAt(i);
-      const type = (allTypes ? allTypes[i] : item!.out(its.type) as string) ?? 'word';
-      const stop = (allStops ? allStops[i] : item!.out(its.stopWordFlag) as unknown as boolean) === true;
+      const type = itsType(i, raw) ?? 'word';
+      const stop = itsStop(i, raw) === true;
       const value = values[i]!;
-      let lemma = allLemmas ? allLemmas[i] : item!.out(its.lemma as never) as unknown as string | undefined;
+      let lemma = itsLemma(i, raw, rawAddons);
       if (lemma === undefined || !(lx.hash[lemma]! < lx.intrinsicSize)) {
         if (lemma === undefined || isWholeContraction(doc, lx, value)) lemma = value.toLowerCase();
       }
