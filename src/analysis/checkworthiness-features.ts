@@ -171,7 +171,7 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
     }
     sig.words++;
     const lemma = t.lemma;
-    const low = t.value === lemma ? lemma : t.value.toLowerCase();
+    const low = t.lower;
     let w: string;
     if (t.type === 'number' || t.pos === 'NUM') {
       let next: string | undefined;
