@@ -23,6 +23,12 @@ export interface Token extends Span {
   stop: boolean;
   /** Set on tokens inside a negated scope (negation.ts). */
   negation: boolean;
+  /**
+   * Lexeme id: the same number for every token of the same word form and POS while the shared
+   * pipeline lives, -1 for contractions. Lets consumers cache what they derive from a token's
+   * value (lexemeMemo) instead of a string look-up per token.
+   */
+  lex: number;
 }
 
 export interface SentenceSpan extends Span {
@@ -254,16 +260,21 @@ interface LexemeFacts {
   firstPos: Uint8Array;
   /** lexeme * POS_SLOTS + POS -> fact number, for a lexeme's further POS. */
   more: Map<number, number>;
-  type: string[];
-  stop: boolean[];
-  lemma: string[];
-  lower: string[];
+  /** By fact number (one object per fact, so a token reads one cache line, not four columns). */
+  list: LexemeFact[];
 }
+interface LexemeFact { type: string; stop: boolean; lemma: string; lower: string }
 let facts: LexemeFacts | null = null;
+/**
+ * Lexeme id of fact 0 of the current table: each rebuild starts past the old table's ids, so a
+ * token kept from an older table is never mistaken for one of the new table (lexemeMemo).
+ */
+let lexBase = 0;
 let factsFor: Nlp | null = null;
 function lexemeFacts(n: Nlp, size: number): LexemeFacts {
   if (factsFor !== n || !facts) {
-    facts = { first: new Int32Array(size), firstPos: new Uint8Array(size), more: new Map(), type: [], stop: [], lemma: [], lower: [] };
+    if (facts) lexBase += facts.list.length;
+    facts = { first: new Int32Array(size), firstPos: new Uint8Array(size), more: new Map(), list: [] };
     factsFor = n;
   } else if (facts.first.length < size) {
     const cap = Math.max(size, facts.first.length * 2);
@@ -282,9 +293,37 @@ function factOf(lf: LexemeFacts, u: number, pn: number): number {
   return lf.more.get(u * POS_SLOTS + pn) ?? -1;
 }
 
+/**
+ * Returns `compute(t)` cached per lexeme id (Token.lex), for values that depend on the token's
+ * value only (a table index, a word class): one typed-array read per token instead of a string
+ * hash look-up. Values must be integers in the Int32 range; tokens without a lexeme id
+ * (contractions) are computed each time. The cache empties itself when the shared pipeline
+ * (and with it the lexeme ids) is rebuilt.
+ */
+export function lexemeMemo(compute: (t: Token) => number): (t: Token) => number {
+  let base = -1;
+  let known = new Uint8Array(0);
+  let vals = new Int32Array(0);
+  return (t: Token) => {
+    // Contractions, and tokens of a table rebuilt since, are computed.
+    if (t.lex < lexBase) return compute(t);
+    if (base !== lexBase) { base = lexBase; known = new Uint8Array(1024); vals = new Int32Array(1024); }
+    const id = t.lex - base;
+    if (id >= known.length) {
+      const cap = Math.max(id + 1, known.length * 2);
+      const k2 = new Uint8Array(cap); k2.set(known); known = k2;
+      const v2 = new Int32Array(cap); v2.set(vals); vals = v2;
+    }
+    if (known[id] === 1) return vals[id]!;
+    const v = compute(t);
+    vals[id] = v; known[id] = 1;
+    return v;
+  };
+}
+
 function addFact(lf: LexemeFacts, u: number, pn: number, type: string, stop: boolean, lemma: string, lower: string): void {
-  const k = lf.type.length;
-  lf.type.push(type); lf.stop.push(stop); lf.lemma.push(lemma); lf.lower.push(lower);
+  const k = lf.list.length;
+  lf.list.push({ type, stop, lemma, lower });
   if (lf.first[u] === 0) { lf.first[u] = k + 1; lf.firstPos[u] = pn; } else lf.more.set(u * POS_SLOTS + pn, k);
 }
 
@@ -349,26 +388,26 @@ export function tokenize(text: string): Tokenized {
       } else {
         const pn = posNums[i]!;
         let f = factOf(lf, u, pn);
-        if (f < 0) { addFact(lf, u, pn, type, stop, lemma, lower); f = lf.type.length - 1; }
+        if (f < 0) { addFact(lf, u, pn, type, stop, lemma, lower); f = lf.list.length - 1; }
         factNo[i] = f;
       }
     }
   }
   const posNames = posList!;
-  const fType = lf.type, fStop = lf.stop, fLemma = lf.lemma, fLower = lf.lower;
+  const flist = lf.list;
   for (let i = 0; i < count; i++) {
     const value = values[i]!;
     const start = starts[i]!;
     const f = factNo[i]!;
     const pos = posNames[posNums[i]!] ?? 'X';
     if (f >= 0) {
-      const type = fType[f]!;
-      types[i] = type;
-      tokens[i] = { start, end: start + value.length, value, lower: fLower[f]!, lemma: fLemma[f]!, pos, type, stop: fStop[f]!, negation: false };
+      const fo = flist[f]!;
+      types[i] = fo.type;
+      tokens[i] = { start, end: start + value.length, value, lower: fo.lower, lemma: fo.lemma, pos, type: fo.type, stop: fo.stop, negation: false, lex: lexBase + f };
     } else {
       const o = own![-2 - f]!;
       types[i] = o.type;
-      tokens[i] = { start, end: start + value.length, value, lower: o.lower, lemma: o.lemma, pos, type: o.type, stop: o.stop, negation: false };
+      tokens[i] = { start, end: start + value.length, value, lower: o.lower, lemma: o.lemma, pos, type: o.type, stop: o.stop, negation: false, lex: -1 };
     }
   }
   const sentences: SentenceSpan[] = [];
