@@ -9,6 +9,7 @@ import model from 'wink-eng-lite-web-model';
 import type { Span } from '../shared/spans.js';
 import { findEntities } from './entities.js';
 import { negationFlags } from './negation.js';
+import { cachedTransformers } from './wink-hints.js';
 
 export interface Token extends Span {
   value: string;
@@ -106,7 +107,12 @@ export function getNlp(): Nlp {
       posList = m.features.pos.list;
       return m;
     };
-    nlp = winkNLP({ ...winkModel, core, addons: rawAddons } as typeof model, [...PIPE]);
+    // Sentence and POS transformers with per-lexeme caches (wink-hints.ts): the same tags, faster.
+    const hints = cachedTransformers(() => lexemes!.list.length);
+    const m = model as unknown as { sbd: () => object; pos: () => object };
+    const sbd = () => ({ ...m.sbd(), transformers: hints.sbd });
+    const pos = () => ({ ...m.pos(), transformers: hints.pos });
+    nlp = winkNLP({ ...winkModel, core, sbd, pos, addons: rawAddons } as typeof model, [...PIPE]);
   }
   return nlp;
 }
