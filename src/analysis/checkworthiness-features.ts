@@ -15,7 +15,8 @@
  * Feature groups and training settings were chosen by debate-grouped cross-validation (see
  * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
-import { lexemeMemo, type Tokenized } from './nlp.js';
+import type { Tokenized } from './nlp.js';
+import { lexemeMemo } from './lexeme-memo.js';
 import { CLUSTER_LEVELS, CLUSTER_WORDS, CLUSTERS_SIGNATURE, classAt, wordIndexOf } from './checkworthiness-clusters.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
 

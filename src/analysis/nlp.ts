@@ -10,6 +10,7 @@ import type { Span } from '../shared/spans.js';
 import { findEntities } from './entities.js';
 import { negationFlags } from './negation.js';
 import { cachedTransformers } from './wink-hints.js';
+import { lexemeIdBase, startLexemeTable } from './lexeme-memo.js';
 
 export interface Token extends Span {
   value: string;
@@ -271,15 +272,10 @@ interface LexemeFacts {
 }
 interface LexemeFact { type: string; stop: boolean; lemma: string; lower: string }
 let facts: LexemeFacts | null = null;
-/**
- * Lexeme id of fact 0 of the current table: each rebuild starts past the old table's ids, so a
- * token kept from an older table is never mistaken for one of the new table (lexemeMemo).
- */
-let lexBase = 0;
 let factsFor: Nlp | null = null;
 function lexemeFacts(n: Nlp, size: number): LexemeFacts {
   if (factsFor !== n || !facts) {
-    if (facts) lexBase += facts.list.length;
+    startLexemeTable(facts ? facts.list.length : 0);
     facts = { first: new Int32Array(size), firstPos: new Uint8Array(size), more: new Map(), list: [] };
     factsFor = n;
   } else if (facts.first.length < size) {
@@ -297,34 +293,6 @@ function factOf(lf: LexemeFacts, u: number, pn: number): number {
   if (f !== 0 && lf.firstPos[u] === pn) return f - 1;
   if (f === 0) return -1;
   return lf.more.get(u * POS_SLOTS + pn) ?? -1;
-}
-
-/**
- * Returns `compute(t)` cached per lexeme id (Token.lex), for values that depend on the token's
- * value only (a table index, a word class): one typed-array read per token instead of a string
- * hash look-up. Values must be integers in the Int32 range; tokens without a lexeme id
- * (contractions) are computed each time. The cache empties itself when the shared pipeline
- * (and with it the lexeme ids) is rebuilt.
- */
-export function lexemeMemo(compute: (t: Token) => number): (t: Token) => number {
-  let base = -1;
-  let known = new Uint8Array(0);
-  let vals = new Int32Array(0);
-  return (t: Token) => {
-    // Contractions, and tokens of a table rebuilt since, are computed.
-    if (t.lex < lexBase) return compute(t);
-    if (base !== lexBase) { base = lexBase; known = new Uint8Array(1024); vals = new Int32Array(1024); }
-    const id = t.lex - base;
-    if (id >= known.length) {
-      const cap = Math.max(id + 1, known.length * 2);
-      const k2 = new Uint8Array(cap); k2.set(known); known = k2;
-      const v2 = new Int32Array(cap); v2.set(vals); vals = v2;
-    }
-    if (known[id] === 1) return vals[id]!;
-    const v = compute(t);
-    vals[id] = v; known[id] = 1;
-    return v;
-  };
 }
 
 function addFact(lf: LexemeFacts, u: number, pn: number, type: string, stop: boolean, lemma: string, lower: string): void {
@@ -401,6 +369,7 @@ export function tokenize(text: string): Tokenized {
   }
   const posNames = posList!;
   const flist = lf.list;
+  const base = lexemeIdBase();
   for (let i = 0; i < count; i++) {
     const value = values[i]!;
     const start = starts[i]!;
@@ -409,7 +378,7 @@ export function tokenize(text: string): Tokenized {
     if (f >= 0) {
       const fo = flist[f]!;
       types[i] = fo.type;
-      tokens[i] = { start, end: start + value.length, value, lower: fo.lower, lemma: fo.lemma, pos, type: fo.type, stop: fo.stop, negation: false, lex: lexBase + f };
+      tokens[i] = { start, end: start + value.length, value, lower: fo.lower, lemma: fo.lemma, pos, type: fo.type, stop: fo.stop, negation: false, lex: base + f };
     } else {
       const o = own![-2 - f]!;
       types[i] = o.type;
