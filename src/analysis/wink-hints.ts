@@ -34,14 +34,15 @@ function propertyMemo(name: string, size: (cache: WinkCache) => number): (cache:
   let memo = new Int32Array(0);
   return (cache, i) => {
     if (cache !== of) { of = cache; memo = new Int32Array(1 << 16); }
+    // A filled entry is a lexeme read before: no range check needed.
+    const k = i >= 0 && i < memo.length ? memo[i]! : 0;
+    if (k !== 0) return k === 1 ? null : k - 2;
     if (!(i >= 0 && i < size(cache))) return cache.property(i, name);
     if (i >= memo.length) {
       const m = new Int32Array(Math.max(i + 1, memo.length * 2));
       m.set(memo);
       memo = m;
     }
-    const k = memo[i]!;
-    if (k !== 0) return k === 1 ? null : k - 2;
     const v = cache.property(i, name);
     // Only small whole numbers (every property these transformers read) are cached.
     if (v === null) memo[i] = 1;
