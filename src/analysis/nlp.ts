@@ -28,7 +28,7 @@ export interface Token extends Span {
   /**
    * Lexeme id: the same number for every token of the same word form and POS while the shared
    * pipeline lives, -1 for contractions. Lets consumers cache what they derive from a token's
-   * value (lexemeMemo) instead of a string look-up per token.
+   * value, lower case, lemma or type (lexeme-memo.ts) instead of a string look-up per token.
    */
   lex: number;
 }
@@ -256,7 +256,7 @@ const rawAddons = Object.assign(Object.create(null) as Record<string, unknown>, 
  * (wink's lemma is a lexicon look-up or its lemmatiser on the normal form and POS), so each is
  * asked of wink once, and lower-casing once per lexeme saves a string per token for every
  * consumer. The look-up is typed arrays by lexeme index (the first POS seen) and a map for
- * further POS, facts in columns by fact number.
+ * further POS; the fact number, offset by lexemeIdBase, is the tokens' lexeme id (Token.lex).
  * A lexeme index is never reused for another word within one instance (the lexicon list only
  * grows; forgetNewLexemes removes hash entries only), so out-of-vocabulary words may be cached
  * too; the instance, and with it this cache, is rebuilt past MAX_OOV_LEXEMES.
@@ -306,8 +306,9 @@ function addFact(lf: LexemeFacts, u: number, pn: number, type: string, stop: boo
  * Speed: wink's pipeline (readDoc) is most of the cost. Lexeme indices, POS numbers and
  * contraction flags are read from wink's raw token array (rawOf); type, stop flag, lemma and
  * lower case come from LexemeFacts, and wink's readers (its.type, its.lemma, ...) run only for
- * lexeme + POS pairs not seen before and for contractions. Offsets come from a walk over the text instead of wink's per-token
- * space reconstruction.
+ * lexeme + POS pairs not seen before and for contractions. Offsets come from a walk over the
+ * text instead of wink's per-token space reconstruction. The sentence and POS steps run with
+ * cached transformers (wink-hints.ts).
  */
 export function tokenize(text: string): Tokenized {
   const n = getNlp();
