@@ -13,6 +13,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 
+/** Longest one e2e test or suite may take (the longest, a real-page suite in Firefox, takes about 10 min in CI). */
+const TEST_TIMEOUT_MS = 25 * 60_000;
+/** Longest one e2e runner may take before it is stopped (CI's limit for everything is 90 min). */
+const RUNNER_TIMEOUT_MS = 40 * 60_000;
+
 let passed = 0;
 let failed = 0;
 const failures = [];
@@ -68,9 +73,12 @@ function e2e(label, files, concurrency, tapFile) {
   console.log(`\n== ${label}: ${files.join(' ')}`);
   const started = Date.now();
   rmSync(tapFile, { force: true });
-  const r = spawnSync('node', ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec',
+  // A test or suite that hangs (a browser that never answers) fails after TEST_TIMEOUT_MS and the
+  // rest go on; a runner that hangs as a whole is stopped after RUNNER_TIMEOUT_MS and counts as failed.
+  const r = spawnSync('node', ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${TEST_TIMEOUT_MS}`, '--test-reporter=spec',
     '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
-    ...files], { stdio: 'inherit' });
+    ...files], { stdio: 'inherit', timeout: RUNNER_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if (r.error) console.log(`== ${label}: ${r.error.message}`);
   console.log(`== ${label} took ${((Date.now() - started) / 60000).toFixed(1)} min`);
   try {
     const tap = readFileSync(tapFile, 'utf8');

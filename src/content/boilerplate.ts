@@ -19,13 +19,44 @@ const DROP_SELECTOR = 'figcaption, aside, nav, form, button, [role="complementar
 const RELATED_HEADING_RE =
   /^(more (great |top |from |on )?.{0,30}(stories|articles|coverage|reads)|related( (stories|articles|coverage|reading|content|links|news|posts))?|further reading|recommended( (stories|reading|for you))?|you (might|may) also like|most (popular|read)|don'?t miss|(see|read) also|also read)\W*$/i;
 
+/**
+ * What one extraction learns once and asks many times: per live element, whether small furniture
+ * wraps it (see inLiveFurniture); per document, its normalised description; the title, normalised.
+ * Made per extraction (the page may change between two of them).
+ */
+export interface BoilerplateMemo {
+  furniture: Map<Element, boolean>;
+  descriptions: Map<Document, string>;
+  titles: Map<string, string>;
+}
+
+/** Returns an empty memo for one extraction. */
+export function boilerplateMemo(): BoilerplateMemo {
+  return { furniture: new Map(), descriptions: new Map(), titles: new Map() };
+}
+
 /** Returns nothing; removes widget elements from Readability's output `root` in place. */
-export function pruneBoilerplate(root: Element): void {
+export function pruneBoilerplate(root: Element, memo: BoilerplateMemo = boilerplateMemo()): void {
+  const steps = pruneSteps(root, memo);
+  while (!steps.next().done) { /* run to the end */ }
+}
+
+/** Elements looked at between two yields of `pruneSteps`. */
+const PRUNE_CHUNK = 128;
+
+/**
+ * `pruneBoilerplate` as a generator that yields every PRUNE_CHUNK elements, so the content script
+ * can spread it over short tasks (an article of 50,000 elements takes longer than one should).
+ */
+export function* pruneSteps(root: Element, memo: BoilerplateMemo): Generator<void, void, void> {
+  let n = 0;
   for (const el of Array.from(root.querySelectorAll(DROP_SELECTOR))) el.remove();
   // A list (or a paragraph of mostly links) right after a "More stories" heading is a list of
   // links to other articles.
   for (const found of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong, b'))) {
-    if (!root.contains(found)) continue;
+    if (++n % PRUNE_CHUNK === 0) yield;
+    // Reading the text of every <div> around the article would cost its length times its depth.
+    if (!root.contains(found) || textAtLeast(found, 61)) continue;
     const text = (found.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length > 60 || !RELATED_HEADING_RE.test(text)) continue;
     // <p><strong>Don't miss</strong></p>: the paragraph is the heading.
@@ -38,6 +69,7 @@ export function pruneBoilerplate(root: Element): void {
     }
   }
   for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (++n % PRUNE_CHUNK === 0) yield;
     if (!root.contains(el) || el.tagName === 'P') continue;
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!cls.trim() || !WIDGET_RE.test(cls)) continue;
@@ -45,10 +77,12 @@ export function pruneBoilerplate(root: Element): void {
     if (text.length < 400) el.remove();
   }
   for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (++n % PRUNE_CHUNK === 0) yield;
     if (!root.contains(el) || el === root) continue;
-    if (isNamedCaption(el) || isSummary(el, root) || isTeaserCard(el) || isHoverCard(el)) el.remove();
+    if (isNamedCaption(el) || isSummary(el, root, memo) || isTeaserCard(el) || isHoverCard(el)) el.remove();
   }
   for (const media of Array.from(root.querySelectorAll(MEDIA))) {
+    if (++n % PRUNE_CHUNK === 0) yield;
     if (!root.contains(media)) continue;
     const caption = mediaCaption(media, root);
     if (caption) caption.remove();
@@ -68,13 +102,22 @@ const FURNITURE_WORDS = new Set(['caption', 'credit', 'credits', 'byline', 'bio'
 
 /** A caption, picture credit, byline or author bio named so by its class, camelCase included. */
 function isNamedCaption(el: Element): boolean {
+  if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
   if (!classWords(el).some((w) => FURNITURE_WORDS.has(w))) return false;
   return textOf(el).length < 400;
 }
 
 const META_DESCRIPTION = ['og:description', 'description', 'twitter:description'];
 
-function description(doc: Document): string {
+function description(doc: Document, memo?: BoilerplateMemo): string {
+  const known = memo?.descriptions.get(doc);
+  if (known !== undefined) return known;
+  const v = readDescription(doc);
+  memo?.descriptions.set(doc, v);
+  return v;
+}
+
+function readDescription(doc: Document): string {
   for (const key of META_DESCRIPTION) {
     const v = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
     if (v && v.trim()) return norm(v);
@@ -88,7 +131,7 @@ function description(doc: Document): string {
  * sentence as a body paragraph (many sites copy their first paragraph into the description) is
  * not touched: only headings, <header> content and itemprop=description/abstract qualify.
  */
-function isSummary(el: Element, root: Element): boolean {
+function isSummary(el: Element, root: Element, memo?: BoilerplateMemo): boolean {
   const prop = el.getAttribute('itemprop') ?? '';
   if (/^(description|abstract)$/i.test(prop) && !el.closest('[itemprop~="articleBody" i]') && !el.querySelector('[itemprop~="articleBody" i]')) {
     return textOf(el).length < 600;
@@ -96,7 +139,7 @@ function isSummary(el: Element, root: Element): boolean {
   const tag = el.tagName.toUpperCase();
   const heading = /^H[1-6]$/.test(tag);
   if (!heading && !(el.closest('header') && /^(P|DIV|SPAN|H[1-6])$/.test(tag))) return false;
-  const desc = description(root.ownerDocument);
+  const desc = description(root.ownerDocument, memo);
   if (desc.length < 40) return false;
   return sameSentence(norm(textOf(el)), desc);
 }
@@ -130,6 +173,7 @@ const isOutLink = (a: Element | null) => !!a && !/^(#|javascript:)/i.test(a.getA
  */
 function isTeaserCard(el: Element): boolean {
   if (!/^(ARTICLE|DIV|SECTION|LI|ASIDE)$/.test(el.tagName.toUpperCase())) return false;
+  if (textAtLeast(el, 801)) return false;
   const text = textOf(el);
   if (text.length === 0 || text.length > 800) return false;
   const headline = Array.from(el.querySelectorAll('h2, h3, h4, h5, h6')).find((h) => {
@@ -242,18 +286,50 @@ interface BlockInfo {
  * description in its header. Only small wrappers count (under 600 characters of text), so a
  * class on the whole article's container says nothing.
  */
-function inLiveFurniture(node: Text, text: string): boolean {
-  for (let el = node.parentElement; el && el.tagName.toUpperCase() !== 'BODY'; el = el.parentElement) {
-    if (textAtLeast(el, 600)) break;
-    if (classWords(el).some((w) => FURNITURE_WORDS.has(w)) || (WIDGET_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !textAtLeast(el, 400))) return true;
-    if (/^(description|abstract)$/i.test(el.getAttribute('itemprop') ?? '') && !el.closest('[itemprop~="articleBody" i]')) return true;
-  }
+function inLiveFurniture(node: Text, text: string, memo: BoilerplateMemo): boolean {
+  if (underFurniture(node.parentElement, memo)) return true;
   const el = node.parentElement;
   if (el && (el.closest('header') || el.closest('h1, h2, h3, h4, h5, h6'))) {
-    const desc = description(el.ownerDocument);
+    const desc = description(el.ownerDocument, memo);
     if (desc.length >= 40 && sameSentence(norm(text), desc)) return true;
   }
   return false;
+}
+
+/**
+ * Returns true when `start` or one of its small ancestors is furniture by class or itemprop.
+ * Blocks of one article share their ancestors, so each element is judged once per extraction.
+ */
+function underFurniture(start: Element | null, memo: BoilerplateMemo): boolean {
+  const chain: Element[] = [];
+  let verdict = false;
+  for (let el = start; el && el.tagName.toUpperCase() !== 'BODY'; el = el.parentElement) {
+    const known = memo.furniture.get(el);
+    if (known !== undefined) {
+      verdict = known;
+      break;
+    }
+    if (textAtLeast(el, 600)) {
+      memo.furniture.set(el, false);
+      break;
+    }
+    if (isFurnitureWrapper(el)) {
+      memo.furniture.set(el, true);
+      verdict = true;
+      break;
+    }
+    chain.push(el);
+  }
+  for (const el of chain) memo.furniture.set(el, verdict);
+  return verdict;
+}
+
+function isFurnitureWrapper(el: Element): boolean {
+  if (el.hasAttribute('class') || el.hasAttribute('id')) {
+    if (classWords(el).some((w) => FURNITURE_WORDS.has(w))) return true;
+    if (WIDGET_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !textAtLeast(el, 400)) return true;
+  }
+  return /^(description|abstract)$/i.test(el.getAttribute('itemprop') ?? '') && !el.closest('[itemprop~="articleBody" i]');
 }
 
 /**
@@ -268,7 +344,7 @@ function textAtLeast(el: Element, n: number): boolean {
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const data = (t as Text).data;
     for (let i = 0; i < data.length; i++) {
-      if (WHITE_SPACE.test(data[i]!)) {
+      if (isSpace(data.charCodeAt(i))) {
         space = len > 0;
         continue;
       }
@@ -279,21 +355,34 @@ function textAtLeast(el: Element, n: number): boolean {
   }
   return false;
 }
-const WHITE_SPACE = /\s/;
+
+/** The characters of JavaScript's `\s`, without a regex call per character. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * "By Jane Doe". A module constant on purpose: esbuild writes this literal as `new RegExp(...)`
+ * (case-insensitive \p{Lu}), which inline would compile the pattern again for every block.
+ */
+const BY_LINE_RE = /^by\s+\p{Lu}/iu;
 
 /** Returns true when a block of text reads as page furniture rather than article prose. */
-export function isBoilerplateBlock(block: BlockInfo, index: number, count: number, title: string): boolean {
+export function isBoilerplateBlock(block: BlockInfo, index: number, count: number, title: string, memo: BoilerplateMemo = boilerplateMemo()): boolean {
   const { text, linkShare } = block;
   const len = text.length;
   if (LABEL_RE.test(text)) return true;
-  if (block.node && inLiveFurniture(block.node, text)) return true;
+  if (block.node && inLiveFurniture(block.node, text, memo)) return true;
   // Rules drawn with characters ("______", "* * *"): nothing to read.
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
   if (/^https?:\/\/\S+$/.test(text)) return true;
-  if (title && len < 300 && norm(text) === norm(title)) return true;
+  if (title && len < 300 && norm(text) === normTitle(title, memo)) return true;
   if (len < 300 && PROMO_RE.test(text)) return true;
   if (len < 120 && DATE_LINE_RE.test(text) && TIME_RE.test(text)) return true;
-  if (len < 100 && /^by\s+\p{Lu}/iu.test(text) && !/[.!?]["”']?$/.test(text)) return true;
+  if (len < 100 && BY_LINE_RE.test(text) && !/[.!?]["”']?$/.test(text)) return true;
   if (len < 300 && CREDIT_RE.test(text)) return true;
   if (len < 160 && !/[.!?:;]["”'’)]?$/.test(text) && VIA_CREDIT_RE.test(text)) return true;
   // A short block that is all links is a related-story list or a tag line; a longer one that is
@@ -313,6 +402,12 @@ function isShouted(text: string): boolean {
   if (letters.length < 8 || text.split(/\s+/).length < 3) return false;
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
   return upper / letters.length > 0.9 && letters.toLowerCase() !== letters;
+}
+
+function normTitle(title: string, memo: BoilerplateMemo): string {
+  let v = memo.titles.get(title);
+  if (v === undefined) memo.titles.set(title, (v = norm(title)));
+  return v;
 }
 
 function norm(s: string): string {

@@ -9,7 +9,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ExtractedArticle } from '../shared/model.js';
 import { TextMapBuilder, type TextMap } from './text-map.js';
-import { isBoilerplateBlock, pruneBoilerplate } from './boilerplate.js';
+import { boilerplateMemo, isBoilerplateBlock, pruneSteps, type BoilerplateMemo } from './boilerplate.js';
 import { copyPage, type PageCopy } from './page-copy.js';
 import { runAll, runSliced, timed } from './yield.js';
 
@@ -55,12 +55,12 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
  */
 export function extractArticleSliced(doc: Document, opts: ExtractOptions & SliceOptions): Promise<Extraction | undefined> {
   return runSliced(extractSteps(doc, opts), opts.budgetMs ?? 8, opts.yieldFn, opts.signal,
-    typeof __BENCH__ !== 'undefined' && __BENCH__ ? 'sm:extract' : undefined);
+    ((typeof __BENCH__ !== 'undefined' && __BENCH__) || (typeof __E2E__ !== 'undefined' && __E2E__)) ? 'sm:extract' : undefined);
 }
 
 function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Extraction, void> {
   if (!doc.body) return { kind: 'not-article', reason: 'no body' };
-  if (!opts.skipGate && !isProbablyReaderable(doc) && !declaresArticle(doc)) {
+  if (!opts.skipGate && !isProbablyReaderable(doc, { visibilityChecker: gateVisible }) && !declaresArticle(doc)) {
     return { kind: 'not-article', reason: 'page does not look like an article' };
   }
   yield;
@@ -72,6 +72,7 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
   yield;
 
   let parsed: ReadabilityResult | null;
+  if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.mark('sm:x:elements', { detail: copy.elements });
   if (copy.elements > READABILITY_MAX_ELEMENTS || copy.chars > READABILITY_MAX_CHARS) {
     // Readability's parse is one task that cannot yield, and on a page this big it takes
     // seconds: find the article the cheap way, in slices (see largestProse).
@@ -79,10 +80,11 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
     parsed = { title: clean(content.querySelector('h1')?.textContent) || clean(doc.title), byline: null, siteName: null, publishedTime: null, lang: null, content };
   } else {
     if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.mark('sm:x:readability:start');
-    let reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+    let reader = reading(copy.doc);
     parsed = reader.parse();
     if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.measure('sm:x:readability', 'sm:x:readability:start');
     if (retried(reader)) {
+      if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.mark('sm:x:retry');
       // Readability's first pass found too little and it tried again without dropping unlikely
       // candidates, which this copy had already left out: parse a copy that has them.
       yield;
@@ -90,7 +92,7 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
       copy = (yield* ((typeof __BENCH__ !== 'undefined' && __BENCH__) ? timed('sm:x:copy', walk) : walk))!;
       yield;
       if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.mark('sm:x:readability:start');
-      reader = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true });
+      reader = reading(copy.doc);
       parsed = reader.parse();
       if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.measure('sm:x:readability', 'sm:x:readability:start');
     }
@@ -99,10 +101,12 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
   if (!parsed || !content) return { kind: 'not-article', reason: 'no article content found' };
   yield;
 
-  pruneBoilerplate(content);
-  const keep = keptTexts(content, copy);
+  const memo = boilerplateMemo();
+  yield* pruneSteps(content, memo);
   yield;
-  const build = buildText(copy, keep, clean(parsed.title));
+  const keep = yield* keptTexts(content, copy);
+  yield;
+  const build = buildText(copy, keep, clean(parsed.title), memo);
   const map = yield* ((typeof __BENCH__ !== 'undefined' && __BENCH__) ? timed('sm:x:text', build) : build);
   const minLength = opts.minLength ?? 200;
   if (map.text.length < minLength) {
@@ -123,6 +127,17 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
   return { kind: 'article', article, map };
 }
 
+/**
+ * Returns Readability on the reading copy, without its last step (`_postProcessContent`: it makes
+ * link and image URLs absolute and unwraps nested <div>s); extraction reads only which text nodes
+ * Readability kept and takes their blocks from the live page, so that step changes nothing it reads.
+ */
+function reading(doc: Document): Readability<Element> {
+  const reader = new Readability<Element>(doc, { serializer: (el) => el as Element, keepClasses: true });
+  (reader as unknown as { _postProcessContent: (el: Element) => void })._postProcessContent = () => {};
+  return reader;
+}
+
 /** The part of Readability's result extraction reads. */
 interface ReadabilityResult {
   title: string | null | undefined;
@@ -134,11 +149,14 @@ interface ReadabilityResult {
 }
 
 /**
- * Past these sizes of the reading copy, Readability is not run (its parse would block the page
- * for seconds). The largest of the ~150 development pages has under 10,000 elements and well under
- * 1.5 million characters of text, so every real page seen so far goes through Readability.
+ * Past these sizes of the reading copy, Readability is not run: its parse is one task that cannot
+ * yield, and it grows with the copy (about 10 to 30 microseconds per element measured in Chromium
+ * on the development pages, so 2,500 elements is some 25 to 75 ms; 10,000 paragraphs took 200 to
+ * 300 ms). Above them the page's prose is found in slices (largestProse). On the development halves
+ * this limit changes no extraction (f1 .988 with it and with 12,000; with 1,000 it drops to .972);
+ * the few larger real pages seen (a long Wikipedia article, 8,000 elements) go the cheap way.
  */
-const READABILITY_MAX_ELEMENTS = 12_000;
+const READABILITY_MAX_ELEMENTS = 2_500;
 const READABILITY_MAX_CHARS = 1_500_000;
 
 /**
@@ -202,6 +220,18 @@ function nearAncestor(el: Element, tag: string): boolean {
   return false;
 }
 
+/**
+ * isProbablyReaderable's own visibility rule (no inline display:none, no hidden, no
+ * aria-hidden="true" unless a fallback image), reading `el.style` only when there is a style
+ * attribute: every `style` read makes a declaration object, a few ms per page for all its <p>s.
+ */
+function gateVisible(node: Node): boolean {
+  const el = node as Element;
+  if (el.hasAttribute('style') && (el as HTMLElement).style?.display === 'none') return false;
+  if (el.hasAttribute('hidden')) return false;
+  return el.getAttribute('aria-hidden') !== 'true' || String(el.getAttribute('class') ?? '').includes('fallback-image');
+}
+
 /** Returns true when Readability's first pass fell short and it parsed again (its `_attempts`). */
 function retried(reader: unknown): boolean {
   const attempts = (reader as { _attempts?: unknown[] })._attempts;
@@ -221,12 +251,14 @@ function declaresArticle(doc: Document): boolean {
   return false;
 }
 
-/** Returns, per copied text (index into copy.texts), 1 when Readability kept it. */
-function keptTexts(content: Element, copy: PageCopy): Uint8Array {
+/** Returns, per copied text (index into copy.texts), 1 when Readability kept it; yields now and then. */
+function* keptTexts(content: Element, copy: PageCopy): Generator<void, Uint8Array, void> {
   const keep = new Uint8Array(copy.texts.length);
   const walker = content.ownerDocument.createTreeWalker(content, SHOW_TEXT);
   let cursor = 0;
+  let seen = 0;
   for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    if (++seen % 512 === 0) yield;
     const i = copy.index.get(n);
     if (i !== undefined) {
       keep[i] = 1;
@@ -277,53 +309,64 @@ interface Entry {
   linked: boolean;
 }
 
-/** Zero-width characters (skipped), white space (collapsed to one space), and everything else. */
-const TOKEN_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]+|\s+|[^\s\u00ad\u200b-\u200d\u2060\ufeff]+/g;
-const ZERO_WIDTH_START = /^[\u00ad\u200b-\u200d\u2060\ufeff]/;
+/**
+ * Runs of white space (collapsed to one space) and zero-width characters (skipped). A single
+ * U+0020 between two other characters reads as it is, so it is no separator: the text between
+ * separators is taken in one piece, not word by word (a 5 MB article is some 800,000 words).
+ */
+const SEP_RE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]{2,}|[^\S ]|[\u00ad\u200b-\u200d\u2060]|^ | $/g;
+/** White space that is not one of the zero-width characters (\s has U+FEFF). */
+const SPACE_RE = /[^\S\ufeff]/;
 
 /**
  * Builds the article text from the kept live text nodes in document order: white space collapsed
  * as a reader sees it, "\n\n" between blocks, "\n" for <br>. Blocks that read as page furniture
  * (see boilerplate.ts) are left out. A generator: it yields every few hundred blocks.
  */
-function* buildText(copy: PageCopy, keep: Uint8Array, title: string): Generator<void, TextMap, void> {
+function* buildText(copy: PageCopy, keep: Uint8Array, title: string, memo: BoilerplateMemo): Generator<void, TextMap, void> {
   const blocks = collectBlocks(copy, keep);
   yield;
   const b = new TextMapBuilder();
   for (let k = 0; k < blocks.length; k++) {
     yield;
     const block = blocks[k]!;
-    if (isBoilerplateBlock(blockText(block), k, blocks.length, title)) continue;
+    if (isBoilerplateBlock(blockText(block), k, blocks.length, title, memo)) continue;
     let pendingSpace: { node: Text; offset: number } | null = null;
     let first = true;
     for (const { node, sep } of block) {
       const data = node.data;
       let started = false;
-      TOKEN_RE.lastIndex = 0;
-      for (let m = TOKEN_RE.exec(data); m; m = TOKEN_RE.exec(data)) {
-        const tok = m[0];
-        const i = m.index;
-        if (ZERO_WIDTH_START.test(tok)) continue;
-        if (tok.trim() === '' && /^\s/.test(tok)) {
-          if (!pendingSpace) pendingSpace = { node, offset: i };
-          continue;
-        }
-        if (!started) {
-          started = true;
-          if (first) {
-            first = false;
-            pendingSpace = null;
-            if (b.length > 0) b.add('\n\n');
-          } else if (sep === 'br') {
-            pendingSpace = null;
-            b.add('\n');
+      // Between separators (see SEP_RE) the text is taken as it is.
+      let pos = 0;
+      SEP_RE.lastIndex = 0;
+      for (;;) {
+        const m = SEP_RE.exec(data);
+        const end = m ? m.index : data.length;
+        if (end > pos) {
+          if (!started) {
+            started = true;
+            if (first) {
+              first = false;
+              pendingSpace = null;
+              if (b.length > 0) b.add('\n\n');
+            } else if (sep === 'br') {
+              pendingSpace = null;
+              b.add('\n');
+            }
           }
+          if (pendingSpace) {
+            b.takeRun(' ', pendingSpace.node, pendingSpace.offset);
+            pendingSpace = null;
+          }
+          b.takeRun(data.slice(pos, end), node, pos);
         }
-        if (pendingSpace) {
-          b.takeRun(' ', pendingSpace.node, pendingSpace.offset);
-          pendingSpace = null;
+        if (!m) break;
+        if (!pendingSpace) {
+          // A collapsed space maps to the separator's first white-space character.
+          const at = m[0].search(SPACE_RE);
+          if (at >= 0) pendingSpace = { node, offset: m.index + at };
         }
-        b.takeRun(tok, node, i);
+        pos = m.index + m[0].length;
       }
     }
   }

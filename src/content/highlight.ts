@@ -8,7 +8,7 @@
 import Mark from 'mark.js/dist/mark.es6.js';
 import type { Analysis } from '../shared/model.js';
 import type { TextMap } from './text-map.js';
-import { runAll, runSliced, whenIdle } from './yield.js';
+import { endTask, runAll, runSliced, whenIdle } from './yield.js';
 
 export type MarkKind = 'claim' | 'quote' | 'attribution';
 
@@ -258,6 +258,7 @@ export class Highlighter {
    * marked. Slices the marking and stops early when aborted.
    */
   async update(map: TextMap, analysis: Analysis, opts: HighlightOptions = {}): Promise<UpdateResult> {
+    const started = performance.now();
     const around = opts.around ?? (<T>(fn: () => T) => fn());
     const groups = this.groups();
     const byFirst = new Map<Text, MarkGroup[]>();
@@ -271,26 +272,39 @@ export class Highlighter {
     const todo: Item[] = [];
     const used = new Set<MarkGroup>();
     let kept = 0;
-    for (const item of itemsOf(analysis)) {
-      if (!(item.end > item.start)) continue;
-      const pieces = map.pieces(item.start, item.end).filter((p) => /\S/.test(p.node.data.slice(p.startOffset, p.endOffset)));
-      const g = pieces.length ? byFirst.get(pieces[0]!.node)?.find((c) => !used.has(c) && c.kind === item.kind && covers(c, pieces)) : undefined;
-      if (!g) {
-        todo.push(item);
-        continue;
+    const match = function* (): Generator<void, true, void> {
+      const items = itemsOf(analysis);
+      for (let n = 0; n < items.length; n++) {
+        if (n % 64 === 63) yield;
+        const item = items[n]!;
+        if (!(item.end > item.start)) continue;
+        const pieces = map.pieces(item.start, item.end).filter((p) => /\S/.test(p.node.data.slice(p.startOffset, p.endOffset)));
+        const g = pieces.length ? byFirst.get(pieces[0]!.node)?.find((c) => !used.has(c) && c.kind === item.kind && covers(c, pieces)) : undefined;
+        if (!g) {
+          todo.push(item);
+          continue;
+        }
+        used.add(g);
+        kept++;
+        if (g.id !== item.id || g.speaker !== item.speaker) {
+          around(() => {
+            for (const el of g.els) {
+              el.setAttribute('data-sourcemark-id', item.id);
+              if (item.kind === 'quote' && item.speaker) el.setAttribute('data-sourcemark-speaker', item.speaker);
+              else el.removeAttribute('data-sourcemark-speaker');
+            }
+          });
+        }
       }
-      used.add(g);
-      kept++;
-      if (g.id !== item.id || g.speaker !== item.speaker) {
-        around(() => {
-          for (const el of g.els) {
-            el.setAttribute('data-sourcemark-id', item.id);
-            if (item.kind === 'quote' && item.speaker) el.setAttribute('data-sourcemark-speaker', item.speaker);
-            else el.removeAttribute('data-sourcemark-speaker');
-          }
-        });
-      }
-    }
+      return true;
+    };
+    // Thousands of items on a long page: matched against the marks in slices too.
+    endTask(started);
+    const budget = opts.budgetMs ?? 8;
+    const matched = await runSliced(match(), budget, opts.yieldFn ?? (() => whenIdle(100)), opts.signal,
+      ((typeof __BENCH__ !== 'undefined' && __BENCH__) || (typeof __E2E__ !== 'undefined' && __E2E__)) ? 'sm:task' : undefined);
+    if (matched === undefined) return { marks: 0, skipped: 0, kept, removed: 0 };
+    const resumed = performance.now();
     // Marks of items that are gone, innermost first; the text they split is joined back and the
     // map follows the joins, so it still points at live text for the marks to add.
     const stale = groups.filter((g) => !used.has(g)).flatMap((g) => g.els);
@@ -299,6 +313,7 @@ export class Highlighter {
     around(() => {
       for (const el of stale) for (const m of unwrap(el)) map.relocate(m.from, m.to, m.delta);
     });
+    endTask(resumed);
     const r = await this.mark(map, todo, opts);
     return { ...r, kept, removed: groups.length - used.size };
   }
@@ -324,15 +339,15 @@ export class Highlighter {
     const budget = opts.budgetMs ?? 8;
     const yieldFn = opts.yieldFn ?? (() => whenIdle(100));
     const jobs = await runSliced(planItems(map, items), budget, yieldFn, opts.signal,
-      typeof __BENCH__ !== 'undefined' && __BENCH__ ? 'sm:plan' : undefined);
+      ((typeof __BENCH__ !== 'undefined' && __BENCH__) || (typeof __E2E__ !== 'undefined' && __E2E__)) ? 'sm:plan' : undefined);
     if (!jobs) return { marks: 0, skipped: 0 };
     let marks = 0;
     let skipped = 0;
     let sliceStart = performance.now();
-    for (const job of jobs) {
+    for (const job of batches(jobs)) {
       if (opts.signal?.aborted) break;
       if (performance.now() - sliceStart > budget) {
-        if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:slice', { start: sliceStart });
+        if ((typeof __BENCH__ !== 'undefined' && __BENCH__) || (typeof __E2E__ !== 'undefined' && __E2E__)) performance.measure('sm:slice', { start: sliceStart });
         await yieldFn();
         if (opts.signal?.aborted) break;
         sliceStart = performance.now();
@@ -345,7 +360,7 @@ export class Highlighter {
       marks += r.marks;
       skipped += r.skipped;
     }
-    if (typeof __BENCH__ !== 'undefined' && __BENCH__) performance.measure('sm:slice', { start: sliceStart });
+    if ((typeof __BENCH__ !== 'undefined' && __BENCH__) || (typeof __E2E__ !== 'undefined' && __E2E__)) performance.measure('sm:slice', { start: sliceStart });
     return { marks, skipped };
   }
 
@@ -421,6 +436,22 @@ export class Highlighter {
     }
     return true;
   }
+}
+
+/** Ranges per mark.js call: a long paragraph with hundreds of marks is wrapped over several slices. */
+const RANGES_PER_CALL = 24;
+
+/**
+ * Returns the jobs with at most RANGES_PER_CALL ranges each, in the same order. The ranges are in
+ * the context's offset space, which wrapping never changes, so a job may be done in parts.
+ */
+function batches(jobs: Job[]): Job[] {
+  const out: Job[] = [];
+  for (const job of jobs) {
+    if (job.ranges.length <= RANGES_PER_CALL) out.push(job);
+    else for (let i = 0; i < job.ranges.length; i += RANGES_PER_CALL) out.push({ ...job, ranges: job.ranges.slice(i, i + RANGES_PER_CALL) });
+  }
+  return out;
 }
 
 /**

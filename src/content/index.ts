@@ -15,9 +15,11 @@ try {
     win: window,
     runtime,
     onState: __E2E__
-      ? (state: FinishState) => {
+      ? (state: FinishState, detail?: string) => {
           const d = document.documentElement.dataset;
           d.sourcemarkState = state;
+          // What went wrong, so a failing test can say it (a content script's console is not the page's).
+          if (detail !== undefined) d.sourcemarkError = detail;
           // Counts finished reads, so a test can wait for the read after a navigation or a change.
           d.sourcemarkRuns = String(Number(d.sourcemarkRuns ?? 0) + 1);
         }

@@ -11,11 +11,11 @@ import type { Analysis, Corroboration, ExtractedArticle } from '../shared/model.
 // The background's limit on article text (a pure constant of the protocol's checks).
 import { MAX_TEXT_LENGTH } from '../background/validate.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import { extractArticleSliced } from './extract.js';
+import { extractArticleSliced, type Extraction } from './extract.js';
 import { Highlighter, installMarkStyles, MARK_SELECTOR, removeMarkStyles } from './highlight.js';
 import type { TextMap } from './text-map.js';
 import { Tooltip } from './tooltip.js';
-import { whenIdle, yieldToPage } from './yield.js';
+import { endTask, whenIdle, yieldToPage } from './yield.js';
 import { reanchorAnalysis } from './reanchor.js';
 
 export interface MessageSenderLike {
@@ -36,8 +36,8 @@ export interface ContentDeps {
   doc: Document;
   win: Window;
   runtime: RuntimeLike;
-  /** Called when annotating a page finished (E2E builds expose it to the test). */
-  onState?: (state: FinishState) => void;
+  /** Called when annotating a page finished (E2E builds expose it to the test), with the error's message on 'error'. */
+  onState?: (state: FinishState, detail?: string) => void;
   /** How often to look for SPA navigation, ms. */
   pollMs?: number;
   /** Quiet time before late content triggers a re-read, ms. */
@@ -242,7 +242,7 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     const prev = current;
     current = prev.then(() => run(id)).catch((e: unknown) => {
       report(e);
-      if (id === runId && !dead) deps.onState?.('error');
+      if (id === runId && !dead) deps.onState?.('error', e instanceof Error ? e.message : String(e));
     });
   }
 
@@ -272,6 +272,19 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     // Changes the page makes while we read it are noted, so they lead to one more read.
     observe();
     const extraction = await extractArticleSliced(doc, { url: pageUrl(), yieldFn, signal: { get aborted() { return stale(id); } } });
+    let resumed = performance.now();
+    try {
+      await afterExtraction(id, extraction, () => endTask(resumed), () => { resumed = performance.now(); });
+    } finally {
+      endTask(resumed);
+    }
+  }
+
+  /**
+   * The rest of one read, after extraction. `pause()` is called before each await and `resume()`
+   * after it, so test and bench builds measure each synchronous stretch as one task of ours.
+   */
+  async function afterExtraction(id: number, extraction: Extraction | undefined, pause: () => void, resume: () => void): Promise<void> {
     if (stale(id) || !extraction) return;
     if (extraction.kind === 'not-article') {
       quiet(teardown);
@@ -287,14 +300,18 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     setMap(extraction.map);
     if (samePage && analysedText === article.text) {
       state = { state: 'article', article, enabled };
+      pause();
       await annotate(id, analysis!);
+      resume();
       if (!stale(id)) deps.onState?.('done');
       return;
     }
     if (samePage) {
       analysis = reanchorAnalysis(analysis!, analysedText, article.text);
       analysedText = article.text;
+      pause();
       await annotate(id, analysis);
+      resume();
       if (stale(id)) return;
     } else {
       // A different page: its old highlights must not stay while the new one is analysed.
@@ -304,7 +321,9 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     }
     state = { state: 'article', article, enabled };
 
+    pause();
     const reply = await runtime.sendMessage(envelope<ContentToBackground, 'page/analyze'>('page/analyze', { article }));
+    resume();
     if (stale(id)) return;
     const res = reply as Result<PageReport> | undefined;
     if (!res || typeof res !== 'object' || !('ok' in res)) throw new Error('no reply from the background');
@@ -327,8 +346,11 @@ export function startContentScript(deps: ContentDeps): ContentScript {
     corroboration = pageReport.corroboration;
     enabled = pageReport.enabled;
     state = { state: 'article', article, enabled };
-    if (enabled) await annotate(id, analysis);
-    else quiet(teardown);
+    if (enabled) {
+      pause();
+      await annotate(id, analysis);
+      resume();
+    } else quiet(teardown);
     if (!stale(id)) deps.onState?.('done');
   }
 

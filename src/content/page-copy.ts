@@ -173,8 +173,9 @@ function* walk(
       if (!node.isConnected) return 'changed';
     }
     const inClone = cloneDepth >= 0 && depth >= cloneDepth;
-    // The twin's next sibling, taken before the twin is removed from the copy.
-    let twinNext: Node | null = inClone ? twin!.nextSibling : null;
+    // The twin's next sibling, taken before the twin is removed from the copy. No twin means the
+    // live subtree gained a node after it was copied (checked just below).
+    let twinNext: Node | null = inClone && twin ? twin.nextSibling : null;
     let descend = false;
     const type = node.nodeType;
     if (inClone && (!twin || twin.nodeType !== type || (type === ELEMENT_NODE && (twin as Element).localName !== (node as Element).localName)

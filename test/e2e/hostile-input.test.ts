@@ -3,9 +3,13 @@
  * Firefox with the built extension. Each page must be read to the end without an error, marks
  * only wrap text (the page's text is what it was), nothing inside form fields, editable regions,
  * frames or shadow roots is marked, and HTML-like article text stays text in the popup and the
- * tooltip. Long tasks are recorded (PerformanceObserver where the browser has it, and the largest
- * gap between the ticks of a 20 ms heartbeat in both) and reported, not asserted: timings belong
- * to the bench. The page must keep answering while it is read.
+ * tooltip. The page must keep answering while it is read, and the content script must do its work
+ * in short tasks (issue 6: none over 50 ms): E2E builds measure every task of ours (performance
+ * measures named sm:*, see src/content/yield.ts), so the page's own long tasks (its layout of a
+ * 5 MB document) do not count. On a shared 2-core machine a garbage collection or the load can
+ * stretch any one slice, so one task per page may reach TASK_MS_ONE, every other must stay under
+ * TASK_MS, and a page that breaks this is read once more (the second load decides). Long tasks (PerformanceObserver where the browser has it) and the largest gap between
+ * the ticks of a 20 ms heartbeat are reported beside them.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +21,10 @@ const MARKS = 'mark[data-sourcemark-kind]';
 /** Generous: a page that stops answering this long is broken, whatever the machine's load. */
 const ANSWER_MS = 20000;
 const FINISH_MS = 240000;
+/** Issue 6: no task of the content script longer than this (our slices aim at 8 ms). */
+const TASK_MS = 50;
+/** The one task per page that may overrun TASK_MS (see above), never this long. */
+const TASK_MS_ONE = 100;
 
 /** Init script: long tasks, heartbeat gaps and the page's own text before any content script. */
 function instrument(): void {
@@ -40,6 +48,23 @@ function instrument(): void {
   }, 20);
   addEventListener('error', (e) => w.__sm.errors.push(String(e.message)));
   document.addEventListener('DOMContentLoaded', () => { w.__sm.text = document.body.textContent; });
+}
+
+/** The content script's own tasks, as E2E builds measure them (performance measures named sm:*). */
+async function ourTasks(page: Page): Promise<{ count: number; longest: [string, number][]; durations: number[] }> {
+  return page.evaluate(() => {
+    const tasks = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('sm:') && !e.name.startsWith('sm:x:'));
+    const longest = tasks.map((e) => [e.name, e.duration] as [string, number]).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    return { count: tasks.length, longest, durations: tasks.map((e) => e.duration) };
+  });
+}
+
+/** Returns what breaks issue 6's task rule, or null. */
+function taskProblem(durations: number[]): string | null {
+  const over = durations.filter((d) => d > TASK_MS).sort((a, b) => b - a);
+  if (over.length === 0) return null;
+  if (over.length === 1 && over[0]! <= TASK_MS_ONE) return null;
+  return `${over.length} tasks of the content script over ${TASK_MS} ms (longest ${over.map((d) => d.toFixed(1)).slice(0, 5).join(', ')} ms)`;
 }
 
 interface Stats { long: number[]; maxGap: number; text: string | null; errors: string[] }
@@ -143,10 +168,23 @@ async function runCase(t: { diagnostic(s: string): void }, session: Session, sit
     const finished = await waitFinished(page);
     const marks = await page.$$eval(MARKS, (els) => els.length);
     const s = await stats(page);
+    const ours = await ourTasks(page);
     const longest = Math.max(0, ...s.long);
     t.diagnostic(`${c.slug}: ${finished.state} after ${finished.ms} ms, ${marks} marks; long tasks ${s.long.length} (longest ${Math.round(longest)} ms, ` +
-      `${Math.round(s.long.reduce((a, b) => a + b, 0))} ms in all); largest heartbeat gap ${Math.round(s.maxGap)} ms; slowest answer ${finished.slowestAnswerMs} ms`);
+      `${Math.round(s.long.reduce((a, b) => a + b, 0))} ms in all); largest heartbeat gap ${Math.round(s.maxGap)} ms; slowest answer ${finished.slowestAnswerMs} ms; ` +
+      `our tasks ${ours.count}, longest ${ours.longest.map(([n, d]) => `${n} ${d.toFixed(1)}`).join(', ')} ms`);
     assert.notEqual(finished.state, 'error', 'the content script ended in an error');
+    assert.ok(ours.count > 0, 'no tasks of the content script were measured (an E2E build measures them)');
+    const problem = taskProblem(ours.durations);
+    if (problem) {
+      // A pause of the browser's own (a garbage or cycle collection in a 5 MB page, seen once at
+      // 467 ms in Firefox) lands in whichever task runs: a step of ours that is too long is too
+      // long on every load, so the page is read once more and that load decides.
+      t.diagnostic(`${c.slug}: ${problem}; loading the page once more`);
+      await page.reload({ timeout: 120000, waitUntil: 'domcontentloaded' });
+      await waitFinished(page);
+      assert.equal(taskProblem((await ourTasks(page)).durations), null);
+    }
     if (c.expectMarks) assert.ok(marks > 0, 'no highlights');
     const text = await page.evaluate(() => document.body.textContent);
     assert.ok(s.text !== null, 'no text recorded before the content script');

@@ -18,6 +18,10 @@
  *   "gold gap": the gold stops in the middle of the mark's paragraph (it holds the paragraph's
  *   beginning, at least half of it, but not its end). A mark in a paragraph whose END is in the
  *   gold but whose middle is not (an inline hover card, a caption inside a <p>) still fails.
+ * - The text with the extension must equal the text without it. One difference is the page's own
+ *   and does not count: one short piece (at most 200 characters, none of it in a mark of ours) placed
+ *   elsewhere, which pages that insert elements by frame timing do from one load to the next (see
+ *   text-moves.ts); the summary line counts those pages.
  * - "Articles get highlights" counts the pages page-cases.ts marks `checkworthy`: readerable pages
  *   whose article is English prose. Lorem-ipsum test fixtures and non-English articles are out of
  *   that count (the analysis is English-only) but get every other check.
@@ -28,6 +32,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, openPopup, serve, type BrowserName, type Session, type Site } from './harness.ts';
 import { collapse, type PageCase } from './page-cases.ts';
+import { pageMovedOnePiece } from './text-moves.ts';
 
 /** Everything one page showed, kept for its tests and the summary table. */
 export interface PageResult {
@@ -42,6 +47,10 @@ export interface PageResult {
   newErrors: string[];
   /** null when the page changes its own text between plain loads. */
   textUnchanged: boolean | null;
+  /** The text matched only once one short piece the page placed by its own timing was put back (text-moves.ts). */
+  movedByPage: boolean;
+  /** The content script's error message when state is 'error'. */
+  error: string | null;
   switchOff: 'ok' | 'failed' | 'not run';
   plainLoads: number;
   ms: number;
@@ -66,6 +75,20 @@ async function load(ctx: BrowserContext, url: string): Promise<{ page: Page; err
 }
 
 const bodyText = (page: Page) => page.evaluate(() => document.body?.textContent ?? '');
+/** The body's text and, as offsets into it, the text of each of our marks. */
+const bodyTextAndMarks = (page: Page) => page.evaluate(() => {
+  const ranges: [number, number][] = [];
+  let text = '';
+  if (document.body) {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const data = (n as Text).data;
+      if (n.parentElement?.closest('mark[data-sourcemark-kind]')) ranges.push([text.length, text.length + data.length]);
+      text += data;
+    }
+  }
+  return { text, ranges };
+});
 const markCount = (page: Page) => page.$$eval('mark[data-sourcemark-kind]', (els) => els.length);
 
 interface MarkSeen { text: string; before: string; after: string }
@@ -173,6 +196,7 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
         let page: Page;
         let r: PageResult;
         let baseText = '';
+        let extText = '';
         const url = () => `${site.origin}/${c.slug}/`;
 
         before(async () => {
@@ -191,14 +215,16 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
           const withExtension = async () => {
             const loaded = await load(withExt.ctx, url());
             const state = await waitState(loaded.page);
-            const text = await bodyText(loaded.page);
+            const error = state === 'error' ? await loaded.page.evaluate(() => document.documentElement.dataset.sourcemarkError ?? null) : null;
+            const { text, ranges } = await bodyTextAndMarks(loaded.page);
             span = Date.now() - started;
-            return { page: loaded.page, errors: [...loaded.errors], state, text };
+            return { page: loaded.page, errors: [...loaded.errors], state, error, text, ranges };
           };
           // The two browsers are separate processes: the first plain load runs beside the other.
           const [ext, first] = await Promise.all([withExtension(), plainLoad(false)]);
           page = ext.page;
-          const { errors, state, text } = ext;
+          const { errors, state, error, text, ranges } = ext;
+          extText = text;
           baseText = first.text;
           const seen = new Set(first.errors);
           let plainLoads = 1;
@@ -210,6 +236,7 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
             for (const e of again.errors) seen.add(e);
             plainLoads++;
           }
+          const moved = stable && text !== baseText && pageMovedOnePiece(text, baseText, ranges) !== null;
           const marks = await marksOf(page);
           const gold = squeeze(c.articleText);
           const placed = marks.map((m) => ({ m, where: placeMark(gold, m) }));
@@ -218,7 +245,8 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
             outside: placed.filter((p) => p.where === 'outside').map((p) => collapse(p.m.text)),
             goldGaps: placed.filter((p) => p.where === 'gold-gap').map((p) => collapse(p.m.text)),
             newErrors: normalise(errors).filter((e) => !seen.has(e)),
-            textUnchanged: stable ? text === baseText : null,
+            textUnchanged: stable ? text === baseText || moved : null,
+            movedByPage: moved, error,
             switchOff: 'not run', plainLoads, ms: 0,
           };
           r.ms = Date.now() - started;
@@ -228,7 +256,7 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
 
         it('annotation finishes without new page errors', () => {
           assert.notEqual(r.state, 'none', 'the content script never finished');
-          assert.notEqual(r.state, 'error', 'the content script reported an error');
+          assert.notEqual(r.state, 'error', `the content script reported an error: ${r.error ?? '(no message)'}`);
           assert.deepEqual(r.newErrors, []);
         });
         it('marks lie only inside the article', () => {
@@ -247,7 +275,11 @@ export function realPageChecks(browser: BrowserName, suite: string, cases: () =>
             const { popup } = opened;
             await popup.click('[data-sourcemark-toggle]');
             assert.equal(await waitMarks(page, 'none'), 0, 'marks remain after switching off');
-            if (r.textUnchanged !== null) assert.equal(await bodyText(page), baseText, 'the text differs after switching off');
+            if (r.textUnchanged !== null) {
+              // The same text as before the marks, in this page (which may hold a piece the page moved, see text-moves.ts).
+              const now = await bodyText(page);
+              assert.ok(now === baseText || now === extText, 'the text differs after switching off');
+            }
             await popup.click('[data-sourcemark-toggle]');
             assert.ok(await waitMarks(page, 'some') > 0, 'no marks after switching back on');
             await popup.close();
@@ -291,7 +323,7 @@ function writeSummary(browser: string, suite: string, rows: PageResult[]): void 
     + `pages with new errors ${rows.filter((r) => r.newErrors.length || r.state === 'none' || r.state === 'error').length}, `
     + `marks outside ${rows.reduce((n, r) => n + r.outside.length, 0)} on ${rows.filter((r) => r.outside.length).length} pages `
     + `(gold gaps ${rows.reduce((n, r) => n + r.goldGaps.length, 0)}), `
-    + `text changed ${rows.filter((r) => r.textUnchanged === false).length}, switch-off failed ${rows.filter((r) => r.switchOff === 'failed').length}, `
+    + `text changed ${rows.filter((r) => r.textUnchanged === false).length} (pieces the page moved itself ${rows.filter((r) => r.movedByPage).length}), switch-off failed ${rows.filter((r) => r.switchOff === 'failed').length}, `
     + `highlighted ${articles.filter((r) => r.marks > 0).length}/${articles.length} English articles`;
   console.log(line);
   mkdirSync('test-results', { recursive: true });

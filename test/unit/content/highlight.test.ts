@@ -132,6 +132,25 @@ describe('highlight', () => {
     expect(created).toBe(0);
   });
 
+  it('marks a paragraph with more ranges than one mark.js call takes, in several slices, all of them', async () => {
+    // One long paragraph, each of its 60 words an item: 60 ranges in one block.
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`);
+    loadPage(`<html><head><title>Many marks</title></head><body><article><h1>Many marks</h1><p>${words.join(' ')}. ${'Filler prose for the article body. '.repeat(12)}</p></article></body></html>`);
+    const r0 = extractArticle(document, { skipGate: true });
+    if (r0.kind !== 'article') throw new Error(r0.reason);
+    const before = document.body.textContent;
+    // Marks on the page at each yield: a yield with some but not all of them marked shows the
+    // one block was marked over more than one slice.
+    const seen: number[] = [];
+    const r = await new Highlighter(document).apply(r0.map, fakeAnalysis(r0.article.text, { claims: words }), {
+      budgetMs: 0, yieldFn: () => { seen.push(document.querySelectorAll(MARK_SELECTOR).length); return Promise.resolve(); },
+    });
+    expect(r).toMatchObject({ marks: 60, skipped: 0 });
+    expect(Array.from(document.querySelectorAll(MARK_SELECTOR), (m) => m.textContent)).toEqual(words);
+    expect(document.body.textContent).toBe(before);
+    expect(seen.some((n) => n > 0 && n < 60)).toBe(true);
+  });
+
   it('never marks inside form fields or editable regions', async () => {
     document.body.innerHTML = '<article><p>The mayor said 40 homes flooded.</p><textarea>The mayor said 40 homes flooded.</textarea>'
       + '<div contenteditable="true"><p>The mayor said 40 homes flooded.</p></div></article>';

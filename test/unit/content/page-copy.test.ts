@@ -123,6 +123,20 @@ describe('copyPage', () => {
     expect(copy.texts.filter((t) => !t.isConnected).map((t) => t.data)).toEqual(['Paragraph 2']);
   });
 
+  it('starts over when a natively copied subtree gains a child under the walk', async () => {
+    // One <div> small enough to be copied in one native call, walked in step with its copy.
+    const doc = load(`<body><div id="box">${Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i}</p>`).join('')}</div></body>`);
+    let yields = 0;
+    const copy = (await runSliced(copyPage(doc, { layout: false, chunk: 16 }), -1, async () => {
+      yields++;
+      // A late script appends to the subtree after it was copied: the live walk then reaches a
+      // node the copy does not have.
+      if (yields === 2) doc.getElementById('box')!.append(doc.createElement('p'), 'late text');
+    }))!;
+    checkPairs(copy);
+    expect(copy.texts.map((t) => t.data)).toContain('late text');
+  });
+
   describe('with layout (checkVisibility stubbed: jsdom has no CSS layout)', () => {
     const proto = Element.prototype as unknown as { checkVisibility?: unknown };
     afterEach(() => {
