@@ -31,8 +31,10 @@ const W_SPEAKER = 60;
  * speech verb's subject does (W_SUBJECT + W_SPEAKER).
  */
 const W_INTRO = W_SUBJECT + W_SPEAKER;
-/** How many sentences back a pronoun looks. */
+/** How many (narrative) sentences back a pronoun looks. */
 const WINDOW_SENTENCES = 4;
+/** How many sentences back a "“…,” he said" looks for the speaker it resumes: as far as a pronoun looks. */
+const RESUME_SENTENCES = WINDOW_SENTENCES;
 /** The best candidate must beat the runner-up by this factor, or the pronoun stays open. */
 const MIN_MARGIN = 1.15;
 /** A "he"/"she" resolved this clearly gives its sex to an entity of unknown sex. */
@@ -62,8 +64,26 @@ const GROUP_PRONOUNS = new Set(['they']);
 export class Coreference {
   private readonly byToken = new Map<number, number>();
 
+  /**
+   * Per sentence, how many narrative sentences (with a word outside quotes) come up to it: the
+   * sentences inside a long quote are not the article moving on, so distance counts these only.
+   */
+  private readonly narrative: Int32Array;
+
   constructor(private readonly src: MentionSource, private readonly tracker: MentionTracker) {
+    const { sentences, tokens, inQuote } = src;
+    this.narrative = new Int32Array(sentences.length);
+    let n = 0;
+    sentences.forEach((s, i) => {
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) if (!inQuote[t] && tokens[t]!.pos !== 'PUNCT') { n++; break; }
+      this.narrative[i] = n;
+    });
     this.resolveAll();
+  }
+
+  /** Returns how many narrative sentences lie between sentence `a` and the later sentence `b`. */
+  private distance(a: number, b: number): number {
+    return Math.max(0, this.narrative[b]! - this.narrative[a]!);
   }
 
   /** Returns the entity a pronoun or description starting at token `t` stands for, if resolved. */
@@ -109,6 +129,8 @@ export class Coreference {
 
   /** Returns the most salient agreeing entity for the pronoun at `p`, or null (see the header). */
   private resolvePronoun(p: number, v: string, recent: Mention[]): number | null {
+    const resumed = this.resumedSpeaker(p, v, recent);
+    if (resumed !== null) return resumed;
     const ranked = this.rank(p, v, recent);
     const [best, second] = ranked;
     if (!best || (second && best.salience < second.salience * MIN_MARGIN)) return null;
@@ -117,18 +139,55 @@ export class Coreference {
     return best.entity;
   }
 
+  /**
+   * Returns the speaker a "he said" resumes in its own sentence: "Tyler said that the campaign
+   * will show Cruz has “…,” he said" is Tyler, the main clause's speaking subject, however salient
+   * the names inside what he reported. Only for a pronoun that is itself a speech verb's subject,
+   * right after a quote; the nearest sentence with an agreeing main subject decides, and only when
+   * that subject is one entity and speaks (else the salience ranking below).
+   */
+  private resumedSpeaker(p: number, v: string, recent: Mention[]): number | null {
+    const { tokens, sentOf, inQuote } = this.src;
+    // ("“…,” he said" right after a quote: the attribution resumes after what was quoted)
+    let q = p - 1;
+    while (q >= 0 && tokens[q]!.pos === 'PUNCT' && !inQuote[q]) q--;
+    if (q < 0 || !inQuote[q] || !isSubjectToken(tokens, p + 1) || !this.src.speaksAfter(p + 1)) return null;
+    // the nearest sentence (this one, then back, narrative sentences only) with an agreeing
+    // subject decides: its one main-clause subject when there is one and, in the pronoun's own
+    // sentence, it speaks ("Tyler said that Cruz has “…,” he said"; "McLenney said Clinton ….
+    // ¶ “…,” she said"; "Christie wasn't having it. ¶ “…,” he said"); else nobody
+    const sp = sentOf[p]!;
+    let x = recent.length - 1;
+    for (let s = sp; s >= 0 && this.distance(s, sp) <= RESUME_SENTENCES; s--) {
+      let main: number | null = null, speaks = false, clash = false, any = false;
+      for (; x >= 0 && recent[x]!.sent >= s; x--) {
+        const m = recent[x]!;
+        if (m.sent !== s || m.to > p || !m.subject || !agrees(this.tracker.entities[m.entity]!, v)) continue;
+        any = true;
+        // (the names inside what a speaker reported do not count against the speaker)
+        if (m.embedded) continue;
+        if (main !== null && main !== m.entity) clash = true;
+        main = m.entity;
+        speaks ||= m.speaks;
+      }
+      if (main !== null) return !clash && (speaks || s !== sp) ? main : null;
+      if (any && s !== sp) return null;
+    }
+    return null;
+  }
+
   /** Returns the agreeing entities of the last sentences by salience, best first. */
   rank(p: number, v: string, recent: Mention[] = this.recentBefore(p), fits: (e: Entity) => boolean = (e) => agrees(e, v)): { entity: number; salience: number }[] {
     const sp = this.src.sentOf[p]!;
     // per entity and sentence the strongest mention counts (a name repeated in one sentence is
-    // not more salient for it), halved for each sentence back
+    // not more salient for it), halved for each narrative sentence back
     const sal = new Map<number, number>();
     let sent = -1;
     const inSent = new Map<number, number>();
-    const flush = () => { for (const [id, w] of inSent) sal.set(id, (sal.get(id) ?? 0) + w / 2 ** Math.max(0, sp - sent)); inSent.clear(); };
+    const flush = () => { for (const [id, w] of inSent) sal.set(id, (sal.get(id) ?? 0) + w / 2 ** this.distance(sent, sp)); inSent.clear(); };
     for (let x = recent.length - 1; x >= 0; x--) {
       const m = recent[x]!;
-      if (m.sent < sp - WINDOW_SENTENCES) break;
+      if (m.sent < sp && this.distance(m.sent, sp) > WINDOW_SENTENCES) break;
       if (m.to > p) continue;
       if (m.sent !== sent) { flush(); sent = m.sent; }
       const e = this.tracker.entities[m.entity]!;
@@ -165,7 +224,13 @@ export class Coreference {
     const wanted = ROLE_CLASSES[h.lemma] ?? [h.lemma];
     if (!wanted.some((r) => this.tracker.hasRole(r))) return null;
     const body = ORG_ROLE_NOUNS.has(h.lemma);
-    const fits = (e: Entity) => (body ? e.kind !== 'group' : e.kind === 'person') && wanted.some((r) => e.roles.has(r));
+    const role = (e: Entity) => (body ? e.kind !== 'group' : e.kind === 'person') && wanted.some((r) => e.roles.has(r));
+    // "the Vermont senator": a capitalised modifier must have been said of the entity (near one
+    // of its names); when it was said of no one with the role, the description stays open
+    const mods: string[] = [];
+    for (let x = p + 1; x < h.index; x++) if (/^\p{Lu}/u.test(tokens[x]!.value) && tokens[x]!.pos === 'PROPN') mods.push(tokens[x]!.value);
+    const near = (e: Entity) => mods.every((w) => e.mentions.some((m) => m.via === 'name' && m.to <= p && hasWordNear(tokens, m, w)));
+    const fits = (e: Entity) => role(e) && near(e);
     const [best] = this.rank(p, '', recent, fits);
     if (best) return best.entity;
     let id = -1, at = -1;
@@ -188,6 +253,12 @@ function agrees(e: Entity, v: string): boolean {
   if (v in PERSON_PRONOUNS) return e.kind === 'person' && (!e.gender || e.gender === PERSON_PRONOUNS[v]);
   if (v === 'it') return e.kind === 'org';
   return e.kind === 'org' || e.kind === 'group';
+}
+
+/** True when the word `w` stands within a few tokens of the mention ("Sen. Ana Ruiz of Vermont"). */
+function hasWordNear(tokens: Token[], m: Mention, w: string): boolean {
+  for (let x = Math.max(0, m.from - 4); x < Math.min(tokens.length, m.to + 4); x++) if (tokens[x]!.value === w) return true;
+  return false;
 }
 
 function lastMentionBefore(e: Entity, p: number): number {

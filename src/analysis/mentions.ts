@@ -228,7 +228,10 @@ export class MentionTracker {
     if (kind === null) return;
     // "the DNC's move against Sanders could …": a name after a preposition is its object (not
     // the "of" inside a title: "Secretary of State John Kerry said")
-    const object = prev !== undefined && prev.pos === 'ADP' && !SUBORDINATORS.has(lower(prev)) && !/^\p{Lu}/u.test(tokens[i - 2]?.value ?? '');
+    // ("Juan Manriquez of Oakland carried": a place after a person's "of" is its complement)
+    const lastM = this.mentions[this.mentions.length - 1];
+    const complement = prev !== undefined && /^(?:of|from)$/.test(lower(prev)) && lastM !== undefined && lastM.to === i - 1 && this.entities[lastM.entity]!.kind === 'person';
+    const object = complement || (prev !== undefined && prev.pos === 'ADP' && !SUBORDINATORS.has(lower(prev)) && !/^\p{Lu}/u.test(tokens[i - 2]?.value ?? ''));
     const subject = isSubjectAt(this.src, i, j) && !object;
     const opens = subject || opensSentence(this.src, i, j);
     const speaks = (subject && this.src.speaksAfter(j)) || invertedSpeaker(this.src, i);
@@ -498,13 +501,20 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
   const s = ctx.sentOf[i]!;
   if (s < 0) return false;
   const st = ctx.sentences[s]!.tokenStart;
+  const se = ctx.sentences[s]!.tokenEnd;
+  if (closingAttribution(ctx, i, se)) return false;
+  // ("Cruz electrified the crowds, Stovall said.": the part before a closing attribution is reported)
+  for (let k = se - 2; k > i && se - k < 12; k--) if (ctx.tokens[k]!.value === ',' && closingAttribution(ctx, k + 1, se)) return true;
   // "After Beck asked him, D'Souza replied": a subordinate clause opening the sentence holds
   // everything before its comma; the main clause after it is not embedded by what it holds
   let o = st;
   while (o < i && ctx.tokens[o]!.pos === 'PUNCT') o++;
   const opening = o < i && OPENING_SUBORDINATORS.has(lower(ctx.tokens[o]));
+  // ("In a memo released as polls closed, Mook acknowledged": an opening prepositional phrase up
+  // to its comma is an adverbial of the main clause, whatever clause it holds)
+  const prepOpening = o < i && !opening && ctx.tokens[o]!.pos === 'ADP';
   let comma = -1;
-  if (opening) for (let k = o + 1; k < i; k++) if (ctx.tokens[k]!.value === ',' && !ctx.inQuote[k]) { comma = k; break; }
+  if (opening || prepOpening) for (let k = o + 1; k < i; k++) if (ctx.tokens[k]!.value === ',' && !ctx.inQuote[k]) { comma = k; break; }
   if (opening && comma < 0) return true;
   for (let k = i - 1; k > Math.max(st, comma); k--) {
     if (ctx.inQuote[k]) continue;
@@ -512,6 +522,25 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
     if (SUBORDINATORS.has(lower(ctx.tokens[k])) && ctx.tokens[k - 1]?.value !== ',') return true;
   }
   return false;
+}
+
+/**
+ * True when the name at `i` opens an attribution closing its sentence after a comma ("Cruz
+ * electrified the crowds if elected, Stovall said."): the reporting clause is the main one, whatever
+ * subordinate words the reported part before it holds.
+ */
+function closingAttribution(ctx: MentionSource, i: number, end: number): boolean {
+  if (ctx.tokens[i - 1]?.value !== ',' || ctx.inQuote[i - 1]) return false;
+  // (a subject first: not the verb phrase after an apposition, ", also questioned …")
+  if (!['PROPN', 'PRON', 'DET', 'NOUN', 'ADJ'].includes(ctx.tokens[i]?.pos ?? '')) return false;
+  let v = i;
+  while (v < end && v - i < 5 && !ctx.isSpeechVerb(v)) v++;
+  if (v >= end || v - i >= 5) return false;
+  for (let k = v + 1; k < end; k++) {
+    const t = ctx.tokens[k]!;
+    if (ctx.inQuote[k] || k - v > 6 || t.pos === 'VERB' || t.pos === 'AUX') return false;
+  }
+  return true;
 }
 
 /** Returns the lower-cased surname of the name ending at token `j - 1` (possessive mark dropped). */
@@ -569,7 +598,8 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   // "of Place" after the name, then the verb or an apposition
   // ("Aris Ode of the Armenian Patriarchate of Salem told": a body's name, with its own "of")
   const the = lower(tokens[k + 1]) === 'the' ? 1 : 0;
-  if (tokens[k]?.value === 'of' && tokens[k + 1 + the] && isNameToken(tokens[k + 1 + the]!)) {
+  // ("Dan Ode at the National Review agreed": a body after "at" places the person, too)
+  if ((tokens[k]?.value === 'of' || tokens[k]?.value === 'at') && tokens[k + 1 + the] && isNameToken(tokens[k + 1 + the]!)) {
     let c = k + 1 + the;
     while (c < tokens.length && c - k < 9 && (isNameToken(tokens[c]!) || (tokens[c]!.value === 'of' && tokens[c + 1] && isNameToken(tokens[c + 1]!)))) c++;
     if (tokens[c]?.pos === 'VERB') return true;
@@ -581,6 +611,8 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
     }
     if (tokens[c]?.value === ',') k = c;
   }
+  // ("Trump himself was delighted": a reflexive after the subject)
+  if (/^(?:himself|herself|themselves|itself)$/i.test(tokens[k]?.value ?? '')) k++;
   while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
   // "Ode last month joked", "Ode on Tuesday said": a time phrase before the verb
   k = skipTimePhrase(tokens, k);
@@ -589,6 +621,15 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   const n = tokens[k];
   if (!n) return false;
   if (n.pos === 'VERB' || n.pos === 'AUX') return true;
+  // "One local woman, Karen Ode, pulled him aside": a name set off by commas after the subject
+  // phrase opening the sentence names the subject
+  if (n.value === ',' && tokens[a - 1]?.value === ',' && tokens[k + 1]?.pos === 'VERB' && !/ing$/.test(tokens[k + 1]!.value)) {
+    const s = ctx.sentOf[a]!;
+    const st = s >= 0 ? ctx.sentences[s]!.tokenStart : a;
+    let verbless = true;
+    for (let x = st; x < a - 1; x++) if (ctx.inQuote[x] || tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX' || tokens[x]!.value === ',') verbless = false;
+    if (verbless && a - 1 > st) return true;
+  }
   if (n.value === ',' && tokens[k + 1] && (tokens[k + 1]!.pos === 'DET' || RELATIVE_PRONOUNS.has(tokens[k + 1]!.value.toLowerCase()) || tokens[k + 1]!.pos === 'NUM')) return true;
   // "Christie, New Jersey's sitting governor, repeated", "Christie – a Cowboys fan – gave": a
   // short verbless apposition between commas or dashes, then the verb

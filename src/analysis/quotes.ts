@@ -9,7 +9,7 @@ import type { Quote } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
 import { findQuoteStretches, type QuoteStretch } from './quote-marks.js';
 import { isNameToken, phraseEndingAt, phraseStartingAt } from './names.js';
-import { SpeakerContext, accordingTo, invertedBefore, subjectOf, type Found } from './speakers.js';
+import { SpeakerContext, accordingTo, clauseSubject, invertedBefore, subjectOf, type Found } from './speakers.js';
 
 /**
  * Words that introduce a name, title or nickname rather than speech: "identified only as
@@ -90,7 +90,8 @@ export function findQuotes(tok: Tokenized): Quote[] {
     // a one- or two-word name after "as"/"dubbed" is no quote even when a verb is near
     if ((!found || q.words <= 2) && q.words < MIN_UNATTRIBUTED_WORDS && isNamed(ctx, q)) continue;
     if (!found && !pronounOnly && q.standalone) found = speakerLine(ctx, q, located[k + 1]);
-    if (!found && !pronounOnly && q.standalone) found = nextParagraphAttribution(ctx, q);
+    if (!found && !pronounOnly && q.standalone) found = nextParagraphAttribution(ctx, q) ?? dashLineSpeaker(ctx, q);
+    if (!found && !pronounOnly) found = colonClauseSpeaker(ctx, q, last?.found ?? null);
     const gs = groupSpeaker.get(q.s.group);
     if (!found && !pronounOnly && gs) found = { ...gs, how: 'continuation' };
     const sentenceInitial = q.standalone || startsSentence(ctx, q);
@@ -98,6 +99,10 @@ export function findQuotes(tok: Tokenized): Quote[] {
     if (!found && !pronounOnly && last && last.found && sentenceInitial && q.line - last.line <= 2) {
       found = { ...last.found, how: 'continuation' };
     }
+    // "“It's ambush journalism,” she says. It's “this new in-your-face journalism.”": a quote in
+    // the next sentence of the same paragraph, in a clause naming no one and reporting nothing,
+    // goes on with the speaker just quoted
+    if (!found && !pronounOnly && last && last.found && q.line === last.line && followsQuotedSentence(ctx, q)) found = { ...last.found, how: 'continuation' };
     const keep = pronounOnly || found?.how === 'same-sentence' || found?.how === 'coreference' || found?.how === 'speaker-line'
       || (q.standalone && q.words >= MIN_STANDALONE_WORDS)
       || (found?.how === 'continuation' && q.words >= MIN_STANDALONE_WORDS)
@@ -125,7 +130,20 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   // right: the attribution clause right after the closing mark
   let first = q.qb;
   while (first < q.fb && (tokens[first]!.pos === 'PUNCT' || ctx.inQuote[first])) first++;
-  for (let r = first; r < q.fb; r++) {
+  // ("Ode says that Ruiz “broke the story” of the standoff, others argue": a quote running on into
+  // the sentence with no punctuation of its own is a phrase of it; the verb after is a later clause's)
+  const runsOn = first === q.qb && !startsSentence(ctx, q) && !/[,.?!…—–;:-][’'‘")\]]*$/.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd).trim());
+  // "the race “is a dead heat,” as Cruz said on Monday": an "as" attribution right after the quote
+  if (first < q.fb && tokens[first]!.value.toLowerCase() === 'as' && !runsOn) {
+    for (let r = first + 1; r < q.fb && r - first <= 6; r++) {
+      if (ctx.inQuote[r]) break;
+      if (!ctx.isSpeechVerb(r)) continue;
+      const f = r > first + 1 && attributionSpan(ctx, first + 1, r) ? subjectOf(ctx, r, first + 1, q.fb, last) : null;
+      if (f) return f;
+      break;
+    }
+  }
+  for (let r = runsOn ? q.fb : first; r < q.fb; r++) {
     // "“…” - at which point the crowd chanted": a dash after the quote opens an aside
     if (r === first && DASH.test(tokens[r - 1]?.value ?? '') && !ctx.inQuote[r - 1]) break;
     if (ctx.inQuote[r]) {
@@ -149,9 +167,9 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   for (let l = q.qa - 1; l >= q.fa; l--) {
     if (ctx.inQuote[l]) continue;
     if (ctx.isSpeechVerb(l) && !aside.has(l)) {
-      const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa);
+      const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa) ?? openingParticipleHost(ctx, l, q, last);
       if (f) {
-        if (!isWeakVerb(ctx, l)) return f;
+        if (!isWeakVerb(ctx, l) || introducesDirectly(ctx, l, q.qa)) return f;
         weak ??= { ...f, weak: true };
       }
     } else {
@@ -165,6 +183,26 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     if (f) return f;
   }
   return weak;
+}
+
+/**
+ * Returns the subject of the main clause after an opening participle that reports the quote
+ * ("Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest …"): the
+ * person subject after the first comma that follows the quote; or null.
+ */
+function openingParticipleHost(ctx: SpeakerContext, v: number, q: Located, last: Found | null): Found | null {
+  const tokens = ctx.tokens;
+  if (!/^\p{Lu}\p{Ll}+ing$/u.test(tokens[v]!.value)) return null;
+  let a = q.fa;
+  while (a < v && tokens[a]!.pos === 'PUNCT') a++;
+  if (a !== v) return null;
+  let c = q.qb;
+  while (c < q.fb && (ctx.inQuote[c] || tokens[c]!.value !== ',')) c++;
+  if (c >= q.fb) return null;
+  // ("…,” though, Allen": an adverb set off after the quote)
+  if (tokens[c + 1]?.pos === 'ADV' && tokens[c + 2]?.value === ',') c += 2;
+  const f = clauseSubject(ctx, q.fb, c + 1, last);
+  return f && f.person ? f : null;
 }
 
 /**
@@ -182,7 +220,8 @@ function asides(ctx: SpeakerContext, a: number, b: number): Set<number> {
     if (!rel && !dash) continue;
     let j = i + 1;
     while (j < b && !(rel ? tokens[j]!.value === ',' : /^[—–-]$/.test(tokens[j]!.value)) && !ctx.inQuote[j]) j++;
-    if (j >= b || ctx.inQuote[j]) continue;
+    // (a relative clause whose comma opens the quote introduces it: "Mike Lee, who declared, “…”")
+    if (j >= b || ctx.inQuote[j] || (rel && j === b - 1)) continue;
     for (let x = i + 1; x < j; x++) out.add(x);
     i = j - 1;
   }
@@ -195,6 +234,22 @@ function asides(ctx: SpeakerContext, a: number, b: number): Set<number> {
  * the wrong subject in PolNeAR dev (the verb of an embedded clause).
  */
 const WEAK_VERBS = new Set(['find', 'show', 'reveal', 'believe', 'think', 'feel', 'hope', 'fear', 'indicate', 'put', 'read', 'offer', 'continue', 'point', 'defend', 'question', 'hit', 'fire', 'shoot', 'boom', 'snap', 'rip', 'speak']);
+
+/**
+ * True when the verb at v introduces the quote at qa itself: only adverbs, particles and "it",
+ * then a colon or comma, stand between ("Rubio fired back forcefully: “…”", "she feels, “…”"); such a
+ * verb is the attribution even when it is a weak one.
+ */
+function introducesDirectly(ctx: SpeakerContext, v: number, qa: number): boolean {
+  const last = ctx.tokens[qa - 1];
+  if (qa - 1 <= v || !last || !/^[:,]$/.test(last.value)) return false;
+  for (let i = v + 1; i < qa - 1; i++) {
+    const p = ctx.tokens[i]!.pos;
+    // ("As Ode put it: “…”", "Ruiz summed it up:")
+    if (ctx.inQuote[i] || (p !== 'ADV' && p !== 'PART' && p !== 'ADP' && ctx.tokens[i]!.value.toLowerCase() !== 'it')) return false;
+  }
+  return true;
+}
 
 function isWeakVerb(ctx: SpeakerContext, i: number): boolean {
   const t = ctx.tokens[i]!;
@@ -226,7 +281,9 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
     if (paired && commas % 2 === 1 && t.pos === 'VERB' && /(?:ing|ed)$/.test(v)) continue;
     // "X, after a long pause, said": an interrupter set off by commas may hold any of these
     if (paired && commas % 2 === 1 && (CLAUSE_BREAKERS.has(v) || t.pos === 'ADP')) continue;
-    if (CLAUSE_BREAKERS.has(v) && !relative) return false;
+    // ("“…,” Ana Ruiz and Ben Ode wrote": "and" between two names joins the subject)
+    const joinsNames = v === 'and' && ctx.tokens[i - 1]?.pos === 'PROPN' && ctx.tokens[i + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(ctx.tokens[i + 1]!.value);
+    if (CLAUSE_BREAKERS.has(v) && !relative && !joinsNames) return false;
     // "Texas-based Matt Mackowiak": a participle glued to a hyphen is a modifier, not a verb
     const glued = ctx.tokens[i - 1]?.value === '-' && ctx.tokens[i - 1]!.end === t.start;
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !relative && !glued && !isModifierParticiple(ctx, i) && !isAppositionParticiple(ctx, first, i) && !isGapBeforeVerb(ctx, i, verb)) return false;
@@ -405,6 +462,36 @@ function nextParagraphAttribution(ctx: SpeakerContext, q: Located): Found | null
 }
 
 /**
+ * Returns the speaker of a quote paragraph from a dash line right after it ("“…”¶ ―Ana Ruiz,
+ * Salem."; "¶ -President Obama, tweeting after the speech."): the pull-quote convention, where the
+ * line names who said it.
+ */
+function dashLineSpeaker(ctx: SpeakerContext, q: Located): Found | null {
+  const { tokens, text } = ctx;
+  let k = q.fb;
+  while (k < tokens.length && tokens[k]!.type === 'tabCRLF') k++;
+  if (k >= tokens.length || !DASH.test(tokens[k]!.value)) return null;
+  const gap = text.slice(tokens[q.fb - 1]!.end, tokens[k]!.start);
+  if (!/\n/.test(gap) || gap.trim() !== '') return null;
+  // the dash opens its line
+  const lineStart = text.lastIndexOf('\n', tokens[k]!.start - 1) + 1;
+  if (text.slice(lineStart, tokens[k]!.start).trim() !== '') return null;
+  k++;
+  const np = phraseStartingAt(tokens, k, Math.min(tokens.length, k + 8));
+  if (!np || !np.name || np.from !== k) return null;
+  const after = tokens[np.to];
+  if (after && !/^[,.(]$/.test(after.value) && !text.slice(tokens[np.to - 1]!.end, after.start).includes('\n')) return null;
+  return { ...fromPhraseName(ctx, np), how: 'speaker-line' };
+}
+
+/** Returns the person a name phrase names (its name part, titles left out). */
+function fromPhraseName(ctx: SpeakerContext, np: { name: { from: number; to: number } | null }): Found {
+  const ms = ctx.mentions.mentionsIn(np.name!.from, np.name!.to);
+  const m = ms[ms.length - 1];
+  return m && m.to === np.name!.to ? ctx.found(m.from, m.to, 'speaker-line', true) : ctx.found(np.name!.from, np.name!.to, 'speaker-line', true);
+}
+
+/**
  * Returns the speaker of a quote that opens its sentence from a reported-speech sentence right
  * before it in the same paragraph ("The plan is dead, Ruiz said. “We will not pay for it.”",
  * "Ruiz called the plan a waste. “…”"), or ending the paragraph before a quote paragraph ("Said
@@ -458,7 +545,7 @@ function speakerLine(ctx: SpeakerContext, q: Located, next: Located | undefined)
   const { sentences } = ctx;
   const sa = ctx.sentOf[q.fa]!, sb = ctx.sentOf[q.fb - 1]!;
   if (sa > 0) {
-    const f = fromColonSentence(ctx, sa - 1);
+    const f = fromColonSentence(ctx, sa - 1, true);
     if (f) return f;
   }
   if (sb >= 0 && sb + 1 < sentences.length) {
@@ -466,14 +553,14 @@ function speakerLine(ctx: SpeakerContext, q: Located, next: Located | undefined)
     // the line after the speaker line must not open a quote of its own
     const introducesNext = next && next.qa >= s.tokenEnd && ctx.sentOf[next.qa] === sb + 2;
     if (!introducesNext) {
-      const f = fromColonSentence(ctx, sb + 1);
+      const f = fromColonSentence(ctx, sb + 1, false);
       if (f) return { ...f, how: 'speaker-line' };
     }
   }
   return null;
 }
 
-function fromColonSentence(ctx: SpeakerContext, si: number): Found | null {
+function fromColonSentence(ctx: SpeakerContext, si: number, before: boolean): Found | null {
   const s = ctx.sentences[si]!;
   const lastTok = ctx.tokens[s.tokenEnd - 1]!;
   if (lastTok.value !== ':' || s.tokenEnd - s.tokenStart > 30) return null;
@@ -484,7 +571,11 @@ function fromColonSentence(ctx: SpeakerContext, si: number): Found | null {
       if (f) return { ...f, how: 'speaker-line' };
     }
   }
-  return null;
+  // "When Wallace died, President Clinton released the following statement:": with no speech
+  // verb, a line introducing the quote gives it to its main clause's person subject
+  if (!before) return null;
+  const f = clauseSubject(ctx, s.tokenEnd - 1, s.tokenStart, null);
+  return f && f.person ? { ...f, how: 'speaker-line' } : null;
 }
 
 /**
@@ -505,6 +596,18 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
     if (np && np.name) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
   }
   return null;
+}
+
+/**
+ * Returns the speaker of a quote a colon introduces after a clause with no speech verb ("Kaine has
+ * adopted the stance common among Catholics: “…”", "Ruiz has since apologized: “…”"): the clause's
+ * main subject, when it is a person. The colon presents the quote as that subject's words.
+ */
+function colonClauseSpeaker(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
+  const prev = ctx.tokens[q.qa - 1];
+  if (!prev || prev.value !== ':' || ctx.inQuote[q.qa - 1] || q.qa - 1 <= q.fa) return null;
+  const f = clauseSubject(ctx, q.qa - 1, q.fa, last);
+  return f && f.person ? f : null;
 }
 
 /**
@@ -543,6 +646,24 @@ function isNamed(ctx: SpeakerContext, q: Located): boolean {
   const so = ctx.tokens[q.qa - 2]?.value.toLowerCase() === 'so' || (ctx.tokens[q.qa - 2]?.value === '-' && ctx.tokens[q.qa - 3]?.value.toLowerCase() === 'so');
   if (v === 'called') return !ctx.isSpeechVerb(q.qa - 1) || ctx.tokens[q.qa - 2]?.pos === 'AUX' || so;
   return true;
+}
+
+/**
+ * True when the quote's sentence names no one and has no speech verb outside quotes, and the
+ * sentence right before it (same paragraph) holds a quote.
+ */
+function followsQuotedSentence(ctx: SpeakerContext, q: Located): boolean {
+  const si = ctx.sentOf[q.fa]!;
+  if (si <= 0) return false;
+  for (let i = q.fa; i < q.fb; i++) {
+    if (ctx.inQuote[i]) continue;
+    if (ctx.isSpeechVerb(i) || ctx.tokens[i]!.pos === 'PROPN' || ctx.tokens[i]!.type === 'tabCRLF') return false;
+    if (ctx.tokens[i]!.pos === 'PRON' && /^(?:he|she|they|we|i)$/i.test(ctx.tokens[i]!.value)) return false;
+  }
+  const prev = ctx.sentences[si - 1]!;
+  if (ctx.text.slice(prev.end, ctx.tokens[q.fa]!.start).includes('\n')) return false;
+  for (let i = prev.tokenStart; i < prev.tokenEnd; i++) if (ctx.inQuote[i]) return true;
+  return false;
 }
 
 /** True when the quote opens its sentence (only punctuation before it). */

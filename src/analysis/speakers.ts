@@ -40,6 +40,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'echo', 'elaborate', 'confess', 'remind', 'affirm', 'reaffirm', 'disclose', 'speculate', 'apologize', 'reflect',
   'marvel', 'rave', 'react', 'riff', 'needle', 'blame', 'credit', 'welcome', 'correct', 'highlight', 'mutter', 'bellow',
   'retaliate', 'bark', 'growl', 'hiss', 'cry', 'sigh', 'laugh', 'smile', 'shrug', 'talk',
+  'protest', 'anticipate', 'command',
 ]);
 
 /** Prepositions before a participle that hangs on the clause before it ("upon saying"). */
@@ -123,7 +124,10 @@ export class SpeakerContext implements MentionSource {
     const t = this.tokens[i];
     if (!t || this.inQuote[i]) return false;
     if (ALWAYS_SPEECH.has(t.value.toLowerCase())) return true;
-    if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma);
+    // "“…,” she went on.": "go on" with nothing after it continues speaking
+    if (t.lemma === 'go' && this.tokens[i + 1]?.value.toLowerCase() === 'on' && /^[,.:;]$/.test(this.tokens[i + 2]?.value ?? '') && !this.inQuote[i + 2]) return true;
+    // ("made the following comment:": a "verb" after a determiner and a noun is a noun)
+    if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma) && !(t.value.toLowerCase() === t.lemma && !(t.value.toLowerCase() in IRREGULAR_PAST) && this.endsNounPhrase(i));
     // "Toomey fumed": wink sometimes tags a past-tense speech verb after a name as an adjective
     if ((t.pos === 'ADJ' || t.pos === 'NOUN') && /ed$/.test(t.value)) {
       const p = this.tokens[i - 1];
@@ -137,6 +141,14 @@ export class SpeakerContext implements MentionSource {
       const v = t.value.toLowerCase();
       const base = IRREGULAR_PAST[v] ?? v.replace(/d$/, '').replace(/e$/, '');
       if (p && (p.pos === 'PROPN' || p.pos === 'PRON') && (SPEECH_VERBS.has(base) || SPEECH_VERBS.has(base + 'e') || SPEECH_VERBS.has(v.replace(/ed$/, '')))) return true;
+    }
+    // "rallied supporters by warning darkly that …": a gerund after a preposition, tagged as a
+    // noun, when what follows is a "that" clause, an adverb or the quote
+    if (t.pos === 'NOUN' && /^\p{Ll}+ing$/u.test(t.value) && PARTICIPLE_PREPOSITIONS.has(this.tokens[i - 1]?.value.toLowerCase() ?? '')) {
+      const stem = t.value.slice(0, -3);
+      const n = this.tokens[i + 1];
+      const base = SPEECH_VERBS.has(stem) || SPEECH_VERBS.has(stem + 'e') || (/(.)\1$/.test(stem) && SPEECH_VERBS.has(stem.slice(0, -1)));
+      return base && n !== undefined && (n.value.toLowerCase() === 'that' || n.pos === 'ADV' || n.value === ',' || this.inQuote[i + 1] === 1);
     }
     // "Ben Ode, a consultant, notes that …": a present-tense speech verb tagged as a plural noun,
     // told apart by a subject before it and "that", a colon or a quote after it
@@ -159,6 +171,26 @@ export class SpeakerContext implements MentionSource {
       return false;
     }
     return false;
+  }
+
+  /**
+   * True when the base-form word at `i` closes a noun phrase opened by a determiner or possessive
+   * and takes no object ("the following comment:", "his state-of-the-state address for"): a noun,
+   * not a verb.
+   */
+  private endsNounPhrase(i: number): boolean {
+    let k = i - 1, words = 0;
+    while (k >= 0 && i - k <= 10 && !this.inQuote[k]) {
+      const t = this.tokens[k]!;
+      const glued = t.value === '-' && this.tokens[k - 1]?.end === t.start;
+      if (t.pos === 'NOUN' || t.pos === 'ADJ' || glued || (this.tokens[k + 1]?.value === '-' && this.tokens[k + 1]!.start === t.end)) { k--; words++; continue; }
+      break;
+    }
+    const d = this.tokens[k];
+    // (and no object or clause after it: "would any rational person believe Ruiz …" is a verb)
+    const n = this.tokens[i + 1];
+    const bare = n === undefined || ((n.pos === 'PUNCT' || n.pos === 'ADP' || n.pos === 'SCONJ') && n.value.toLowerCase() !== 'that');
+    return bare && words > 0 && d !== undefined && (d.pos === 'DET' || /^(?:his|her|their|its|my|our|your)$/i.test(d.value));
   }
 
   found(from: number, to: number, how: SpeakerHow, person: boolean): Found {
@@ -414,6 +446,11 @@ function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
   for (;;) {
     while (k >= limit && steps < 4 && !ctx.inQuote[k]
       && (VERB_GAP_POS.has(tokens[k]!.pos) || REFLEXIVES.has(tokens[k]!.value.toLowerCase()) || TIME_WORDS.test(tokens[k]!.value))) { k--; steps++; }
+    // "who Beck on Wednesday called": a weekday after "on" between a subject and its verb
+    if (k >= limit && /^(?:on|last|this|next)$/i.test(tokens[k]!.value) && TIME_WORDS.test(tokens[k + 1]?.value ?? '') && k + 1 < i && !ctx.inQuote[k] && steps < 4) {
+      k--; steps++;
+      continue;
+    }
     // "Hunter, meanwhile, told": an adverb set off by commas
     if (k - 2 >= limit && tokens[k]!.value === ',' && tokens[k - 1]!.pos === 'ADV' && tokens[k - 2]!.value === ',' && !ctx.inQuote[k - 2]) {
       k -= 3; steps++;
@@ -512,6 +549,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     const hv = before2?.value.toLowerCase() === 'on' ? v - 3 : v - 2;
     const h = tokens[hv];
     if (h && h.pos === 'VERB' && ASPECT_VERBS.has(h.lemma) && hv > limit && !/ing$/.test(h.value) && h.value.toLowerCase() !== h.lemma) return subjectOf(ctx, hv, limit, rightLimit, last);
+    // "Trump was quick to add", "Ruiz is careful to note": the subject of "be" before the adjective
+    const be = tokens[v - 3];
+    if (before2?.pos === 'ADJ' && be && be.pos === 'AUX' && BE_FORMS.has(be.value.toLowerCase()) && v - 3 > limit) return subjectOf(ctx, v - 3, limit, rightLimit, last);
   }
   let k = skipGapLeft(ctx, v, limit);
   // "… is described as", "was told": a passive speech verb's subject is not the speaker
@@ -529,11 +569,25 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     // "She greeted supporters and told them …": the subject of the first conjunct
     if (lt.pos === 'CCONJ' && (lv === 'and' || lv === 'but') && k > limit) return conjunctSubject(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
     if (RELATIVE_PRONOUNS.has(lv) && k - 1 >= limit && tokens[k - 1]!.value === ',') {
+      // ("the mouth of Donald Trump, who proclaimed": "who" takes the person the phrase ends in)
+      const ms = lv === 'who' ? ctx.mentions.mentionsIn(Math.max(limit, k - 10), k - 1) : [];
+      const pm = ms[ms.length - 1];
+      if (pm && pm.to === k - 1 && ctx.mentions.entities[pm.entity]!.kind === 'person') return ctx.found(pm.from, pm.to, 'same-sentence', true);
       const np = phraseEndingAt(tokens, k - 1, limit);
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
     }
+    // "Trump released a video that said, “…”": a document speaks for who released it
+    if (RELATIVE_PRONOUNS.has(lv) && k - 1 >= limit && tokens[k - 1]!.pos === 'NOUN') {
+      const np = phraseEndingAt(tokens, k, limit);
+      const issuer = np && np.to === k ? documentIssuer(ctx, np, limit) : null;
+      if (issuer) return issuer;
+    }
     // "Ruiz drew boos upon saying …", "… for saying": a participle after a preposition, too
     if (lt.pos === 'ADP' && PARTICIPLE_PREPOSITIONS.has(lv) && /ing$/.test(tokens[v]!.value) && k > limit) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
+    if (DASH_SET.test(lt.value) && !/ing$/.test(tokens[v]!.value)) {
+      const f = dashedSubject(ctx, k, limit);
+      if (f) return f;
+    }
     if (lt.value === ',') {
       // "…, saying …": a participle takes the subject of the clause it hangs on
       if (/ing$/.test(tokens[v]!.value)) return participleHost(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
@@ -550,6 +604,12 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
         // "Ruiz issued a statement saying …": the statement's issuer speaks
         const issuer = /ing$/.test(tokens[v]!.value) ? documentIssuer(ctx, np, limit) : null;
         if (issuer) return issuer;
+        // "yelling at people on their way into the polls saying …": a participle after the
+        // nameless object of a preposition hangs on the clause, not on that object
+        // (not after a verb's particle: "held up a sign saying" is the sign's)
+        if (/ing$/.test(tokens[v]!.value) && !np.name && tokens[np.from - 1]?.pos === 'ADP' && tokens[np.from - 2]?.pos !== 'VERB' && np.from - 1 > limit && !RECORDING_NOUNS.has(tokens[np.head]!.lemma)) {
+          return participleHost(ctx, np.from - 1, limit, last) ?? clauseSubject(ctx, np.from - 1, limit, last);
+        }
         // "Katie Packer, who is chairman of Our Principles PAC said": a relative clause left open
         const open = openRelativeSubject(ctx, np.from, limit);
         if (open) return open;
@@ -746,12 +806,15 @@ function appositiveName(ctx: SpeakerContext, np: NounPhrase, rightLimit: number)
  * later press gaggle, said", "Fiorina, speaking to Iowans, said", "Cruz, when asked …,
  * responded"); a bracketed party tag before the comma is stepped over.
  */
+/** How many tokens one comma-set interrupter may hold ("Ben Ode, a strategist who ran … and now runs …, said"). */
+const APPOSITION_REACH = 40;
+
 function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): Found | null {
   const tokens = ctx.tokens;
   let end = comma;
   for (let hops = 0; hops < 5; hops++) {
     let c = end - 1;
-    const stop = Math.max(limit, end - 30);
+    const stop = Math.max(limit, end - APPOSITION_REACH);
     while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
     if (c < stop || tokens[c]!.value !== ',' || !isInterrupter(ctx, c + 1, end)) return null;
     // "…, assistant secretary for population, refugees, and migration, said": a list goes on
@@ -795,6 +858,28 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
   return null;
 }
 
+/** Dashes that set off an aside ("X -- a senator -- said"). */
+const DASH_SET = /^(?:—|–|--)$/;
+
+/**
+ * Returns the subject before an aside set off by dashes that closes at `dash` ("A former
+ * candidate -- Tom Ode, who lost in 2008 -- said"): the person the aside opens with when the
+ * phrase before it is a role naming no one, else that phrase.
+ */
+function dashedSubject(ctx: SpeakerContext, dash: number, limit: number): Found | null {
+  const tokens = ctx.tokens;
+  let d = dash - 1;
+  while (d > limit && dash - d < APPOSITION_REACH && !DASH_SET.test(tokens[d]!.value) && !ctx.inQuote[d]) d--;
+  if (d <= limit || !DASH_SET.test(tokens[d]!.value)) return null;
+  const np = phraseEndingAt(tokens, d, limit);
+  if (!np || np.to !== d) return null;
+  if (!np.name) {
+    const m = ctx.mentions.mentionsIn(d + 1, dash)[0];
+    if (m && m.from === d + 1 && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
+  }
+  return fromPhrase(ctx, np, 'same-sentence', d);
+}
+
 /**
  * Returns the person mention that makes up tokens [a, b) (a title or role before it and a bracketed
  * party tag after it allowed: "Gov. John Kasich (R-OH)"), or null.
@@ -827,8 +912,18 @@ function isInterrupter(ctx: SpeakerContext, a: number, b: number): boolean {
   if (b - a <= 20 && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV')) return true;
   if (b - a <= 20 && t.pos === 'VERB' && /(?:ing|ed)$/.test(v)) return true;
   // any short stretch with no verb ("R-Ky.", "Sanders’ campaign manager")
-  if (b - a > 12) return false;
-  for (let x = a; x < b; x++) if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX') return false;
+  if (b - a <= 12) {
+    for (let x = a; x < b; x++) if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX') return false;
+    return true;
+  }
+  // a longer role phrase with no finite verb ("co-founder of the institute and advocate of an
+  // effort to cultivate new technologies"): only infinitives and participles
+  if (b - a > APPOSITION_REACH || !(t.pos === 'NOUN' || t.pos === 'ADJ')) return false;
+  for (let x = a; x < b; x++) {
+    const p = tokens[x]!.pos;
+    if (p === 'AUX') return false;
+    if (p === 'VERB' && tokens[x - 1]?.value.toLowerCase() !== 'to' && !/(?:ing|ed)$/.test(tokens[x]!.value)) return false;
+  }
   return true;
 }
 
