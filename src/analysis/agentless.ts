@@ -23,7 +23,7 @@ export interface AgentlessHit {
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'re", '’re', 'am']);
 // A modal or "to" before the passive makes it hypothetical ("would not be accused of", "certain to be challenged").
 const HYPOTHETICAL = new Set(['would', 'could', 'should', 'might', 'may', 'can', 'must', 'to', "'d", 'wo']);
-const lower = (t: Token) => t.value.toLowerCase();
+const lower = (t: Token) => t.lower;
 // Words after the participle that belong to the cue and help the tooltip read ("expected to").
 const TAIL = new Set(['to', 'as', 'that', 'of', 'for']);
 const PHRASE_END = new Set([',', '.', ';', ':', '?', '!', '—', '(', ')', '"', '“', '”', "'"]);

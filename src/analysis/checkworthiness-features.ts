@@ -16,6 +16,7 @@
  * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
 import type { Tokenized } from './nlp.js';
+import { lexemeMemo } from './lexeme-memo.js';
 import { CLUSTER_LEVELS, CLUSTER_WORDS, CLUSTERS_SIGNATURE, classAt, wordIndexOf } from './checkworthiness-clusters.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
 
@@ -68,6 +69,8 @@ function fnvInt(h: number, x: number): number {
 /** The class features of every table word, hashed once: CLASS_HASH[i * CLUSTER_LEVELS + g]. */
 const CLASS_HASH = new Int32Array(CLUSTER_WORDS * CLUSTER_LEVELS);
 for (let i = 0; i < CLUSTER_WORDS; i++) for (let g = 0; g < CLUSTER_LEVELS; g++) CLASS_HASH[i * CLUSTER_LEVELS + g] = fnvInt(H_K[g]!, classAt(i, g));
+/** The table index of a token's lower-cased form (-1: no class), cached per lexeme (speed). */
+const classIndexOf = lexemeMemo((t) => wordIndexOf(t.lower) ?? -1);
 /** The class features of a word without a class: its class token (<name>, <num>, ...) or unknown. */
 const noClassHash = (w: string, g: number) => fnv(H_K[g]!, w.charCodeAt(0) === 60 /* < */ ? w : '?');
 
@@ -108,6 +111,9 @@ function firstEntityFrom(tok: Tokenized, pos: number): number {
   }
   return lo;
 }
+
+/** Math.log1p of the small whole counts most buckets hold (the same values, without the call). */
+const LOG1P = Float64Array.from({ length: 64 }, (_, k) => Math.log1p(k));
 
 // One accumulator for all calls (features are built one sentence at a time, synchronously):
 // a count per bucket plus the buckets touched, in first-touch order (so every floating-point sum
@@ -171,7 +177,7 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
     }
     sig.words++;
     const lemma = t.lemma;
-    const low = t.value === lemma ? lemma : t.value.toLowerCase();
+    const low = t.lower;
     let w: string;
     if (t.type === 'number' || t.pos === 'NUM') {
       let next: string | undefined;
@@ -186,8 +192,8 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
     } else w = lemma;
     addHash(fnv(H_W, w));
     // Word classes of the surface form; a word without one counts as its class token or unknown.
-    const wi = wordIndexOf(low);
-    for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(wi === undefined ? noClassHash(w, g) : CLASS_HASH[wi * CLUSTER_LEVELS + g]!);
+    const wi = classIndexOf(t);
+    for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(wi < 0 ? noClassHash(w, g) : CLASS_HASH[wi * CLUSTER_LEVELS + g]!);
     addHash(fnv(prevState, w));
     if (low !== lemma) addHash(fnv(H_F, low));
     addHash(fnv(H_P, t.pos));
@@ -268,7 +274,8 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
   let norm = 0;
   for (let i = 0; i < idx.length; i++) {
     const slot = touchedSlot[i]!;
-    const v = Math.log1p(slotVal[slot]!);
+    const c = slotVal[slot]!;
+    const v = c < LOG1P.length && c === (c | 0) ? LOG1P[c]! : Math.log1p(c);
     slotVal[slot] = 0;
     slotKey[slot] = -1;
     val[i] = v;

@@ -8,6 +8,7 @@
  * forms listed below are recognised. The learned weights are trained on this output.
  */
 import type { EntitySpan, Token } from './nlp.js';
+import { lexemeMemo } from './lexeme-memo.js';
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -49,15 +50,13 @@ const YEAR_RANGE = /^(?:1[5-9]|20)\d\d[–—](?:(?:1[5-9]|20)\d\d|\d\d)$/;
 const NUMBERISH = /^[+-]?\d/;
 const AM_PM = /^(?:a\.?m\.?|p\.?m\.?|am|pm|utc|gmt|et|est|edt|pt|bst|cet)$/;
 
-/** Lower case without a new string when the value already is (most tokens). */
-function lowerOf(v: string): string {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return v.toLowerCase();
-  }
-  return v;
-}
-const lower = (t: Token | undefined) => (t ? lowerOf(t.value) : '');
+const lower = (t: Token | undefined) => (t ? t.lower : '');
+/** 1 for a word that cannot start an entity (not a digit, sign or trigger word, no hyphen), cached per lexeme. */
+const startsNothing = lexemeMemo((t) => {
+  const c0 = t.value.charCodeAt(0);
+  const digitLike = (c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45;
+  return t.type === 'word' && !digitLike && !TRIGGERS.has(t.lower) && !t.value.includes('-') ? 1 : 0;
+});
 const isNumberToken = (t: Token | undefined) => t !== undefined && t.type === 'number' && NUMBERISH.test(t.value);
 const isNumberWord = (t: Token | undefined) => {
   if (!t) return false;
@@ -98,10 +97,8 @@ export function findEntities(text: string, tokens: Token[], breakBefore: Uint8Ar
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
-    // Most tokens are words that start no entity: one set look-up rules them out.
-    const c0 = t.value.charCodeAt(0);
-    const digitLike = (c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45;
-    if (t.type === 'word' && !digitLike && !TRIGGERS.has(lowerOf(t.value)) && !t.value.includes('-')) { i++; continue; }
+    // Most tokens are words that start no entity: one cached look-up per lexeme rules them out.
+    if (startsNothing(t) === 1) { i++; continue; }
     if (t.type === 'punctuation') { i++; continue; }
     const w = lower(t);
     const next = (k: number) => (sameLine(i, i + k) ? tokens[i + k] : undefined);

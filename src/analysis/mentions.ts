@@ -100,7 +100,7 @@ const GROUP_WORD = /^\p{Lu}\p{Ll}{2,}(?:ians|eans|icans|ans|inos|inas|anos|crats
 /** Sentence-opening words that are capitalised only because they open it. */
 const OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'now', 'also', 'meanwhile', 'however']);
 
-const lower = (t: Token | undefined) => t?.value.toLowerCase() ?? '';
+const lower = (t: Token | undefined) => t?.lower ?? '';
 const isPossessive = (t: Token | undefined) => t !== undefined && (t.value === '’s' || t.value === "'s" || t.value === '’' || t.value === "'");
 
 /** Returns the tracker's mentions and entities for one text. */

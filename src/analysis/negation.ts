@@ -8,12 +8,21 @@
  * (wink-eng-lite-web-model, eng-negation-model.json), without its multi-word patterns.
  */
 import type { SentenceSpan, Token } from './nlp.js';
+import { lexemeMemo } from './lexeme-memo.js';
 
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'none', 'nor', 'neither', 'without', 'cannot', 'hardly', 'scarcely',
   'rarely', 'impossible', 'unlikely', 'fail', 'fails', 'failed', 'failing', 'prevent', 'eliminate']);
 const BOUNDARY_WORDS = new Set(['but', 'however', 'although', 'though', 'because', 'cause', 'unless', 'until', 'which', 'yet', 'so',
   'still', 'nevertheless', 'except', 'as']);
 const BOUNDARY_PUNCT = new Set([',', '.', ';', '!', '?', ')', ':']);
+
+const NEGATOR = 1;
+const BOUNDARY = 2;
+/** A token's part in a scope, cached per lexeme: words compare in lower case, other tokens (punctuation, numbers, web tokens) as they are. */
+const roleOf = lexemeMemo((t) => {
+  const w = t.type === 'word' ? t.lower : t.value;
+  return NEGATORS.has(w) ? NEGATOR : BOUNDARY_PUNCT.has(w) || BOUNDARY_WORDS.has(w) ? BOUNDARY : 0;
+});
 
 /** Returns a flag per token: 1 when the token lies inside a negated scope. */
 export function negationFlags(tokens: Token[], sentences: SentenceSpan[]): Uint8Array {
@@ -22,10 +31,9 @@ export function negationFlags(tokens: Token[], sentences: SentenceSpan[]): Uint8
     let open = false;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i]!;
-      const v = t.value;
-      const w = t.type === 'word' && /[A-Z\u0080-\uffff]/.test(v) ? v.toLowerCase() : v;
-      if (NEGATORS.has(w)) { open = true; continue; }
-      if (BOUNDARY_PUNCT.has(w) || BOUNDARY_WORDS.has(w)) { open = false; continue; }
+      const role = roleOf(t);
+      if (role === NEGATOR) { open = true; continue; }
+      if (role === BOUNDARY) { open = false; continue; }
       if (open && t.type !== 'punctuation' && t.type !== 'emoji' && t.type !== 'emoticon') flags[i] = 1;
     }
   }

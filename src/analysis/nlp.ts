@@ -9,9 +9,13 @@ import model from 'wink-eng-lite-web-model';
 import type { Span } from '../shared/spans.js';
 import { findEntities } from './entities.js';
 import { negationFlags } from './negation.js';
+import { cachedTransformers } from './wink-hints.js';
+import { lexemeIdBase, startLexemeTable } from './lexeme-memo.js';
 
 export interface Token extends Span {
   value: string;
+  /** The value in lower case (one string per lexeme, shared by its tokens). */
+  lower: string;
   /** Lower-cased lemma ("said" -> "say"). */
   lemma: string;
   /** Universal POS tag: NOUN, PROPN, VERB, PUNCT, SPACE, ... */
@@ -21,6 +25,12 @@ export interface Token extends Span {
   stop: boolean;
   /** Set on tokens inside a negated scope (negation.ts). */
   negation: boolean;
+  /**
+   * Lexeme id: the same number for every token of the same word form and POS while the shared
+   * pipeline lives, -1 for contractions. Lets consumers cache what they derive from a token's
+   * value, lower case, lemma or type (lexeme-memo.ts) instead of a string look-up per token.
+   */
+  lex: number;
 }
 
 export interface SentenceSpan extends Span {
@@ -54,6 +64,8 @@ interface LexemeTable {
   intrinsicSize: number;
 }
 let lexemes: LexemeTable | null = null;
+/** POS names by number (the core model's `features.pos.list`) of the shared instance. */
+let posList: string[] | null = null;
 
 /**
  * The pipe the product runs: sentences and POS. wink's entities ('ner') and negation flags come
@@ -91,11 +103,17 @@ export function getNlp(): Nlp {
   if (!nlp) {
     // Keep a handle on the core model wink builds for this instance (its lexicon is mutable state).
     const core = () => {
-      const m = (model as unknown as { core: () => { features: { lexeme: LexemeTable } } }).core();
+      const m = (model as unknown as { core: () => { features: { lexeme: LexemeTable; pos: { list: string[] } } } }).core();
       lexemes = m.features.lexeme;
+      posList = m.features.pos.list;
       return m;
     };
-    nlp = winkNLP({ ...winkModel, core } as typeof model, [...PIPE]);
+    // Sentence and POS transformers with per-lexeme caches (wink-hints.ts): the same tags, faster.
+    const hints = cachedTransformers(() => lexemes!.list.length);
+    const m = model as unknown as { sbd: () => object; pos: () => object };
+    const sbd = () => ({ ...m.sbd(), transformers: hints.sbd });
+    const pos = () => ({ ...m.pos(), transformers: hints.pos });
+    nlp = winkNLP({ ...winkModel, core, sbd, pos, addons: rawAddons } as typeof model, [...PIPE]);
   }
   return nlp;
 }
@@ -170,8 +188,11 @@ function walkOffsets(text: string, values: string[]): { starts: Int32Array; brea
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     let nl = 0;
-    while (!text.startsWith(v, p)) {
+    const c0 = v.charCodeAt(0);
+    for (;;) {
       const c = text.charCodeAt(p);
+      // The first character decides most positions without a startsWith.
+      if ((c === c0 && text.startsWith(v, p)) || v.length === 0) break;
       if (p >= text.length || !isSpace(c)) return null;
       if (c === 10) nl = 1;
       p++;
@@ -199,41 +220,95 @@ function offsetsFromSpaces(doc: ReturnType<Nlp['readDoc']>, its: Nlp['its'], val
 }
 
 /**
- * What wink says about a lexeme that does not depend on its context, kept per lexeme index of the
- * shared instance (reset with it): token type, stop-word flag, and the final lemma per POS. Why:
- * reading lemmas, types and stop flags token by token through wink's `out` was a third of
- * wink's own pipeline time; a lexeme index plus POS tag decides all three (wink's lemma is a
- * lexicon look-up or its lemmatiser on the normal form and POS), so each is asked of wink once.
+ * wink's raw document data (wink-nlp 2.4.0, pinned exactly in package.json): four numbers per
+ * token (lexeme index; contraction pointer or preceding-space count; POS << 20 | lemma; negation
+ * flag) and the sentences as [first token, last token, ...]. Why read it raw: asking for lexeme
+ * indices, POS tags and contraction flags through `tokens().out(its.x)` is one call per token per
+ * field, and the POS comes back as a string that then had to be mapped back to a number.
+ */
+interface RawDoc { tokens: number[]; sentences: number[][]; cache: unknown }
+const TK_SIZE = 4;
+const POS_MASK = 0x3f00000;
+const BITS4LEMMA = 20;
+/** POS numbers fit in 6 bits (POS_MASK), so lexeme * 64 + POS is a unique key. */
+const POS_SLOTS = 64;
+
+/**
+ * Returns a doc's raw data. wink hands its raw document only to the model's readabilityStats
+ * add-on (`doc.out(its.readabilityStats)` calls `addons.readabilityStats(rdd, its)`); the shared
+ * instance is built with that add-on replaced by one that returns the raw data (nothing in the
+ * product reads readability statistics).
+ */
+function rawOf(doc: ReturnType<Nlp['readDoc']>, its: Nlp['its']): RawDoc {
+  const raw = doc.out(its.readabilityStats as never) as unknown as RawDoc;
+  if (!raw || !Array.isArray(raw.tokens)) throw new Error('wink-nlp internals changed: readabilityStats no longer receives the raw document');
+  return raw;
+}
+const rawAddons = Object.assign(Object.create(null) as Record<string, unknown>, (model as unknown as { addons: object }).addons, {
+  readabilityStats: (rdd: RawDoc) => rdd,
+});
+
+/**
+ * What wink says about a lexeme that does not depend on its context, kept per lexeme index and
+ * POS of the shared instance (reset with it): token type, stop-word flag, the final lemma, and
+ * the lower-cased value. Why: reading lemmas, types and stop flags token by token through wink's
+ * `out` was a third of wink's own pipeline time; a lexeme index plus POS tag decides all three
+ * (wink's lemma is a lexicon look-up or its lemmatiser on the normal form and POS), so each is
+ * asked of wink once, and lower-casing once per lexeme saves a string per token for every
+ * consumer. The look-up is typed arrays by lexeme index (the first POS seen) and a map for
+ * further POS; the fact number, offset by lexemeIdBase, is the tokens' lexeme id (Token.lex).
  * A lexeme index is never reused for another word within one instance (the lexicon list only
  * grows; forgetNewLexemes removes hash entries only), so out-of-vocabulary words may be cached
  * too; the instance, and with it this cache, is rebuilt past MAX_OOV_LEXEMES.
  */
-interface LexemeFact { type: string; stop: boolean; lemma: string }
 interface LexemeFacts {
-  /** Indexed by lexeme index, then POS number. */
-  byLexeme: (LexemeFact[] | undefined)[];
-  posNumber: Map<string, number>;
+  /** By lexeme index: fact number + 1 for the POS in `firstPos`, 0 when none. */
+  first: Int32Array;
+  firstPos: Uint8Array;
+  /** lexeme * POS_SLOTS + POS -> fact number, for a lexeme's further POS. */
+  more: Map<number, number>;
+  /** By fact number (one object per fact, so a token reads one cache line, not four columns). */
+  list: LexemeFact[];
 }
+interface LexemeFact { type: string; stop: boolean; lemma: string; lower: string }
 let facts: LexemeFacts | null = null;
 let factsFor: Nlp | null = null;
-function lexemeFacts(n: Nlp): LexemeFacts {
+function lexemeFacts(n: Nlp, size: number): LexemeFacts {
   if (factsFor !== n || !facts) {
-    facts = { byLexeme: [], posNumber: new Map() };
+    startLexemeTable(facts ? facts.list.length : 0);
+    facts = { first: new Int32Array(size), firstPos: new Uint8Array(size), more: new Map(), list: [] };
     factsFor = n;
+  } else if (facts.first.length < size) {
+    const cap = Math.max(size, facts.first.length * 2);
+    const first = new Int32Array(cap); first.set(facts.first);
+    const firstPos = new Uint8Array(cap); firstPos.set(facts.firstPos);
+    facts.first = first; facts.firstPos = firstPos;
   }
   return facts;
 }
 
-/** Past this share of tokens with unknown facts, one bulk read beats asking token by token. */
-const BULK_SHARE = 0.25;
+/** Returns the fact number of (lexeme, POS), or -1 when not cached. */
+function factOf(lf: LexemeFacts, u: number, pn: number): number {
+  const f = lf.first[u]!;
+  if (f !== 0 && lf.firstPos[u] === pn) return f - 1;
+  if (f === 0) return -1;
+  return lf.more.get(u * POS_SLOTS + pn) ?? -1;
+}
+
+function addFact(lf: LexemeFacts, u: number, pn: number, type: string, stop: boolean, lemma: string, lower: string): void {
+  const k = lf.list.length;
+  lf.list.push({ type, stop, lemma, lower });
+  if (lf.first[u] === 0) { lf.first[u] = k + 1; lf.firstPos[u] = pn; } else lf.more.set(u * POS_SLOTS + pn, k);
+}
 
 /**
  * Returns the text's tokens, sentences and entities with character offsets.
- * Speed: wink's pipeline (readDoc) is most of the cost. Values, lexeme indices, POS tags,
- * and contraction flags are read with bulk `out`s (cheap: each is one array read per
- * token); type, stop flag and lemma come from LexemeFacts, and wink is asked only for lexemes
- * (and lexeme + POS pairs) not seen before. Offsets come from a walk over the text instead of
- * wink's per-token space reconstruction.
+ * Speed: wink's pipeline (readDoc) is most of the cost. Lexeme indices, POS numbers and
+ * contraction flags are read from wink's raw token array (rawOf); type, stop flag, lemma and
+ * lower case come from LexemeFacts, and wink's readers (its.type, its.lemma, ...) run only for
+ * lexeme + POS pairs not seen before and for contractions. Offsets come from a walk over the
+ * text instead of wink's per-token space reconstruction. The sentence and POS steps run with
+ * cached transformers (wink-hints.ts).
  */
 export function tokenize(text: string): Tokenized {
   const n = getNlp();
@@ -241,70 +316,83 @@ export function tokenize(text: string): Tokenized {
   const lx = lexemes!;
   const lexemesBefore = lx.list.length;
   const doc = n.readDoc(text);
-  const col = doc.tokens();
-  const uids = col.out(its.uniqueId as never) as unknown as number[];
-  // A token's value is its lexeme's entry in the lexicon list (what wink's its.value reads).
-  const values: string[] = new Array(uids.length);
-  for (let i = 0; i < uids.length; i++) values[i] = lx.list[uids[i]!]!;
-  const pos = col.out(its.pos) as string[];
-  const contracted = col.out(its.contractionFlag as never) as unknown as boolean[];
+  const raw = rawOf(doc, its);
+  const rt = raw.tokens;
+  const count = rt.length / TK_SIZE;
+  const list = lx.list;
+  const values: string[] = new Array(count);
+  const posNums = new Uint8Array(count);
+  for (let i = 0, k = 0; i < count; i++, k += TK_SIZE) {
+    values[i] = list[rt[k]!]!;
+    posNums[i] = (rt[k + 2]! & POS_MASK) >>> BITS4LEMMA;
+  }
   const { starts, breakBefore } = walkOffsets(text, values) ?? offsetsFromSpaces(doc, its, values);
-  const count = values.length;
-  const lf = lexemeFacts(n);
-  const types: string[] = new Array(count);
-  const stops: boolean[] = new Array(count);
-  const lemmas: string[] = new Array(count);
-  // Tokens whose facts are not known yet; filled below from wink.
+  const lf = lexemeFacts(n, list.length);
+  const factNo = new Int32Array(count);
+  // Tokens whose facts are not known yet (or never cached: contractions); filled below from wink.
   const missing: number[] = [];
   for (let i = 0; i < count; i++) {
-    const u = uids[i]!;
-    const p = pos[i] ?? 'X';
-    let pn = lf.posNumber.get(p);
-    if (pn === undefined) lf.posNumber.set(p, (pn = lf.posNumber.size));
-    const f = contracted[i] ? undefined : lf.byLexeme[u]?.[pn];
-    if (f === undefined) { missing.push(i); continue; }
-    types[i] = f.type; stops[i] = f.stop; lemmas[i] = f.lemma;
+    const f = rt[i * TK_SIZE + 1]! > 65535 ? -1 : factOf(lf, rt[i * TK_SIZE]!, posNums[i]!);
+    factNo[i] = f;
+    if (f < 0) missing.push(i);
   }
+  const types: string[] = new Array(count);
+  const tokens: Token[] = new Array(count);
+  let own: { type: string; stop: boolean; lemma: string; lower: string }[] | null = null;
   if (missing.length > 0) {
-    const bulk = missing.length > BULK_SHARE * count;
-    const allTypes = bulk ? col.out(its.type) as string[] : null;
-    const allStops = bulk ? col.out(its.stopWordFlag) as unknown as boolean[] : null;
-    const allLemmas = bulk ? col.out(its.lemma as never) as unknown as string[] : null;
+    own = [];
+    // wink's own per-token readers, called on the raw data (what `out` does, without a call per field).
+    const itsType = its.type as unknown as (i: number, rdd: RawDoc) => string | undefined;
+    const itsStop = its.stopWordFlag as unknown as (i: number, rdd: RawDoc) => boolean;
+    const itsLemma = its.lemma as unknown as (i: number, rdd: RawDoc, addons: unknown) => string | undefined;
     for (const i of missing) {
-      const item = bulk ? null : col.itemAt(i);
-      const type = (allTypes ? allTypes[i] : item!.out(its.type) as string) ?? 'word';
-      const stop = (allStops ? allStops[i] : item!.out(its.stopWordFlag) as unknown as boolean) === true;
+      const type = itsType(i, raw) ?? 'word';
+      const stop = itsStop(i, raw) === true;
       const value = values[i]!;
-      let lemma = allLemmas ? allLemmas[i] : item!.out(its.lemma as never) as unknown as string | undefined;
+      let lemma = itsLemma(i, raw, rawAddons);
       if (lemma === undefined || !(lx.hash[lemma]! < lx.intrinsicSize)) {
         if (lemma === undefined || isWholeContraction(doc, lx, value)) lemma = value.toLowerCase();
       }
       lemma = lowerOf(lemma);
-      types[i] = type; stops[i] = stop; lemmas[i] = lemma;
-      const u = uids[i]!;
-      if (!contracted[i]) {
-        while (lf.byLexeme.length <= u) lf.byLexeme.push(undefined);
-        (lf.byLexeme[u] ??= [])[lf.posNumber.get(pos[i] ?? 'X')!] = { type, stop, lemma };
+      const lower = lowerOf(value);
+      const u = rt[i * TK_SIZE]!;
+      if (rt[i * TK_SIZE + 1]! > 65535) {
+        // A contraction's lemma sits in its own token data: not a per-lexeme fact.
+        factNo[i] = -2 - own.length;
+        own.push({ type, stop, lemma, lower });
+      } else {
+        const pn = posNums[i]!;
+        let f = factOf(lf, u, pn);
+        if (f < 0) { addFact(lf, u, pn, type, stop, lemma, lower); f = lf.list.length - 1; }
+        factNo[i] = f;
       }
     }
   }
-  const tokens: Token[] = new Array(count);
+  const posNames = posList!;
+  const flist = lf.list;
+  const base = lexemeIdBase();
   for (let i = 0; i < count; i++) {
     const value = values[i]!;
     const start = starts[i]!;
-    tokens[i] = {
-      start, end: start + value.length, value,
-      lemma: lemmas[i]!, pos: pos[i] ?? 'X', type: types[i]!,
-      stop: stops[i]!, negation: false,
-    };
+    const f = factNo[i]!;
+    const pos = posNames[posNums[i]!] ?? 'X';
+    if (f >= 0) {
+      const fo = flist[f]!;
+      types[i] = fo.type;
+      tokens[i] = { start, end: start + value.length, value, lower: fo.lower, lemma: fo.lemma, pos, type: fo.type, stop: fo.stop, negation: false, lex: base + f };
+    } else {
+      const o = own![-2 - f]!;
+      types[i] = o.type;
+      tokens[i] = { start, end: start + value.length, value, lower: o.lower, lemma: o.lemma, pos, type: o.type, stop: o.stop, negation: false, lex: -1 };
+    }
   }
   const sentences: SentenceSpan[] = [];
-  for (const s of doc.sentences().out(its.span) as unknown as [number, number][]) {
+  for (const s of raw.sentences) {
     // wink keeps a single "\n" inside a sentence and puts the preceding "\n\n" into it: split at
     // line breaks and drop white-space-only tokens, because a line break in article text is a
     // block boundary (headline, dateline, speaker line).
-    let a = s[0];
-    const b = s[1] + 1;
+    let a = s[0]!;
+    const b = s[1]! + 1;
     for (let i = a; i <= b; i++) {
       const atBreak = i === b || types[i] === 'tabCRLF' || breakBefore[i] === 1;
       if (!atBreak) continue;

@@ -42,7 +42,7 @@ const POSTMOD_WORDS = new Set(['familiar', 'close', 'knowledgeable', 'involved',
 const NEGATIVE = new Set(['no', 'nobody', 'none', 'neither', 'anyone', 'anybody', 'nothing', 'nor']);
 const ANONYMITY = /^(?:anonymous|anonymously|anonymity|unnamed|unidentified|familiar|briefed|privy|knowledgeable|insider|insiders)$/;
 
-const lower = (t: Token) => t.value.toLowerCase();
+const lower = (t: Token) => t.lower;
 const isCap = (t: Token) => /^[A-Z]/.test(t.value);
 const isNounish = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM';
 

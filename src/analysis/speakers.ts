@@ -280,7 +280,7 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
 
 /** Capitalised modals that are also given names or surnames ("Will", "May", "Can"). */
 const MODALS = new Set(['will', 'may', 'can', 'might', 'shall']);
-const lv0 = (t: Token) => t.value.toLowerCase();
+const lv0 = (t: Token) => t.lower;
 
 /** Returns the speaker a noun phrase stands for: its name, its possessor, or the whole phrase. */
 function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {

@@ -19,7 +19,7 @@ export interface SourceRelation {
   how: 'subject' | 'inverted' | 'according-to' | 'agent';
 }
 
-const lower = (t: Token) => t.value.toLowerCase();
+const lower = (t: Token) => t.lower;
 const BOUNDARY_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '"', '“', '”', "''", "'", '``', '--', '[', ']', '.', '?', '!', '…']);
 const CLAUSE_WORDS = new Set(['that', 'but', 'and', 'or', 'while', 'because', 'although', 'though', 'when', 'whether', 'if', 'since', 'where', 'after', 'before', 'until', 'unless', 'whereas', 'so', 'yet', 'as', 'than', 'how', 'why', 'what', 'even', 'which', 'who', 'whom', 'whose', 'indeed', 'still', 'meanwhile']);
 const BETWEEN = new Set(['AUX', 'ADV', 'PART']);

@@ -63,3 +63,41 @@ describe('tokenize does not depend on texts read before', () => {
     for (let i = 0; i < 3; i++) expect(() => createWink([])).not.toThrow();
   });
 });
+
+describe('lexeme ids and lower case', () => {
+  it('gives every token its lower-cased value', () => {
+    const { tokens } = tokenize('The U.S. Senate said NO to Élodie’s plan.');
+    for (const t of tokens) expect(t.lower).toBe(t.value.toLowerCase());
+  });
+  it('gives tokens of the same word form and POS one lexeme id, other forms other ids', () => {
+    const { tokens } = tokenize('The cat saw the cat. The dog saw the cat.');
+    const cats = tokens.filter((t) => t.value === 'cat');
+    expect(new Set(cats.map((t) => t.lex)).size).toBe(1);
+    expect(cats[0]!.lex).toBeGreaterThanOrEqual(0);
+    const dog = tokens.find((t) => t.value === 'dog')!;
+    expect(dog.lex).not.toBe(cats[0]!.lex);
+    // "The" and "the" are different word forms.
+    expect(tokens[0]!.lex).not.toBe(tokens.find((t) => t.value === 'the')!.lex);
+  });
+});
+
+describe('the shared pipeline tags like stock wink', () => {
+  it('has the POS tags and sentences of a wink instance with the stock transformers', () => {
+    // Abbreviations, initials, quotes after full stops and unknown words exercise the SBD and POS hints.
+    const text = 'Mr. Smith met Dr. J. R. Jones at 5 p.m. on Jan. 3. "We agree," he said. ' +
+      "It's the U.S. Corp.'s plan, i.e. Zorblax's. They'll vote. 'Quite so.' She left.\n\nAs he said, it is so.";
+    const stock = createWink(['sbd', 'pos']);
+    const doc = stock.readDoc(text);
+    const want = doc.tokens().out(stock.its.pos) as string[];
+    const { tokens } = tokenize(text);
+    expect(tokens.map((t) => t.pos)).toEqual(want);
+    const spans = doc.sentences().out(stock.its.span) as unknown as [number, number][];
+    const starts = new Set(tokenize(text).sentences.map((s) => s.tokenStart));
+    // Every wink sentence start is a sentence start here (we only add splits at line breaks).
+    for (const [a] of spans) {
+      let k = a;
+      while (tokens[k]?.type === 'tabCRLF') k++;
+      expect(starts.has(k)).toBe(true);
+    }
+  });
+});
