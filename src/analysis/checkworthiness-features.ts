@@ -16,7 +16,7 @@
  * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
 import type { Tokenized } from './nlp.js';
-import { lexemeMemo } from './lexeme-memo.js';
+import { lexemeRecordMemo } from './lexeme-memo.js';
 import { CLUSTER_LEVELS, CLUSTER_WORDS, CLUSTERS_SIGNATURE, classAt, wordIndexOf } from './checkworthiness-clusters.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
 
@@ -69,8 +69,6 @@ function fnvInt(h: number, x: number): number {
 /** The class features of every table word, hashed once: CLASS_HASH[i * CLUSTER_LEVELS + g]. */
 const CLASS_HASH = new Int32Array(CLUSTER_WORDS * CLUSTER_LEVELS);
 for (let i = 0; i < CLUSTER_WORDS; i++) for (let g = 0; g < CLUSTER_LEVELS; g++) CLASS_HASH[i * CLUSTER_LEVELS + g] = fnvInt(H_K[g]!, classAt(i, g));
-/** The table index of a token's lower-cased form (-1: no class), cached per lexeme (speed). */
-const classIndexOf = lexemeMemo((t) => wordIndexOf(t.lower) ?? -1);
 /** The class features of a word without a class: its class token (<name>, <num>, ...) or unknown. */
 const noClassHash = (w: string, g: number) => fnv(H_K[g]!, w.charCodeAt(0) === 60 /* < */ ? w : '?');
 
@@ -155,6 +153,65 @@ function flag(name: string, n: number): void {
   if (n > 0) add(`f:${name}`, Math.min(n, 3) / 3 + 0.5);
 }
 
+// What the feature pass reads of a word, kept per lexeme (lexeme-memo.ts): the word-list and
+// suffix tests on its lower case and lemma as bit flags, and the hashes of its lemma and lower
+// case. Why: a dozen Set look-ups and string hashes per token were most of the pass; a lexeme id
+// decides them all (they depend on the lower case and lemma only; POS tests stay per token).
+const F_CHANGED = 1, F_ING_OR_S = 2, F_PAST_AUX = 4, F_WILL = 8, F_P1S = 16, F_P1P = 32, F_P2 = 64, F_NEG = 128,
+  F_EST = 256, F_ER = 512, F_CMP_WORD = 1024, F_SUP_WORD = 2048, F_MODAL = 4096, F_REPORTED = 8192,
+  F_COMPARISON = 16384, F_CMP_SHAPE = 32768, F_FIRST_SECOND = 65536, F_OPINION = 131072, F_MONTH = 262144;
+interface LexemeFeatures {
+  flags: number;
+  /** fnv of "w:" + lemma, and the bigram state "b:" + lemma + "|". */
+  hw: number;
+  hb: number;
+  /** fnv of "f:" + lower case. */
+  hf: number;
+  /** Word-class table index of the lower case, -1 when it has none. */
+  classIndex: number;
+}
+const lexemeOf = lexemeRecordMemo((t): LexemeFeatures => {
+  const lemma = t.lemma, low = t.lower;
+  let f = 0;
+  if (low !== lemma) f |= F_CHANGED;
+  if (low.endsWith('ing') || low.endsWith('s')) f |= F_ING_OR_S;
+  if (PAST_AUX.has(low)) f |= F_PAST_AUX;
+  if (lemma === 'will' || low === "'ll") f |= F_WILL;
+  if (FIRST_SINGULAR.has(low)) f |= F_P1S;
+  if (FIRST_PLURAL.has(low)) f |= F_P1P;
+  if (SECOND.has(low)) f |= F_P2;
+  if (NEGATORS.has(lemma) || low === "n't") f |= F_NEG;
+  if (low.endsWith('est')) f |= F_EST;
+  if (low.endsWith('er')) f |= F_ER;
+  if (lemma === 'more' || lemma === 'less' || lemma === 'than') f |= F_CMP_WORD;
+  if (lemma === 'most' || lemma === 'least') f |= F_SUP_WORD;
+  if (MODALS.has(lemma)) f |= F_MODAL;
+  if (REPORTED_ACTION_LEMMAS.has(lemma)) f |= F_REPORTED;
+  if (COMPARISON_WORDS.has(lemma)) f |= F_COMPARISON;
+  if (/[a-z]{3}(?:er|est)$/.test(low) && low !== lemma) f |= F_CMP_SHAPE;
+  if (FIRST_SECOND_PERSON.has(lemma)) f |= F_FIRST_SECOND;
+  if (OPINION_WORDS.has(lemma)) f |= F_OPINION;
+  if (MONTHS.has(lemma)) f |= F_MONTH;
+  return { flags: f, hw: fnv(H_W, lemma), hb: fnv(fnv(H_B, lemma), '|'), hf: fnv(H_F, low), classIndex: wordIndexOf(low) ?? -1 };
+});
+const H_W_NAME = fnv(H_W, '<name>');
+const H_B_NAME = fnv(fnv(H_B, '<name>'), '|');
+/** The class features of a word with no class that is not a class token: "unknown" at each level. */
+const NO_CLASS_HASH = Array.from({ length: CLUSTER_LEVELS }, (_, g) => fnv(H_K[g]!, '?'));
+/** Per POS tag: its unigram hash and its bigram hashes after each previous tag (filled lazily). */
+interface PosHashes { unigram: number; after: Map<string, number> }
+const POS_HASHES = new Map<string, PosHashes>();
+function posHashes(pos: string): PosHashes {
+  let p = POS_HASHES.get(pos);
+  if (!p) POS_HASHES.set(pos, (p = { unigram: fnv(H_P, pos), after: new Map() }));
+  return p;
+}
+function posBigram(prev: string, pos: string, p: PosHashes): number {
+  let h = p.after.get(prev);
+  if (h === undefined) p.after.set(prev, (h = fnv(fnv(fnv(H_Q, prev), '|'), pos)));
+  return h;
+}
+
 /** Returns the hashed features and reason tallies of tokens [tokenStart, tokenEnd). */
 export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: number): { features: Features; signals: SentenceSignals } {
   touched.length = 0;
@@ -176,51 +233,62 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
       continue;
     }
     sig.words++;
-    const lemma = t.lemma;
-    const low = t.lower;
+    const lx = lexemeOf(t);
+    const fl = lx.flags;
+    const pos = t.pos;
+    const ph = posHashes(pos);
     let w: string;
-    if (t.type === 'number' || t.pos === 'NUM') {
+    // Hashes of w: its unigram, and the bigram state it leaves for the next word.
+    let hw: number, hb: number;
+    if (t.type === 'number' || pos === 'NUM') {
       let next: string | undefined;
       for (let j = i + 1; j < tokenEnd; j++) { const n = tokens[j]!; if (n.type !== 'tabCRLF' && n.pos !== 'SPACE') { next = n.value; break; } }
       w = numberClass(t.value, next);
+      hw = fnv(H_W, w); hb = fnv(fnv(H_B, w), '|');
       nums++;
-    } else if (t.pos === 'PROPN' && !MONTHS.has(lemma)) {
+    } else if (pos === 'PROPN' && (fl & F_MONTH) === 0) {
       w = '<name>';
+      hw = H_W_NAME; hb = H_B_NAME;
       // A capitalised first word is often just sentence case; count names after it.
       if (at > 0) sig.names++;
       lastName = at;
-    } else w = lemma;
-    addHash(fnv(H_W, w));
+    } else { w = t.lemma; hw = lx.hw; hb = lx.hb; }
+    addHash(hw);
     // Word classes of the surface form; a word without one counts as its class token or unknown.
-    const wi = classIndexOf(t);
-    for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(wi < 0 ? noClassHash(w, g) : CLASS_HASH[wi * CLUSTER_LEVELS + g]!);
+    const wi = lx.classIndex;
+    if (wi < 0) {
+      const unknown = w.charCodeAt(0) !== 60; /* < */
+      for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(unknown ? NO_CLASS_HASH[g]! : noClassHash(w, g));
+    } else for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(CLASS_HASH[wi * CLUSTER_LEVELS + g]!);
     addHash(fnv(prevState, w));
-    if (low !== lemma) addHash(fnv(H_F, low));
-    addHash(fnv(H_P, t.pos));
-    addHash(fnv(fnv(fnv(H_Q, prevPos), '|'), t.pos));
-    const verbal = t.pos === 'VERB' || t.pos === 'AUX';
-    if (verbal && low !== lemma && !low.endsWith('ing') && !low.endsWith('s')) past++;
-    if (verbal && PAST_AUX.has(low)) past++;
-    if (lemma === 'will' || low === "'ll") future++;
-    if (FIRST_SINGULAR.has(low)) p1s++;
-    if (FIRST_PLURAL.has(low)) p1p++;
-    if (SECOND.has(low)) p2++;
-    if (t.negation || NEGATORS.has(lemma) || low === "n't") neg++;
-    if ((t.pos === 'ADJ' || t.pos === 'ADV') && low !== lemma) {
-      if (low.endsWith('est')) superlative++;
-      else if (low.endsWith('er')) comparative++;
+    const changed = (fl & F_CHANGED) !== 0; // lower case differs from the lemma
+    if (changed) addHash(lx.hf);
+    addHash(ph.unigram);
+    addHash(posBigram(prevPos, pos, ph));
+    const verbal = pos === 'VERB' || pos === 'AUX';
+    if (verbal && changed && (fl & F_ING_OR_S) === 0) past++;
+    if (verbal && (fl & F_PAST_AUX) !== 0) past++;
+    if (fl & F_WILL) future++;
+    if (fl & F_P1S) p1s++;
+    if (fl & F_P1P) p1p++;
+    if (fl & F_P2) p2++;
+    if (t.negation || (fl & F_NEG) !== 0) neg++;
+    const adjAdv = pos === 'ADJ' || pos === 'ADV';
+    if (adjAdv && changed) {
+      if (fl & F_EST) superlative++;
+      else if (fl & F_ER) comparative++;
     }
-    if (lemma === 'more' || lemma === 'less' || lemma === 'than') comparative++;
-    if (lemma === 'most' || lemma === 'least') superlative++;
-    if (t.pos === 'AUX' && MODALS.has(lemma)) modals++;
-    if (t.pos === 'VERB' && at - lastName <= 2 && at > lastName) nameVerb++;
+    if (fl & F_CMP_WORD) comparative++;
+    if (fl & F_SUP_WORD) superlative++;
+    if (pos === 'AUX' && (fl & F_MODAL) !== 0) modals++;
+    if (pos === 'VERB' && at - lastName <= 2 && at > lastName) nameVerb++;
     // Reason tallies (tooltips), not model features.
-    if (t.pos === 'VERB' && REPORTED_ACTION_LEMMAS.has(lemma)) sig.reportedActions++;
-    if (COMPARISON_WORDS.has(lemma) || ((t.pos === 'ADJ' || t.pos === 'ADV') && /[a-z]{3}(?:er|est)$/.test(low) && low !== lemma)) sig.comparisons++;
-    if (FIRST_SECOND_PERSON.has(lemma)) sig.firstSecond++;
-    if (OPINION_WORDS.has(lemma)) sig.opinion++;
-    prevState = fnv(fnv(H_B, w), '|');
-    prevPos = t.pos;
+    if (pos === 'VERB' && (fl & F_REPORTED) !== 0) sig.reportedActions++;
+    if ((fl & F_COMPARISON) !== 0 || (adjAdv && (fl & F_CMP_SHAPE) !== 0)) sig.comparisons++;
+    if (fl & F_FIRST_SECOND) sig.firstSecond++;
+    if (fl & F_OPINION) sig.opinion++;
+    prevState = hb;
+    prevPos = pos;
   }
   addHash(fnv(prevState, '</s>'));
   sig.numbers = nums;

@@ -49,3 +49,26 @@ export function lexemeMemo(compute: (t: Token) => number): (t: Token) => number 
     return v;
   };
 }
+
+/**
+ * Returns `compute(t)` cached per lexeme id like lexemeMemo, for a record of several values (one
+ * look-up per token instead of one per value). The same conditions hold: the record may depend on
+ * the token's value, lower case, lemma or type only, and must not be changed by the caller.
+ */
+export function lexemeRecordMemo<T>(compute: (t: Token) => T): (t: Token) => T {
+  let base = -1;
+  let vals: (T | undefined)[] = [];
+  return (t: Token) => {
+    if (!(t.lex >= lexBase)) return compute(t);
+    if (base !== lexBase) { base = lexBase; vals = []; }
+    const id = t.lex - base;
+    let v = vals[id];
+    if (v === undefined) {
+      v = compute(t);
+      // Filled in order where possible, so the array stays dense (fast element reads).
+      while (vals.length < id) vals.push(undefined);
+      vals[id] = v;
+    }
+    return v;
+  };
+}
