@@ -13,15 +13,21 @@ import type { Token, Tokenized } from './nlp.js';
 import { AGENTLESS_REASONS, ATTRIBUTION_CUES, type AgentlessSense, type CueDef } from './cues.js';
 import { findAgentless } from './agentless.js';
 import { findUnnamedSources, inRegions } from './unnamed-sources.js';
+import { eachCueMatch, literalStarts, prefixKeys, WordStarts } from './cue-starts.js';
 
 interface Compiled extends CueDef {
   re: RegExp;
   order: number;
+  /** The same regex, sticky, and the word keys its matches can start with (cue-starts.ts); null: scan the whole text. */
+  sticky?: RegExp | null;
+  keys?: Int32Array | null;
 }
 
-const COMPILED: Compiled[] = ATTRIBUTION_CUES.map((c, order) => ({
-  ...c, order, re: new RegExp(`\\b(?:${c.pattern})\\b`, 'gi'),
-}));
+const COMPILED: Compiled[] = ATTRIBUTION_CUES.map((c, order) => {
+  const source = `\\b(?:${c.pattern})\\b`;
+  const starts = literalStarts(c.pattern);
+  return { ...c, order, re: new RegExp(source, 'gi'), keys: starts && prefixKeys(starts), sticky: starts ? new RegExp(source, 'iy') : null };
+});
 
 const MODAL_NEXT = new Set(['VERB', 'AUX', 'ADV', 'PART']);
 
@@ -100,24 +106,24 @@ function findHits(tok: Tokenized): Hit[] {
   const { text, tokens } = tok;
   const regions = quoteRegions(text);
   const hits: Hit[] = [];
+  let words: WordStarts | undefined;
   for (const cue of COMPILED) {
     if (cue.needs && !cue.needs.test(text)) continue;
-    cue.re.lastIndex = 0;
-    for (let m = cue.re.exec(text); m; m = cue.re.exec(text)) {
+    eachCueMatch(text, cue.re, cue.sticky ?? null, cue.keys ?? null, words ??= new WordStarts(text), (m) => {
       let start = m.index;
       let end = start + m[0].length;
       while (start < end && /\s/.test(text[start]!)) start++;
-      if (end <= start || m[0].includes('\n')) continue;
+      if (end <= start || m[0].includes('\n')) return;
       if (cue.modal) {
         const t = tokenAt(tokens, start);
-        if (!t || (t.pos !== 'AUX' && t.pos !== 'VERB') || t.value !== t.value.toLowerCase()) continue;
+        if (!t || (t.pos !== 'AUX' && t.pos !== 'VERB') || t.value !== t.value.toLowerCase()) return;
         // "a handful of might", "might makes right": the modal must govern a verb phrase.
         const next = tokenAt(tokens, end + 1) ?? tokenAt(tokens, end + 2);
-        if (!next || !MODAL_NEXT.has(next.pos)) continue;
+        if (!next || !MODAL_NEXT.has(next.pos)) return;
       }
       if (cue.verb) {
         const t = tokenAt(tokens, start);
-        if (!t || t.pos !== 'VERB' || t.value !== t.value.toLowerCase()) continue;
+        if (!t || t.pos !== 'VERB' || t.value !== t.value.toLowerCase()) return;
       }
       // "Israeli officials said", "White House aides said": a named body, not an unnamed source.
       if ((cue.kind === 'anonymous-source' || cue.kind === 'weasel') && /^[a-z]/.test(m[0].trimStart())) {
@@ -126,17 +132,17 @@ function findHits(tok: Tokenized): Hit[] {
         let k = ti - 1;
         while (k > 0 && ti - k < 3 && /^[a-z]+$/.test(tokens[k]!.value) && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) k--;
         const prev = ti > 0 ? tokens[k] : undefined;
-        if (prev && /^[A-Z]/.test(prev.value) && (prev.pos === 'PROPN' || prev.pos === 'ADJ' || prev.pos === 'NOUN')) continue;
+        if (prev && /^[A-Z]/.test(prev.value) && (prev.pos === 'PROPN' || prev.pos === 'ADJ' || prev.pos === 'NOUN')) return;
         // "the officials said", "his aides said": a definite phrase points back to someone named
-        if (prev && POINTS_BACK.has(prev.value.toLowerCase()) && (prev.pos === 'DET' || prev.pos === 'PRON')) continue;
+        if (prev && POINTS_BACK.has(prev.value.toLowerCase()) && (prev.pos === 'DET' || prev.pos === 'PRON')) return;
       }
       // The writer's own hedging only: a quoted speaker's "may" is their voice, not the article's.
-      if (cue.kind === 'hedge' && !cue.attributing && inRegions(regions, start)) continue;
+      if (cue.kind === 'hedge' && !cue.attributing && inRegions(regions, start)) return;
       // Inside a quotation the words are the quoted speaker's, who is named: PolNeAR credits the
       // quote to that speaker, and a reader sees whose view it is.
-      if (cue.attributing && inRegions(regions, start)) continue;
+      if (cue.attributing && inRegions(regions, start)) return;
       hits.push({ start, end, cue });
-    }
+    });
   }
   hits.push(...unnamedSourceHits(tok, regions), ...agentlessHits(tok, regions));
   return hits;
