@@ -10,6 +10,7 @@
 import type { Token, Tokenized } from './nlp.js';
 import { ANONYMOUS_SOURCE_HEADS, CAUSATIVE_LEMMAS, DOCUMENT_SOURCE_HEADS, CAUSED_VIEW_LEMMAS, COMMON_SOURCE_NOUNS, INVERTED_SOURCE_LEMMAS, MASS_SOURCE_HEADS, SOURCE_VERB_LEMMAS, isGroupWord, isSourceHead } from './cues.js';
 import { isUnnamed, readSourcePhrase, type SourcePhrase } from './source-phrases.js';
+import { lexemeMemo } from './lexeme-memo.js';
 
 export interface SourceRelation {
   /** Character span covering the source phrase and its verb. */
@@ -37,17 +38,25 @@ const OBJECT_START = new Set(['DET', 'PRON', 'NOUN', 'PROPN', 'NUM', 'SCONJ', 'P
 const QUOTE_TOKENS = new Set(["'", '"', '”', '’', '“', "''"]);
 const SENTENCE_END = new Set(['.', '!', '?']);
 
+// What sentenceStarts and isSourceVerb ask of a token's value and lemma, cached per lexeme (speed:
+// Set look-ups for every token were a tenth of the attribution pass).
+const K_QUOTE = 1, K_END = 2, K_OPEN_QUOTE = 4, K_TYPE_BREAK = 8, K_SOURCE_VERB = 16;
+const kindOf = lexemeMemo((t) => (QUOTE_TOKENS.has(t.value) ? K_QUOTE : 0) | (SENTENCE_END.has(t.value) ? K_END : 0) |
+  (t.value === '“' ? K_OPEN_QUOTE : 0) | (t.type === 'tabCRLF' ? K_TYPE_BREAK : 0) |
+  (SOURCE_VERB_LEMMAS.has(t.lemma) && /^[a-z]+$/.test(t.value) ? K_SOURCE_VERB : 0));
+
 /** Returns a per-token flag: 1 when the token opens a sentence (or follows a line break / opening quote). */
 function sentenceStarts(tok: Tokenized): Uint8Array {
   const flags = new Uint8Array(tok.tokens.length);
   for (const s of tok.sentences) flags[s.tokenStart] = 1;
   const { tokens } = tok;
+  const kinds = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) kinds[i] = kindOf(tokens[i]!);
   for (let i = 1; i < tokens.length; i++) {
     // after a line break, an opening quote, or sentence-final punctuation (quotes between skipped)
     let k = i - 1;
-    while (k > 0 && QUOTE_TOKENS.has(tokens[k]!.value)) k--;
-    const p = tokens[k]!;
-    if (p.type === 'tabCRLF' || SENTENCE_END.has(p.value) || tokens[i - 1]!.value === '“') flags[i] = 1;
+    while (k > 0 && (kinds[k]! & K_QUOTE) !== 0) k--;
+    if ((kinds[k]! & (K_TYPE_BREAK | K_END)) !== 0 || (kinds[i - 1]! & K_OPEN_QUOTE) !== 0) flags[i] = 1;
   }
   return flags;
 }
@@ -69,7 +78,7 @@ function isBoundary(tokens: Token[], k: number): boolean {
 /** True when token v is a lower-case verb of saying or believing (also when wink tags it NOUN after a subject). */
 function isSourceVerb(tokens: Token[], v: number): boolean {
   const t = tokens[v]!;
-  if (!SOURCE_VERB_LEMMAS.has(t.lemma) || !/^[a-z]+$/.test(t.value)) return false;
+  if ((kindOf(t) & K_SOURCE_VERB) === 0) return false;
   const prev = tokens[v - 1];
   const next = tokens[v + 1];
   // "a program called Harmony": naming, not saying
