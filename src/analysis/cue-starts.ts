@@ -137,6 +137,9 @@ const NON_WORD = '\0';
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 /** ASCII letters folded to lower case; other code units as they are. */
 const fold = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** ASCII character classes: 0 not a word character, 1 a digit or "_", LETTER an ASCII letter. */
+const LETTER = 2;
+const CHAR_CLASS = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : isWordChar(c) ? 1 : 0));
 /** Key of a second character: a word character folded to lower case, or 127 for any other (and the text end). */
 const key2 = (c: number) => (isWordChar(c) ? fold(c) : 127);
 
@@ -181,12 +184,13 @@ export class WordStarts {
     let prevWord = false;
     for (let p = 0; p < n; p++) {
       const c = text.charCodeAt(p);
-      const w = isWordChar(c);
-      if (w && !prevWord && c >= 65 && (c <= 90 || (c >= 97 && c <= 122))) {
+      const cls = c < 128 ? CHAR_CLASS[c]! : 0;
+      if (cls === LETTER && !prevWord) {
         at[count] = p;
-        keyOf[count++] = (fold(c) - 97) * 128 + key2(p + 1 < n ? text.charCodeAt(p + 1) : 127);
+        const d = p + 1 < n ? text.charCodeAt(p + 1) : 127;
+        keyOf[count++] = (fold(c) - 97) * 128 + (d < 128 && CHAR_CLASS[d]! !== 0 ? fold(d) : 127);
       }
-      prevWord = w;
+      prevWord = cls !== 0;
     }
     // Counting sort by key (stable, so each key's starts stay in text order).
     const first = new Int32Array(KEYS + 1);
