@@ -78,6 +78,48 @@ function eachWord(text: string, word: (start: number, end: number, ascii: boolea
   }
 }
 
+/** Which list a word is on: 1 English, 2 other, 0 neither. */
+const ENGLISH = 1, OTHER = 2;
+/** Hash of a lower-cased ASCII word (lower-casing on the fly), for ASCII_LISTED. */
+function asciiHash(text: string, a: number, b: number): number {
+  let h = b - a;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c) | 0;
+  }
+  return h;
+}
+/**
+ * The listed words that are ASCII, by asciiHash, each with its list (speed: an ASCII word is looked
+ * up by its characters, without slicing and lower-casing it; a hash shared by two words falls
+ * back to the Set look-up).
+ */
+const ASCII_LISTED = new Map<number, { word: string; list: number } | null>();
+for (const [words, list] of [[ENGLISH_FUNCTION_WORDS, ENGLISH], [OTHER_FUNCTION_WORDS, OTHER]] as const) {
+  for (const w of words) {
+    if (!/^[a-z']+$/.test(w)) continue;
+    const h = asciiHash(w, 0, w.length);
+    const e = ASCII_LISTED.get(h);
+    ASCII_LISTED.set(h, e === undefined || (e && e.word === w) ? { word: w, list: e?.list ?? list } : null);
+  }
+}
+
+/** Returns which list the word text[a, b) (ASCII letters and apostrophes) is on. */
+function asciiListOf(text: string, a: number, b: number): number {
+  const e = ASCII_LISTED.get(asciiHash(text, a, b));
+  if (e === undefined) return 0;
+  if (e === null) return listOf(text.slice(a, b).toLowerCase());
+  const w = e.word;
+  if (w.length !== b - a) return 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = text.charCodeAt(a + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i)) return 0;
+  }
+  return e.list;
+}
+
+const listOf = (w: string) => (ENGLISH_FUNCTION_WORDS.has(w) ? ENGLISH : OTHER_FUNCTION_WORDS.has(w) ? OTHER : 0);
+
 /** Returns the share of word tokens that are English function words, and how many words were read. */
 export function englishShare(text: string): { share: number; other: number; words: number } {
   let words = 0;
@@ -87,9 +129,9 @@ export function englishShare(text: string): { share: number; other: number; word
     words++;
     // Lower-casing ASCII keeps the length, so a longer ASCII word is in neither list.
     if (ascii && b - a > MAX_LISTED) return;
-    const w = text.slice(a, b).toLowerCase();
-    if (ENGLISH_FUNCTION_WORDS.has(w)) hits++;
-    else if (OTHER_FUNCTION_WORDS.has(w)) other++;
+    const list = ascii ? asciiListOf(text, a, b) : listOf(text.slice(a, b).toLowerCase());
+    if (list === ENGLISH) hits++;
+    else if (list === OTHER) other++;
   });
   return { share: words ? hits / words : 0, other: words ? other / words : 0, words };
 }

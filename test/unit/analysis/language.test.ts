@@ -69,4 +69,11 @@ describe('englishShare word scan', () => {
     expect(Math.round(r.share * r.words)).toBe(words.filter((w) => w === 'the' || w === 'said').length);
     expect(Math.round(r.other * r.words)).toBe(words.filter((w) => w === 'de' || w === 'la').length);
   });
+  it('finds listed words in any letter case, and only whole words', () => {
+    const r = englishShare("THE Of AND that WITH Der DIE La Y the thee othe ANDY it's E");
+    // English: THE, Of, AND, that, WITH, the; other: Der, DIE, La, Y, E; 15 words.
+    expect(r.words).toBe(15);
+    expect(Math.round(r.share * r.words)).toBe(6);
+    expect(Math.round(r.other * r.words)).toBe(5);
+  });
 });
