@@ -16,7 +16,7 @@
  * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
 import type { Tokenized } from './nlp.js';
-import { lexemeRecordMemo } from './lexeme-memo.js';
+import { lexemeColumns } from './lexeme-memo.js';
 import { CLUSTER_LEVELS, CLUSTER_WORDS, CLUSTERS_SIGNATURE, classAt, wordIndexOf } from './checkworthiness-clusters.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
 
@@ -160,17 +160,10 @@ function flag(name: string, n: number): void {
 const F_CHANGED = 1, F_ING_OR_S = 2, F_PAST_AUX = 4, F_WILL = 8, F_P1S = 16, F_P1P = 32, F_P2 = 64, F_NEG = 128,
   F_EST = 256, F_ER = 512, F_CMP_WORD = 1024, F_SUP_WORD = 2048, F_MODAL = 4096, F_REPORTED = 8192,
   F_COMPARISON = 16384, F_CMP_SHAPE = 32768, F_FIRST_SECOND = 65536, F_OPINION = 131072, F_MONTH = 262144;
-interface LexemeFeatures {
-  flags: number;
-  /** fnv of "w:" + lemma, and the bigram state "b:" + lemma + "|". */
-  hw: number;
-  hb: number;
-  /** fnv of "f:" + lower case. */
-  hf: number;
-  /** Word-class table index of the lower case, -1 when it has none. */
-  classIndex: number;
-}
-const lexemeOf = lexemeRecordMemo((t): LexemeFeatures => {
+// Row layout: flags, hash of "w:" + lemma, bigram state "b:" + lemma + "|", hash of "f:" + lower
+// case, word-class table index (-1: none), then the CLUSTER_LEVELS class feature hashes.
+const R_FLAGS = 0, R_HW = 1, R_HB = 2, R_HF = 3, R_CLASS = 4, R_CLASS_HASH = 5;
+const lexemeRows = lexemeColumns(R_CLASS_HASH + CLUSTER_LEVELS, (t, d, at) => {
   const lemma = t.lemma, low = t.lower;
   let f = 0;
   if (low !== lemma) f |= F_CHANGED;
@@ -192,12 +185,28 @@ const lexemeOf = lexemeRecordMemo((t): LexemeFeatures => {
   if (FIRST_SECOND_PERSON.has(lemma)) f |= F_FIRST_SECOND;
   if (OPINION_WORDS.has(lemma)) f |= F_OPINION;
   if (MONTHS.has(lemma)) f |= F_MONTH;
-  return { flags: f, hw: fnv(H_W, lemma), hb: fnv(fnv(H_B, lemma), '|'), hf: fnv(H_F, low), classIndex: wordIndexOf(low) ?? -1 };
+  const wi = wordIndexOf(low) ?? -1;
+  d[at + R_FLAGS] = f;
+  d[at + R_HW] = fnv(H_W, lemma);
+  d[at + R_HB] = fnv(fnv(H_B, lemma), '|');
+  d[at + R_HF] = fnv(H_F, low);
+  d[at + R_CLASS] = wi;
+  for (let g = 0; g < CLUSTER_LEVELS; g++) d[at + R_CLASS_HASH + g] = wi < 0 ? 0 : CLASS_HASH[wi * CLUSTER_LEVELS + g]!;
 });
 const H_W_NAME = fnv(H_W, '<name>');
 const H_B_NAME = fnv(fnv(H_B, '<name>'), '|');
 /** The class features of a word with no class that is not a class token: "unknown" at each level. */
 const NO_CLASS_HASH = Array.from({ length: CLUSTER_LEVELS }, (_, g) => fnv(H_K[g]!, '?'));
+/** The class features of each class token (<name>, <year>, ...), hashed once (a lemma that merely starts with "<" may be one too: the cache is capped). */
+const CLASS_TOKEN_HASHES = new Map<string, number[]>();
+function classTokenHashes(w: string): number[] {
+  let hs = CLASS_TOKEN_HASHES.get(w);
+  if (!hs) {
+    hs = Array.from({ length: CLUSTER_LEVELS }, (_, g) => noClassHash(w, g));
+    if (CLASS_TOKEN_HASHES.size < 64) CLASS_TOKEN_HASHES.set(w, hs);
+  }
+  return hs;
+}
 /** Per POS tag: its unigram hash and its bigram hashes after each previous tag (filled lazily). */
 interface PosHashes { unigram: number; after: Map<string, number> }
 const POS_HASHES = new Map<string, PosHashes>();
@@ -233,8 +242,9 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
       continue;
     }
     sig.words++;
-    const lx = lexemeOf(t);
-    const fl = lx.flags;
+    const row = lexemeRows.row(t);
+    const rd = lexemeRows.data;
+    const fl = rd[row + R_FLAGS]!;
     const pos = t.pos;
     const ph = posHashes(pos);
     let w: string;
@@ -252,17 +262,17 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
       // A capitalised first word is often just sentence case; count names after it.
       if (at > 0) sig.names++;
       lastName = at;
-    } else { w = t.lemma; hw = lx.hw; hb = lx.hb; }
+    } else { w = t.lemma; hw = rd[row + R_HW]!; hb = rd[row + R_HB]!; }
     addHash(hw);
     // Word classes of the surface form; a word without one counts as its class token or unknown.
-    const wi = lx.classIndex;
-    if (wi < 0) {
+    if (rd[row + R_CLASS]! < 0) {
       const unknown = w.charCodeAt(0) !== 60; /* < */
-      for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(unknown ? NO_CLASS_HASH[g]! : noClassHash(w, g));
-    } else for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(CLASS_HASH[wi * CLUSTER_LEVELS + g]!);
+      const hs = unknown ? NO_CLASS_HASH : classTokenHashes(w);
+      for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(hs[g]!);
+    } else for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(rd[row + R_CLASS_HASH + g]!);
     addHash(fnv(prevState, w));
     const changed = (fl & F_CHANGED) !== 0; // lower case differs from the lemma
-    if (changed) addHash(lx.hf);
+    if (changed) addHash(rd[row + R_HF]!);
     addHash(ph.unigram);
     addHash(posBigram(prevPos, pos, ph));
     const verbal = pos === 'VERB' || pos === 'AUX';

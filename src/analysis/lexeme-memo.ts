@@ -72,3 +72,40 @@ export function lexemeRecordMemo<T>(compute: (t: Token) => T): (t: Token) => T {
     return v;
   };
 }
+
+/** Per-lexeme rows of whole numbers in one typed array (lexemeColumns). */
+export interface LexemeRows {
+  /** Row r is data[r * stride .. (r + 1) * stride); read it after `row`, which may grow the array. */
+  data: Int32Array;
+  /** Returns the offset of the token's row, filling it first when it is new. */
+  row(t: Token): number;
+}
+
+/**
+ * Returns rows of `stride` Int32 values cached per lexeme id, filled by `fill(t, data, offset)`:
+ * like lexemeRecordMemo, but the values of a lexeme sit side by side in one typed array (one
+ * cache line per word instead of an object and the arrays it points into). Tokens without a
+ * current id are filled into a scratch row each time.
+ */
+export function lexemeColumns(stride: number, fill: (t: Token, data: Int32Array, offset: number) => void): LexemeRows {
+  let base = -1;
+  // Row 0 is the scratch row; lexeme id k is row k + 1. known[k] = 1 once row k + 1 is filled.
+  let known = new Uint8Array(0);
+  const rows: LexemeRows = {
+    data: new Int32Array(stride),
+    row(t: Token): number {
+      if (!(t.lex >= lexBase)) { fill(t, rows.data, 0); return 0; }
+      if (base !== lexBase) { base = lexBase; known = new Uint8Array(1024); rows.data = new Int32Array(1025 * stride); }
+      const id = t.lex - base;
+      if (id >= known.length) {
+        const cap = Math.max(id + 1, known.length * 2);
+        const k2 = new Uint8Array(cap); k2.set(known); known = k2;
+        const d2 = new Int32Array((cap + 1) * stride); d2.set(rows.data); rows.data = d2;
+      }
+      const at = (id + 1) * stride;
+      if (known[id] === 0) { fill(t, rows.data, at); known[id] = 1; }
+      return at;
+    },
+  };
+  return rows;
+}
