@@ -50,29 +50,6 @@ export function lexemeMemo(compute: (t: Token) => number): (t: Token) => number 
   };
 }
 
-/**
- * Returns `compute(t)` cached per lexeme id like lexemeMemo, for a record of several values (one
- * look-up per token instead of one per value). The same conditions hold: the record may depend on
- * the token's value, lower case, lemma or type only, and must not be changed by the caller.
- */
-export function lexemeRecordMemo<T>(compute: (t: Token) => T): (t: Token) => T {
-  let base = -1;
-  let vals: (T | undefined)[] = [];
-  return (t: Token) => {
-    if (!(t.lex >= lexBase)) return compute(t);
-    if (base !== lexBase) { base = lexBase; vals = []; }
-    const id = t.lex - base;
-    let v = vals[id];
-    if (v === undefined) {
-      v = compute(t);
-      // Filled in order where possible, so the array stays dense (fast element reads).
-      while (vals.length < id) vals.push(undefined);
-      vals[id] = v;
-    }
-    return v;
-  };
-}
-
 /** Per-lexeme rows of whole numbers in one typed array (lexemeColumns). */
 export interface LexemeRows {
   /** Row r is data[r * stride .. (r + 1) * stride); read it after `row`, which may grow the array. */
@@ -83,7 +60,7 @@ export interface LexemeRows {
 
 /**
  * Returns rows of `stride` Int32 values cached per lexeme id, filled by `fill(t, data, offset)`:
- * like lexemeRecordMemo, but the values of a lexeme sit side by side in one typed array (one
+ * like lexemeMemo, for several values per lexeme side by side in one typed array (one
  * cache line per word instead of an object and the arrays it points into). Tokens without a
  * current id are filled into a scratch row each time.
  */
