@@ -37,6 +37,14 @@ describe('check-worthiness features and model', () => {
     expect(folds.length).toBeGreaterThan(5);
     expect(new Set(folds).size).toBe(5);
   });
+  it('scores with the packed weights exactly as with the dense ones', () => {
+    const dense = { bias: MODEL.bias, weights: MODEL.weights };
+    for (const text of ['Unemployment fell from 10 percent to 4 percent between 2010 and 2019.', 'Thank you so much, it is great to be here tonight.',
+      'The senator said the bill would cut taxes for 40 million families by 2027.', 'Zyxq wubble frobnicated the quuxes.']) {
+      const f = feats(text).features;
+      expect(scoreFeatures(f)).toBe(scoreFeatures(f, dense));
+    }
+  });
   it('ranks a statistic above a greeting', () => {
     const stat = scoreFeatures(feats('Unemployment fell from 10 percent to 4 percent between 2010 and 2019.').features);
     const hello = scoreFeatures(feats('Thank you so much, it is great to be here tonight.').features);
