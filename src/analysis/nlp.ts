@@ -191,8 +191,9 @@ function walkOffsets(text: string, values: string[]): { starts: Int32Array; brea
     const c0 = v.charCodeAt(0);
     for (;;) {
       const c = text.charCodeAt(p);
-      // The first character decides most positions without a startsWith.
-      if ((c === c0 && text.startsWith(v, p)) || v.length === 0) break;
+      // The first character decides most positions; the rest is compared in place (a
+      // startsWith call per token cost more than the comparison).
+      if ((c === c0 && sameAt(text, p, v)) || v.length === 0) break;
       if (p >= text.length || !isSpace(c)) return null;
       if (c === 10) nl = 1;
       p++;
@@ -202,6 +203,14 @@ function walkOffsets(text: string, values: string[]): { starts: Int32Array; brea
     p += v.length;
   }
   return { starts, breakBefore };
+}
+
+/** True when text has v at p, v's first character already matched. */
+function sameAt(text: string, p: number, v: string): boolean {
+  const n = v.length;
+  if (p + n > text.length) return false;
+  for (let j = 1; j < n; j++) if (text.charCodeAt(p + j) !== v.charCodeAt(j)) return false;
+  return true;
 }
 
 function offsetsFromSpaces(doc: ReturnType<Nlp['readDoc']>, its: Nlp['its'], values: string[]): { starts: Int32Array; breakBefore: Uint8Array } {
