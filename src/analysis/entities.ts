@@ -57,7 +57,7 @@ const lower = (t: Token | undefined) => (t ? t.lower : '');
 // dozen Set look-ups and a regex replace each).
 const B_NOTHING = 1, B_NUMBER_TOKEN = 2, B_NUMBER_WORD = 4, B_RANGE_START = 8, B_APPROX = 16, B_MONTH = 32, B_CAPITAL = 64,
   B_WEEKDAY_OR_DATE = 128, B_ORDINAL_WORD = 256, B_PLURAL_COUNT = 512, B_DEICTIC = 1024, B_VAGUE_COUNT = 2048, B_TIME_WORD = 4096,
-  B_UNIT = 8192;
+  B_UNIT = 8192, B_SKIP = 16384, B_WEB = 32768;
 const bitsOf = lexemeMemo((t) => {
   const w = t.lower;
   const c0 = t.value.charCodeAt(0);
@@ -65,6 +65,9 @@ const bitsOf = lexemeMemo((t) => {
   let b = 0;
   // A word that cannot start an entity: not a digit, sign or trigger word, no hyphen.
   if (t.type === 'word' && !digitLike && !TRIGGERS.has(w) && !t.value.includes('-')) b |= B_NOTHING;
+  // Punctuation is skipped too, and web tokens are entities by their type.
+  if (t.type === 'punctuation') b |= B_SKIP;
+  if (Object.hasOwn(WEB_TYPES, t.type)) b |= B_WEB;
   if (t.type === 'number' && NUMBERISH.test(t.value)) b |= B_NUMBER_TOKEN;
   if (NUMBER_WORDS.has(w) || (w.includes('-') && w.split('-').every((p) => NUMBER_WORDS.has(p)))) b |= B_NUMBER_WORD;
   if (RANGE_START.has(w)) b |= B_RANGE_START;
@@ -120,11 +123,9 @@ export function findEntities(text: string, tokens: Token[], breakBefore: Uint8Ar
     const t = tokens[i]!;
     // Most tokens are words that start no entity: one cached look-up per lexeme rules them out.
     const b = bitsOf(t);
-    if ((b & B_NOTHING) !== 0) { i++; continue; }
-    if (t.type === 'punctuation') { i++; continue; }
+    if ((b & (B_NOTHING | B_SKIP)) !== 0) { i++; continue; }
     const w = lower(t);
-    const web = WEB_TYPES[t.type];
-    if (web) { push(web, i, i + 1); i++; continue; }
+    if ((b & B_WEB) !== 0) { push(WEB_TYPES[t.type]!, i, i + 1); i++; continue; }
     // Money: "$5 million", "US$12,000", "20 euros", "twelve dollars".
     if (t.type === 'currency' && isCount(next(1))) { const e = countEnd(i + 1); push('MONEY', i, e); i = e; continue; }
     // Ranges of years: "since 1980", "between 2001 and 2003", "from 1990 to 1995", "2015–2020".
