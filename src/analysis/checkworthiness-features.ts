@@ -148,9 +148,14 @@ function grow(): void {
   touchedSlot.length = 0;
   keys.forEach((b, k) => { const i = slotOf(b); slotKey[i] = b; slotVal[i] = vals[k]!; touchedSlot.push(i); });
 }
-const add = (k: string, v = 1) => addHash(fnv(FNV_SEED, k), v);
-function flag(name: string, n: number): void {
-  if (n > 0) add(`f:${name}`, Math.min(n, 3) / 3 + 0.5);
+// The sentence-level features' hashes, computed once (the same fnv of "f:name", "f:lenN", "x:name").
+const FLAG_NAMES = ['num', 'date', 'name', 'past', 'fut', 'p1s', 'p1p', 'p2', 'neg', 'cmp', 'sup', 'q', 'mod', 'namev', 'pct', 'money'] as const;
+const H_FLAG = Object.fromEntries(FLAG_NAMES.map((n) => [n, fnv(FNV_SEED, `f:${n}`)])) as Record<(typeof FLAG_NAMES)[number], number>;
+const H_LEN = Array.from({ length: 7 }, (_, k) => fnv(FNV_SEED, `f:len${k}`));
+const CONJ_NAMES = ['num_past', 'num_cmp', 'name_past', 'we_will', 'we_past', 'name_num', 'nothing'] as const;
+const H_CONJ = Object.fromEntries(CONJ_NAMES.map((n) => [n, fnv(FNV_SEED, `x:${n}`)])) as Record<(typeof CONJ_NAMES)[number], number>;
+function flag(h: number, n: number): void {
+  if (n > 0) addHash(h, Math.min(n, 3) / 3 + 0.5);
 }
 
 // What the feature pass reads of a word, kept per lexeme (lexeme-memo.ts): the word-list and
@@ -221,8 +226,8 @@ function posBigram(prev: string, pos: string, p: PosHashes): number {
   return h;
 }
 
-/** Returns the hashed features and reason tallies of tokens [tokenStart, tokenEnd). */
-export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: number): { features: Features; signals: SentenceSignals } {
+/** Accumulates the features of tokens [tokenStart, tokenEnd) in the table; returns the reason tallies. */
+function accumulate(tok: Tokenized, tokenStart: number, tokenEnd: number): SentenceSignals {
   touched.length = 0;
   touchedSlot.length = 0;
   const sig: SentenceSignals = { numbers: 0, dates: 0, names: 0, reportedActions: 0, comparisons: 0, firstSecond: 0, opinion: 0, words: 0, question: false };
@@ -321,45 +326,75 @@ export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: n
     }
   }
   sig.dates = dates;
-  flag('num', nums);
-  flag('date', dates);
-  flag('name', sig.names);
-  flag('past', past);
-  flag('fut', future);
-  flag('p1s', p1s);
-  flag('p1p', p1p);
-  flag('p2', p2);
-  flag('neg', neg);
-  flag('cmp', comparative);
-  flag('sup', superlative);
-  flag('q', questions);
-  flag('mod', modals);
-  flag('namev', nameVerb);
-  flag('pct', percents);
-  flag('money', money);
-  add(`f:len${Math.min(6, Math.floor(Math.log2(sig.words + 1)))}`);
-  if (nums && past) add('x:num_past');
-  if (nums && comparative) add('x:num_cmp');
-  if (sig.names && past) add('x:name_past');
-  if ((p1s || p1p) && future) add('x:we_will');
-  if ((p1s || p1p) && past) add('x:we_past');
-  if (sig.names && nums) add('x:name_num');
-  if (!nums && !dates && !sig.names) add('x:nothing');
-  // Counts are damped (log) and the vector scaled to unit length, so long sentences do not
-  // dominate the dot product.
-  const idx = touched.slice();
-  const val = new Array<number>(idx.length);
+  flag(H_FLAG.num, nums);
+  flag(H_FLAG.date, dates);
+  flag(H_FLAG.name, sig.names);
+  flag(H_FLAG.past, past);
+  flag(H_FLAG.fut, future);
+  flag(H_FLAG.p1s, p1s);
+  flag(H_FLAG.p1p, p1p);
+  flag(H_FLAG.p2, p2);
+  flag(H_FLAG.neg, neg);
+  flag(H_FLAG.cmp, comparative);
+  flag(H_FLAG.sup, superlative);
+  flag(H_FLAG.q, questions);
+  flag(H_FLAG.mod, modals);
+  flag(H_FLAG.namev, nameVerb);
+  flag(H_FLAG.pct, percents);
+  flag(H_FLAG.money, money);
+  addHash(H_LEN[Math.min(6, Math.floor(Math.log2(sig.words + 1)))]!);
+  if (nums && past) addHash(H_CONJ.num_past);
+  if (nums && comparative) addHash(H_CONJ.num_cmp);
+  if (sig.names && past) addHash(H_CONJ.name_past);
+  if ((p1s || p1p) && future) addHash(H_CONJ.we_will);
+  if ((p1s || p1p) && past) addHash(H_CONJ.we_past);
+  if (sig.names && nums) addHash(H_CONJ.name_num);
+  if (!nums && !dates && !sig.names) addHash(H_CONJ.nothing);
+  return sig;
+}
+
+/** Scratch values of the last finished sentence: VAL[i] belongs to bucket touched[i]. */
+let VAL = new Float64Array(1024);
+
+/**
+ * Damps the accumulated counts (log) and scales them to unit length, so long sentences do not
+ * dominate the dot product; writes them to VAL, clears the table and returns how many there are.
+ */
+function finish(): number {
+  const n = touched.length;
+  if (VAL.length < n) VAL = new Float64Array(Math.max(n, 2 * VAL.length));
   let norm = 0;
-  for (let i = 0; i < idx.length; i++) {
+  for (let i = 0; i < n; i++) {
     const slot = touchedSlot[i]!;
     const c = slotVal[slot]!;
     const v = c < LOG1P.length && c === (c | 0) ? LOG1P[c]! : Math.log1p(c);
     slotVal[slot] = 0;
     slotKey[slot] = -1;
-    val[i] = v;
+    VAL[i] = v;
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < val.length; i++) val[i]! /= norm;
-  return { features: { idx, val }, signals: sig };
+  for (let i = 0; i < n; i++) VAL[i]! /= norm;
+  return n;
+}
+
+/** Returns the hashed features and reason tallies of tokens [tokenStart, tokenEnd). */
+export function sentenceFeatures(tok: Tokenized, tokenStart: number, tokenEnd: number): { features: Features; signals: SentenceSignals } {
+  const signals = accumulate(tok, tokenStart, tokenEnd);
+  const n = finish();
+  return { features: { idx: touched.slice(), val: Array.from(VAL.subarray(0, n)) }, signals };
+}
+
+/**
+ * Returns `score` of the features of tokens [tokenStart, tokenEnd) and their reason tallies: the
+ * same features as sentenceFeatures, handed over in scratch buffers (bucket idx[i], value val[i],
+ * i < count; valid during the call only) instead of two new arrays per sentence.
+ */
+export function scoreSentence(
+  tok: Tokenized, tokenStart: number, tokenEnd: number,
+  score: (idx: readonly number[], val: Float64Array, count: number) => number,
+): { score: number; signals: SentenceSignals } {
+  const signals = accumulate(tok, tokenStart, tokenEnd);
+  const n = finish();
+  return { score: score(touched, VAL, n), signals };
 }

@@ -75,13 +75,18 @@ const PACKED = ((file: CheckworthinessModelFile) => {
 
 /** Returns the model's probability in [0, 1] that the features describe a check-worthy claim. */
 export function scoreFeatures(f: Features, model: Pick<CheckworthinessModel, 'bias' | 'weights'> = MODEL): number {
+  return scoreValues(f.idx, f.val, f.idx.length, model);
+}
+
+/** scoreFeatures of features given as buckets idx[i] with values val[i], i < count. */
+export function scoreValues(idx: ArrayLike<number>, val: ArrayLike<number>, count: number, model: Pick<CheckworthinessModel, 'bias' | 'weights'> = MODEL): number {
   let z = model.bias;
   if (model === MODEL && PACKED) {
     const { packed, weightOf } = PACKED;
-    for (let i = 0; i < f.idx.length; i++) z += weightOf[packed[f.idx[i]!]!]! * f.val[i]!;
+    for (let i = 0; i < count; i++) z += weightOf[packed[idx[i]!]!]! * val[i]!;
   } else {
     const w = model.weights;
-    for (let i = 0; i < f.idx.length; i++) z += w[f.idx[i]!]! * f.val[i]!;
+    for (let i = 0; i < count; i++) z += w[idx[i]!]! * val[i]!;
   }
   return 1 / (1 + Math.exp(-z));
 }

@@ -16,9 +16,12 @@
  */
 import type { Claim, ClaimReason, Quote, Attribution, Sentence } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
-import { sentenceFeatures, type SentenceSignals } from './checkworthiness-features.js';
-import { MODEL, scoreFeatures } from './checkworthiness-model.js';
+import { scoreSentence, type SentenceSignals } from './checkworthiness-features.js';
+import { MODEL, scoreValues } from './checkworthiness-model.js';
 import { BOILERPLATE_LINE } from './cues.js';
+
+/** The committed model's score of features in scoreSentence's buffers. */
+const scoreWithModel = (idx: readonly number[], val: Float64Array, count: number) => scoreValues(idx, val, count);
 
 const MIN_WORDS = 6;
 /** Lowest model score a sentence with a named actor plus an action, date or number may have. */
@@ -60,8 +63,7 @@ function paragraphOf(text: string, start: number, end: number): string {
 }
 
 function scoreOne(tok: Tokenized, tokenStart: number, tokenEnd: number): { score: number; signals: SentenceSignals } {
-  const { features, signals } = sentenceFeatures(tok, tokenStart, tokenEnd);
-  return { score: scoreFeatures(features), signals };
+  return scoreSentence(tok, tokenStart, tokenEnd, scoreWithModel);
 }
 
 // Signals of the last scoreSentences call, so selectClaims need not run the feature pass twice.

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tokenize } from '../../../src/analysis/nlp.js';
-import { FEATURE_BITS, FEATURE_SIGNATURE, sentenceFeatures } from '../../../src/analysis/checkworthiness-features.js';
-import { MODEL, scoreFeatures } from '../../../src/analysis/checkworthiness-model.js';
+import { FEATURE_BITS, FEATURE_SIGNATURE, scoreSentence, sentenceFeatures } from '../../../src/analysis/checkworthiness-features.js';
+import { MODEL, scoreFeatures, scoreValues } from '../../../src/analysis/checkworthiness-model.js';
 
 const feats = (text: string) => { const tok = tokenize(text); return sentenceFeatures(tok, 0, tok.tokens.length); };
 
@@ -43,6 +43,11 @@ describe('check-worthiness features and model', () => {
       'The senator said the bill would cut taxes for 40 million families by 2027.', 'Zyxq wubble frobnicated the quuxes.']) {
       const f = feats(text).features;
       expect(scoreFeatures(f)).toBe(scoreFeatures(f, dense));
+      // The buffered path (claims.ts) gives the same score and tallies as the arrays.
+      const tok = tokenize(text);
+      const buffered = scoreSentence(tok, 0, tok.tokens.length, (idx, val, count) => scoreValues(idx, val, count));
+      expect(buffered.score).toBe(scoreFeatures(f, dense));
+      expect(buffered.signals).toEqual(feats(text).signals);
     }
   });
   it('ranks a statistic above a greeting', () => {

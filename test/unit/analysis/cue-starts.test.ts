@@ -34,7 +34,7 @@ function salad(seed: number, words: number): string {
   let x = seed >>> 0;
   const rnd = (n: number) => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x % n; };
   let s = '';
-  for (let i = 0; i < words; i++) s += BAG[rnd(BAG.length)] + SEPS[rnd(SEPS.length)];
+  for (let i = 0; i < words; i++) s += BAG[rnd(BAG.length)]! + SEPS[rnd(SEPS.length)]!;
   return s;
 }
 
