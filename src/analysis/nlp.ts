@@ -345,7 +345,6 @@ export function tokenize(text: string): Tokenized {
     factNo[i] = f;
     if (f < 0) missing.push(i);
   }
-  const types: string[] = new Array(count);
   const tokens: Token[] = new Array(count);
   let own: { type: string; stop: boolean; lemma: string; lower: string }[] | null = null;
   if (missing.length > 0) {
@@ -387,11 +386,9 @@ export function tokenize(text: string): Tokenized {
     const pos = posNames[posNums[i]!] ?? 'X';
     if (f >= 0) {
       const fo = flist[f]!;
-      types[i] = fo.type;
       tokens[i] = { start, end: start + value.length, value, lower: fo.lower, lemma: fo.lemma, pos, type: fo.type, stop: fo.stop, negation: false, lex: base + f };
     } else {
       const o = own![-2 - f]!;
-      types[i] = o.type;
       tokens[i] = { start, end: start + value.length, value, lower: o.lower, lemma: o.lemma, pos, type: o.type, stop: o.stop, negation: false, lex: -1 };
     }
   }
@@ -403,13 +400,13 @@ export function tokenize(text: string): Tokenized {
     let a = s[0]!;
     const b = s[1]! + 1;
     for (let i = a; i <= b; i++) {
-      const atBreak = i === b || types[i] === 'tabCRLF' || breakBefore[i] === 1;
+      const atBreak = i === b || tokens[i]!.type === 'tabCRLF' || breakBefore[i] === 1;
       if (!atBreak) continue;
       let x = a, y = i;
-      while (x < y && types[x] === 'tabCRLF') x++;
-      while (y > x && types[y - 1] === 'tabCRLF') y--;
+      while (x < y && tokens[x]!.type === 'tabCRLF') x++;
+      while (y > x && tokens[y - 1]!.type === 'tabCRLF') y--;
       if (y > x) sentences.push({ start: tokens[x]!.start, end: tokens[y - 1]!.end, tokenStart: x, tokenEnd: y });
-      a = types[i] === 'tabCRLF' ? i + 1 : i;
+      a = tokens[i]?.type === 'tabCRLF' ? i + 1 : i;
     }
   }
   const negated = negationFlags(tokens, sentences);
