@@ -9,7 +9,7 @@ import type { Quote } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
 import { findQuoteStretches, type QuoteStretch } from './quote-marks.js';
 import { isNameToken, phraseEndingAt, phraseStartingAt } from './names.js';
-import { SpeakerContext, accordingTo, clauseSubject, invertedBefore, subjectOf, type Found } from './speakers.js';
+import { SpeakerContext, accordingTo, clauseSubject, fromPhrase, invertedBefore, subjectOf, type Found } from './speakers.js';
 
 /**
  * Words that introduce a name, title or nickname rather than speech: "identified only as
@@ -586,6 +586,8 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   const tokens = ctx.tokens;
   const prev = tokens[q.qa - 1];
   if (prev && prev.value === ':' && !ctx.inQuote[q.qa - 1] && q.fa < q.qa - 1) {
+    const source = sourceLabel(ctx, q);
+    if (source) return source;
     // "Meghan McCain, Twitter: “…”": the label is the name and at most an outlet after a comma
     const np = phraseStartingAt(tokens, q.fa, q.qa - 1);
     if (np && np.name && (np.to === q.qa - 1 || tokens[np.to]!.value === ',')) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
@@ -596,6 +598,20 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
     if (np && np.name) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
   }
   return null;
+}
+
+/**
+ * Returns the source of "From the report: “…”", "From Ruiz's Facebook post: “…”": a line that is
+ * only "From" and a noun phrase, then a colon, cites where the quote comes from; the phrase
+ * speaks (a statement or post for its author, fromPhrase), as it would before "said".
+ */
+function sourceLabel(ctx: SpeakerContext, q: Located): Found | null {
+  const tokens = ctx.tokens;
+  let a = q.fa;
+  while (a < q.qa && tokens[a]!.pos === 'PUNCT') a++;
+  if (tokens[a]?.value !== 'From' || ctx.inQuote[a]) return null;
+  const np = phraseStartingAt(tokens, a + 1, q.qa - 1);
+  return np && np.to === q.qa - 1 && tokens[np.head]!.pos !== 'NUM' ? fromPhrase(ctx, np, 'same-sentence', a) : null;
 }
 
 /**

@@ -194,6 +194,11 @@ export class SpeakerContext implements MentionSource {
   }
 
   found(from: number, to: number, how: SpeakerHow, person: boolean): Found {
+    // "said Anne-Marie Duval": a name run that a phrase scan began after a hyphen keeps the given
+    // name glued before it (the tokenizer splits "Anne-Marie" into three tokens)
+    const tk = this.tokens;
+    while (from >= 2 && tk[from - 1]!.value === '-' && tk[from - 1]!.start === tk[from - 2]!.end && tk[from]!.start === tk[from - 1]!.end
+      && isNameToken(tk[from - 2]!) && isNameToken(tk[from]!) && !this.inQuote[from - 2]) from -= 2;
     const start = this.tokens[from]!.start, end = this.tokens[to - 1]!.end;
     return { text: this.text.slice(start, end), start, end, how, person };
   }
@@ -283,7 +288,7 @@ const MODALS = new Set(['will', 'may', 'can', 'might', 'shall']);
 const lv0 = (t: Token) => t.lower;
 
 /** Returns the speaker a noun phrase stands for: its name, its possessor, or the whole phrase. */
-function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
+export function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
   const tokens = ctx.tokens;
   const headTok = tokens[np.head]!;
   // "Secretary of State John Kerry", "Speaker of the House Rep. Paul Ryan": a title heads the
@@ -806,6 +811,9 @@ function appositiveName(ctx: SpeakerContext, np: NounPhrase, rightLimit: number)
  * later press gaggle, said", "Fiorina, speaking to Iowans, said", "Cruz, when asked …,
  * responded"); a bracketed party tag before the comma is stepped over.
  */
+/** Conjunctions that open a clause whose subject comes next ("As Bragg, …, put it", "when Ode, …, said"). */
+const CLAUSE_OPENERS = new Set(['as', 'when', 'while', 'because', 'if', 'though', 'although', 'once']);
+
 /** How many tokens one comma-set interrupter may hold ("Ben Ode, a strategist who ran … and now runs …, said"). */
 const APPOSITION_REACH = 40;
 
@@ -848,10 +856,12 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     const bareName = np !== null && isNameToken(tokens[np.from]!);
     // ("Salem, Ore.", "Raleigh, N.C.": a state abbreviation after a comma)
     const stateAbbr = np !== null && np.to - np.from === 1 && tokens[np.from - 1]?.value === ',' && /^(?:[A-Z]\.){2,}$|^[A-Z][a-z]{1,4}\.$/.test(tokens[np.from]!.value);
-    const placeLike = np !== null && bareName && (tokens[np.from - 1]?.pos === 'ADP' || nameKind(tokens, np.from, np.to) === 'place' || stateAbbr || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
+    // (but "As Tom Bragg, the No. 3 in the party, put it": a clause opener's subject is a subject)
+    const opener = CLAUSE_OPENERS.has(tokens[np ? np.from - 1 : 0]?.value.toLowerCase() ?? '');
+    const placeLike = np !== null && bareName && ((tokens[np.from - 1]?.pos === 'ADP' && !opener) || nameKind(tokens, np.from, np.to) === 'place' || stateAbbr || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
     // "Ruiz, during a town hall meeting in Salem, Ore., said": a phrase inside a prepositional
     // phrase is no subject either
-    const inPrep = np !== null && (tokens[np.from - 1]?.pos === 'ADP' || tokens[np.from - 1]?.pos === 'SCONJ');
+    const inPrep = np !== null && (tokens[np.from - 1]?.pos === 'ADP' || tokens[np.from - 1]?.pos === 'SCONJ') && !opener;
     if (np && np.to === e && !numeric && !placeLike && !inPrep) return fromPhrase(ctx, np, 'same-sentence', c);
     end = c;
   }

@@ -1,0 +1,44 @@
+/**
+ * Speaker attribution rules of issue 4, round 6 (hyphenated given names, "From X:" source lines,
+ * clause openers before an apposition): hand-written sentences with fictional people, one rule each.
+ */
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/analysis/nlp.js';
+import { findQuotes } from '../../../src/analysis/quotes.js';
+
+const speakers = (text: string) => findQuotes(tokenize(text)).map((q) => q.speaker);
+const last = (text: string) => speakers(text).pop();
+
+describe('findQuotes: hyphenated given names', () => {
+  it('keeps the part of a given name before the hyphen', () => {
+    expect(last('“We will rebuild the bridge before winter comes,” said Anne-Marie Duval, the mayor.')).toBe('Anne-Marie Duval');
+  });
+
+  it('does not join a name to a word before a spaced dash', () => {
+    expect(last('The vote was close - Duval said: “We will rebuild the bridge before winter comes.”')).toBe('Duval');
+  });
+});
+
+describe('findQuotes: "From X:" cites the source of the quote after it', () => {
+  it('gives the quote to the document cited', () => {
+    expect(last('Web panels differ. From the study: “In general, samples with careful weighting produced more accurate results than the others.”')).toBe('the study');
+  });
+
+  it('gives a post to its author', () => {
+    expect(last('Aides say the governor will back Ode. From Ruiz’s Facebook post: “For the sake of our town we must move past the anger of this long campaign.”')).toBe('Ruiz');
+  });
+
+  it('needs the line to be only "From" and the phrase', () => {
+    expect(last('Sales rose. From March to May, the shop changed: “We had queues around the block every weekend that spring.”')).not.toBe('May');
+  });
+});
+
+describe('findQuotes: a clause opener before a subject with an apposition', () => {
+  it('takes the subject of "As X, a role, put it:"', () => {
+    expect(last('Few senators want a meeting. As Tom Bragg, the No. 3 in the party leadership, put it: “This nominee will not be confirmed. There is no point pretending.”')).toBe('Tom Bragg');
+  });
+
+  it('still leaves a place inside a prepositional phrase out', () => {
+    expect(last('Ruiz, during a town hall meeting in Salem, said: “We will fix the roads before the next winter.”')).toBe('Ruiz');
+  });
+});
