@@ -287,6 +287,9 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
 const MODALS = new Set(['will', 'may', 'can', 'might', 'shall']);
 const lv0 = (t: Token) => t.lower;
 
+/** A pronoun fused with a verb ("I’m", "We’re", "It’s"): capitalised in title case, never a name. */
+const PRONOUN_CONTRACTION = /^(?:I|We|You|They|He|She|It)[’'](?:m|re|s|ve|ll|d)$/;
+
 /** Returns the speaker a noun phrase stands for: its name, its possessor, or the whole phrase. */
 export function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
   const tokens = ctx.tokens;
@@ -300,6 +303,8 @@ export function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow,
       return ctx.found(lastM.from, lastM.to, how, true);
     }
   }
+  // ("I’m Tired Of Men Telling Us …": a title-case headline; a pronoun's contraction names nobody)
+  if (np.name) for (let x = np.name.from; x < np.name.to; x++) if (PRONOUN_CONTRACTION.test(tokens[x]!.value)) return null;
   if (np.name) return ctx.found(np.name.from, np.name.to, how, true);
   // "began an ad campaign this week praising …": a time phrase is never who speaks
   // (but not "the 46-year-old")

@@ -42,3 +42,18 @@ describe('findQuotes: a clause opener before a subject with an apposition', () =
     expect(last('Ruiz, during a town hall meeting in Salem, said: “We will fix the roads before the next winter.”')).toBe('Ruiz');
   });
 });
+
+describe('findQuotes: a headline in title case names nobody by position', () => {
+  const headline = 'Dana Poole: ‘I’m Tired Of Men Telling Us What To Do With Our Bodies.’\n\n';
+  it('does not take a capitalised word of the headline as the next quote’s speaker', () => {
+    expect(last(headline + '"His remarks were outrageous and dangerous, and I think they opened a long conversation that matters," she said.')).not.toBe('Men');
+  });
+
+  it('does not take a pronoun contraction as a name', () => {
+    expect(last(headline + '"His remarks were outrageous and dangerous, and I think they opened a long conversation that matters."\n\nPoole spoke later.')).not.toMatch(/I’m/);
+  });
+
+  it('still finds a speaker whose subject position is outside a headline', () => {
+    expect(last('The hall was full on Monday. Later Men Marsh said: “We will open the new school in the spring.”')).toBe('Men Marsh');
+  });
+});
