@@ -76,7 +76,7 @@ export function findQuotes(tok: Tokenized): Quote[] {
   const groupSpeaker = new Map<number, Found>();
   for (let k = 0; k < located.length; k++) {
     const q = located[k]!;
-    let found = dashLabelSpeaker(ctx, q) ?? speakerInSentence(ctx, q, last?.found ?? null);
+    let found = dashLabelSpeaker(ctx, q) ?? sourceLabel(ctx, q) ?? speakerInSentence(ctx, q, last?.found ?? null);
     // a transcript label ("PENCE: … thinks this is “…”") beats a weak verb's subject
     // and so does a reporting verb closing the sentence ("… did not find “…,” said Ana Ruiz.")
     if (found?.weak) found = transcriptSpeaker(ctx, q) ?? sentenceFinalAttribution(ctx, q, last?.found ?? null) ?? found;
@@ -586,8 +586,6 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
   const tokens = ctx.tokens;
   const prev = tokens[q.qa - 1];
   if (prev && prev.value === ':' && !ctx.inQuote[q.qa - 1] && q.fa < q.qa - 1) {
-    const source = sourceLabel(ctx, q);
-    if (source) return source;
     // "Meghan McCain, Twitter: “…”": the label is the name and at most an outlet after a comma
     const np = phraseStartingAt(tokens, q.fa, q.qa - 1);
     if (np && np.name && (np.to === q.qa - 1 || tokens[np.to]!.value === ',')) return ctx.found(np.name.from, np.name.to, 'same-sentence', true);
@@ -601,17 +599,32 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
 }
 
 /**
- * Returns the source of "From the report: “…”", "From Ruiz's Facebook post: “…”": a line that is
- * only "From" and a noun phrase, then a colon, cites where the quote comes from; the phrase
- * speaks (a statement or post for its author, fromPhrase), as it would before "said".
+ * Returns the source of "From the report: “…”", "From Ruiz's Facebook post: “…”", "… - More from
+ * Ruiz and Ode: “…”": a label that is only "(More) from" and a noun phrase, opening its sentence
+ * or following a dash, then a colon, cites where the quote comes from; the phrase speaks (a
+ * statement or post for its author, fromPhrase), as it would before "said".
  */
 function sourceLabel(ctx: SpeakerContext, q: Located): Found | null {
   const tokens = ctx.tokens;
-  let a = q.fa;
-  while (a < q.qa && tokens[a]!.pos === 'PUNCT') a++;
-  if (tokens[a]?.value !== 'From' || ctx.inQuote[a]) return null;
-  const np = phraseStartingAt(tokens, a + 1, q.qa - 1);
-  return np && np.to === q.qa - 1 && tokens[np.head]!.pos !== 'NUM' ? fromPhrase(ctx, np, 'same-sentence', a) : null;
+  const colon = q.qa - 1;
+  if (tokens[colon]?.value !== ':' || ctx.inQuote[colon]) return null;
+  let f = colon - 1;
+  while (f > q.fa && f > colon - 12 && tokens[f]!.value.toLowerCase() !== 'from') f--;
+  if (tokens[f]?.value.toLowerCase() !== 'from' || ctx.inQuote[f]) return null;
+  let a = f;
+  if (tokens[a - 1]?.value === 'More') a--;
+  else if (tokens[a]!.value !== 'From') return null;
+  let b = a - 1;
+  while (b >= q.fa && tokens[b]!.pos === 'PUNCT' && !DASH.test(tokens[b]!.value)) b--;
+  if (b >= q.fa && !DASH.test(tokens[b]!.value)) return null;
+  const np = phraseStartingAt(tokens, f + 1, colon);
+  if (!np || tokens[np.head]!.pos === 'NUM') return null;
+  // "More from Ruiz and Ode:": two names, both speak
+  if (np.name && tokens[np.to]?.value.toLowerCase() === 'and') {
+    const np2 = phraseStartingAt(tokens, np.to + 1, colon);
+    if (np2 && np2.to === colon && np2.name) return ctx.found(np.name.from, np2.name.to, 'same-sentence', true);
+  }
+  return np.to === colon ? fromPhrase(ctx, np, 'same-sentence', f) : null;
 }
 
 /**

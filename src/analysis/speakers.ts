@@ -131,7 +131,10 @@ export class SpeakerContext implements MentionSource {
     // "Toomey fumed": wink sometimes tags a past-tense speech verb after a name as an adjective
     if ((t.pos === 'ADJ' || t.pos === 'NOUN') && /ed$/.test(t.value)) {
       const p = this.tokens[i - 1];
-      if (!p || !(p.pos === 'PROPN' || p.pos === 'PRON' || this.inQuote[i - 1])) return false;
+      // ("The complaint alleged that …", "The suit, filed Monday, alleged that …": after a common
+      // noun or a comma, when "that" opens what was said)
+      const nounThat = (p?.pos === 'NOUN' || p?.value === ',') && this.tokens[i + 1]?.value.toLowerCase() === 'that';
+      if (!p || !(p.pos === 'PROPN' || p.pos === 'PRON' || this.inQuote[i - 1] || nounThat)) return false;
       const v = t.value.toLowerCase();
       return SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)) || SPEECH_VERBS.has(v.replace(/ied$/, 'y'));
     }

@@ -57,3 +57,19 @@ describe('findQuotes: a headline in title case names nobody by position', () => 
     expect(last('The hall was full on Monday. Later Men Marsh said: “We will open the new school in the spring.”')).toBe('Men Marsh');
   });
 });
+
+describe('findQuotes: "More from X:" after a dash', () => {
+  it('gives the quote to both names of the label', () => {
+    expect(last('Polls moved all along - More from Blumer and Cahn: “The shift was visible in every poll we looked at over the month.”')).toBe('Blumer and Cahn');
+  });
+
+  it('gives it to a document', () => {
+    expect(last('It is not enough to look right - More from the report: “Today numerous online panels exist and they differ in many ways.”')).toBe('the report');
+  });
+});
+
+describe('findQuotes: a past-tense speech verb tagged as an adjective before "that"', () => {
+  it('reads "The complaint, which …, alleged that" as the complaint speaking', () => {
+    expect(last('His campaign sued the board in court. The complaint, which was filed in federal district court in Salem, alleged that the board “acted in bad faith and broke the rules it wrote.”')).toBe('The complaint');
+  });
+});
