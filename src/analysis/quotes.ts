@@ -634,7 +634,11 @@ function sourceLabel(ctx: SpeakerContext, q: Located): Found | null {
  */
 function colonClauseSpeaker(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
   const prev = ctx.tokens[q.qa - 1];
-  if (!prev || prev.value !== ':' || ctx.inQuote[q.qa - 1] || q.qa - 1 <= q.fa) return null;
+  // ("Ode also embraced tougher rules -- “…”": a dash introduces the quote as a colon does)
+  // (only a whole sentence quoted to the end of the sentence: "… -- “I think …”")
+  const dash = prev !== undefined && (/^[—–]$/.test(prev.value) || prev.value === '--') && endsSentence(ctx, q)
+    && /^\p{Lu}/u.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd).trim());
+  if (!prev || (prev.value !== ':' && !dash) || ctx.inQuote[q.qa - 1] || q.qa - 1 <= q.fa) return null;
   const f = clauseSubject(ctx, q.qa - 1, q.fa, last);
   return f && f.person ? f : null;
 }
@@ -693,6 +697,12 @@ function followsQuotedSentence(ctx: SpeakerContext, q: Located): boolean {
   if (ctx.text.slice(prev.end, ctx.tokens[q.fa]!.start).includes('\n')) return false;
   for (let i = prev.tokenStart; i < prev.tokenEnd; i++) if (ctx.inQuote[i]) return true;
   return false;
+}
+
+/** True when the quote closes its sentence (only punctuation after it). */
+function endsSentence(ctx: SpeakerContext, q: Located): boolean {
+  for (let i = q.qb; i < q.fb; i++) if (!ctx.inQuote[i] && ctx.tokens[i]!.pos !== 'PUNCT' && ctx.tokens[i]!.pos !== 'SPACE') return false;
+  return true;
 }
 
 /** True when the quote opens its sentence (only punctuation before it). */

@@ -73,3 +73,13 @@ describe('findQuotes: a past-tense speech verb tagged as an adjective before "th
     expect(last('His campaign sued the board in court. The complaint, which was filed in federal district court in Salem, alleged that the board “acted in bad faith and broke the rules it wrote.”')).toBe('The complaint');
   });
 });
+
+describe('findQuotes: a dash introduces a whole quoted sentence as a colon does', () => {
+  it('gives it to the person subject of the clause before the dash', () => {
+    expect(last('Ode also embraced tougher rules -- “I think the old rules are nothing compared to what they would do to us.”')).toBe('Ode');
+  });
+
+  it('not a quoted phrase that the sentence goes on after', () => {
+    expect(last('Ode also embraced tougher rules — “a plan for all seasons” as his aides put the slogan on every flyer in town.')).not.toBe('Ode');
+  });
+});
