@@ -154,7 +154,10 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       continue;
     }
     if (ctx.isSpeechVerb(r)) {
-      if (!attributionSpan(ctx, first, r)) break;
+      // ("call Ode “very nimble,” a nod to the mayor acknowledging that …": a participle after
+      // the quote modifies a phrase of the sentence; it attributes nothing)
+      const reduced = /^\p{Ll}+ing$/u.test(tokens[r]!.value) && tokens[r - 1]!.pos === 'NOUN';
+      if (!attributionSpan(ctx, first, r) || reduced) break;
       const f = subjectOf(ctx, r, q.qb, q.fb, last);
       if (f) return f;
       break;

@@ -83,3 +83,13 @@ describe('findQuotes: a dash introduces a whole quoted sentence as a colon does'
     expect(last('Ode also embraced tougher rules — “a plan for all seasons” as his aides put the slogan on every flyer in town.')).not.toBe('Ode');
   });
 });
+
+describe('findQuotes: a participle after a noun right of the quote attributes nothing', () => {
+  it('does not take the phrase a participle modifies as the speaker', () => {
+    expect(last('That led Ruiz to make a joke about golf and call Ode “very nimble and quick on his feet,” a nod to the mayor acknowledging that he has changed his position on taxes.')).toBeNull();
+  });
+
+  it('still reads a progressive after the quote', () => {
+    expect(last('When Ode used the words, “I am not quite there yet,” he was echoing Ruiz, who said the same in May.')).not.toBeNull();
+  });
+});
