@@ -143,6 +143,11 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       break;
     }
   }
+  // "When Ode said he would “protect the town,” the crowd applauded": a quote inside an opening
+  // subordinate clause; the clause after it is the main clause, not an attribution
+  // (it stands only when nothing on the left reports the quote: "As for Ruiz's “…,” Ode laughed")
+  const opening = inOpeningClause(ctx, q);
+  let mainClause: Found | null = null;
   for (let r = runsOn ? q.fb : first; r < q.fb; r++) {
     // "“…” - at which point the crowd chanted": a dash after the quote opens an aside
     if (r === first && DASH.test(tokens[r - 1]?.value ?? '') && !ctx.inQuote[r - 1]) break;
@@ -159,7 +164,8 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       const reduced = /^\p{Ll}+ing$/u.test(tokens[r]!.value) && tokens[r - 1]!.pos === 'NOUN';
       if (!attributionSpan(ctx, first, r) || reduced) break;
       const f = subjectOf(ctx, r, q.qb, q.fb, last);
-      if (f) return f;
+      if (f && !opening) return f;
+      mainClause = f;
       break;
     }
     const glued = tokens[r - 1]?.value === '-' && tokens[r - 1]!.end === tokens[r]!.start;
@@ -185,7 +191,32 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     const f = accordingTo(ctx, r, q.fb, last);
     if (f) return f;
   }
-  return weak;
+  return weak ?? mainClause;
+}
+
+/** Conjunctions that open an adverbial clause before the main clause ("When …, X did"). */
+const SUBORDINATORS = new Set(['when', 'after', 'before', 'as', 'while', 'since', 'because', 'if', 'although', 'though', 'once', 'until', 'whenever']);
+
+/**
+ * True when the quote lies inside a clause that opens its sentence with a subordinating
+ * conjunction ("After Ruiz said that … “…,” Ode said: …"): no comma, colon or dash between the
+ * conjunction and the quote.
+ */
+function inOpeningClause(ctx: SpeakerContext, q: Located): boolean {
+  const tokens = ctx.tokens;
+  let a = q.fa;
+  while (a < q.qa && tokens[a]!.pos === 'PUNCT') a++;
+  if (a >= q.qa || !SUBORDINATORS.has(tokens[a]!.value.toLowerCase()) || !/^\p{Lu}/u.test(tokens[a]!.value)) return false;
+  for (let i = a + 1; i < q.qa; i++) {
+    if (ctx.inQuote[i] || !/^[,;:—–]$|^--$/.test(tokens[i]!.value)) continue;
+    // (but the comma of "shouted, “…”": the clause's own verb introducing the quote)
+    if (i === q.qa - 1 && tokens[i]!.value === ',' && ctx.isSpeechVerb(i - 1)) continue;
+    return false;
+  }
+  // (and something after the quote: the main clause)
+  let r = q.qb;
+  while (r < q.fb && (tokens[r]!.pos === 'PUNCT' || ctx.inQuote[r])) r++;
+  return r < q.fb;
 }
 
 /**

@@ -93,3 +93,25 @@ describe('findQuotes: a participle after a noun right of the quote attributes no
     expect(last('When Ode used the words, “I am not quite there yet,” he was echoing Ruiz, who said the same in May.')).not.toBeNull();
   });
 });
+
+describe('findQuotes: a quote inside an opening subordinate clause', () => {
+  it('gives it to the clause’s own speaker, not the main clause after it', () => {
+    expect(speakers('When Ode later said he would “protect all our citizens,” the crowd applauded loudly.')[0]).toBe('Ode');
+  });
+
+  it('reads a verb that introduces the quote with a comma', () => {
+    expect(speakers('After Dana Ruiz shouted, “Salem first,” Ode joked about the weather.')[0]).toBe('Dana Ruiz');
+  });
+
+  it('leaves a colon-introduced quote after the main verb to the main clause', () => {
+    expect(speakers('After Ruiz said that students might do better at “less advanced schools,” Ode said: “I do not like what she said.”')).toEqual(['Ruiz', 'Ode']);
+  });
+
+  it('keeps the main clause’s attribution when nothing on the left reports the quote', () => {
+    expect(speakers('As for Ruiz’s mangling of “Salem,” Ode found comic relief in it.')[0]).toBe('Ode');
+  });
+
+  it('does not apply once a comma has closed the opening clause', () => {
+    expect(speakers('When asked about it, “We will see what happens,” said Ode.')[0]).toBe('Ode');
+  });
+});
