@@ -738,17 +738,19 @@ function participleHost(ctx: SpeakerContext, comma: number, limit: number, last:
  */
 export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
-  // (not the subject of a reported clause: "Cole repeated claims that Ruiz recites …, calling him")
-  for (const m of ctx.mentions.mentionsIn(limit, end)) {
-    if (m.subject && !m.embedded && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
-  }
-  // skip an opening adverbial: "On Monday, the committee released …"
+  // skip opening adverbials: "On Monday, the committee released …", "In June, after Ruiz fell
+  // ill, Ode wrote to her, telling her …" (a subject inside them is not the clause's)
   let a = limit;
   while (a < end && ctx.inQuote[a]) a++;
-  if (tokens[a] && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'ADV' || tokens[a]!.pos === 'SCONJ')) {
+  for (let n = 0; n < 3 && tokens[a] && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'ADV' || tokens[a]!.pos === 'SCONJ'); n++) {
     let c = a;
     while (c < end && tokens[c]!.value !== ',') c++;
-    if (c < end) a = c + 1;
+    if (c >= end) break;
+    a = c + 1;
+  }
+  // (not the subject of a reported clause: "Cole repeated claims that Ruiz recites …, calling him")
+  for (const m of ctx.mentions.mentionsIn(a, end)) {
+    if (m.subject && !m.embedded && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
   }
   while (a < end && tokens[a]!.pos === 'CCONJ') a++;
   // "Ruiz shot back in a statement, saying …": a person's name opening the clause is its subject

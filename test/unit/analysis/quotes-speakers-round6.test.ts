@@ -115,3 +115,9 @@ describe('findQuotes: a quote inside an opening subordinate clause', () => {
     expect(speakers('When asked about it, “We will see what happens,” said Ode.')[0]).toBe('Ode');
   });
 });
+
+describe('findQuotes: a participle hangs on the main clause after opening adverbials', () => {
+  it('skips a time phrase and a subordinate clause before the subject', () => {
+    expect(last('In June 2009, after Ruiz suffered a concussion, Ode emailed her his best wishes, addressing her as “Dana” and telling her, “you are an all-star player and we need you for the long run!”')).toBe('Ode');
+  });
+});
