@@ -779,7 +779,40 @@ export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, l
     if (pp) k = pp.to;
   }
   while (k < end && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
-  if (k < end && tokens[k]!.pos === 'VERB') return fromPhrase(ctx, np, 'same-sentence', a);
+  if (k < end && tokens[k]!.pos === 'VERB') {
+    const main = fromPhrase(ctx, np, 'same-sentence', a);
+    // "The first clash came at the rally, when hecklers interrupted her, shouting …": a main
+    // subject that names no one (an event, a thing) cannot shout; the participle hangs on the
+    // clause right before it, when that clause has a subject of its own
+    if (main && !main.person && !np.name) return trailingClauseSubject(ctx, k + 1, end, last) ?? main;
+    return main;
+  }
+  return null;
+}
+
+/** Words that open a trailing clause with its own subject (", when X …", "in which X …"). */
+const TRAILING_OPENERS = new Set(['when', 'while', 'as', 'where', 'which']);
+
+/**
+ * Returns the subject of the last trailing clause in [from, end) (", when hecklers interrupted
+ * her", "in which children smash a toy"): its noun phrase or pronoun followed by a verb; or null.
+ */
+function trailingClauseSubject(ctx: SpeakerContext, from: number, end: number, last: Found | null): Found | null {
+  const tokens = ctx.tokens;
+  for (let o = end - 2; o >= from; o--) {
+    const v = tokens[o]!.value.toLowerCase();
+    if (ctx.inQuote[o] || !TRAILING_OPENERS.has(v)) continue;
+    const before = tokens[o - 1]?.value.toLowerCase() ?? '';
+    if (v === 'which' ? !(before === 'in' || before === 'during') : before !== ',') continue;
+    const t = tokens[o + 1];
+    if (!t) return null;
+    if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(t.value.toLowerCase()) || GROUP_PRONOUNS.has(t.value.toLowerCase()))) return resolvePronoun(ctx, o + 1, last);
+    const np = phraseStartingAt(tokens, o + 1, end);
+    if (!np) return null;
+    let k = np.to;
+    while (k < end && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
+    return k < end && tokens[k]!.pos === 'VERB' ? fromPhrase(ctx, np, 'same-sentence', o + 1) : null;
+  }
   return null;
 }
 

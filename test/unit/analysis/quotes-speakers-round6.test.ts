@@ -121,3 +121,13 @@ describe('findQuotes: a participle hangs on the main clause after opening adverb
     expect(last('In June 2009, after Ruiz suffered a concussion, Ode emailed her his best wishes, addressing her as “Dana” and telling her, “you are an all-star player and we need you for the long run!”')).toBe('Ode');
   });
 });
+
+describe('findQuotes: a participle after a trailing clause when the main subject names no one', () => {
+  it('hangs the participle on the clause right before it', () => {
+    expect(last('The first clash came during a rally at the college, when Smith hecklers interrupted her remarks, shouting “you lose, we win, go home now!” She laughed.')).toBe('Smith hecklers');
+  });
+
+  it('keeps a person main subject', () => {
+    expect(last('Ruiz spoke at the college, when the crowd was quiet, saying “we will win this state in the fall.”')).toBe('Ruiz');
+  });
+});
