@@ -707,11 +707,18 @@ function conjunctSubject(ctx: SpeakerContext, and: number, limit: number, last: 
   if (!t || a >= and) return null;
   const v = t.value.toLowerCase();
   if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(v) || GROUP_PRONOUNS.has(v))) return resolvePronoun(ctx, a, last);
-  const np = phraseStartingAt(tokens, a, and);
+  let np = phraseStartingAt(tokens, a, and);
   if (!np) return null;
+  // "the civil rights group the Fairness League denounced … and said": a role, then the name it
+  // is given with no comma between; the name speaks
+  const t2 = tokens[np.to];
+  if (t2 && (t2.pos === 'DET' || isNameToken(t2)) && !np.name) {
+    const named = phraseStartingAt(tokens, np.to, and);
+    if (named && (named.name || isNameToken(tokens[named.head]!))) np = named;
+  }
   let k = np.to;
   while (k < and && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
-  return k < and && tokens[k]!.pos === 'VERB' ? fromPhrase(ctx, np, 'same-sentence', a) : null;
+  return k < and && tokens[k]!.pos === 'VERB' ? fromPhrase(ctx, np, 'same-sentence', np.from) : null;
 }
 
 /**

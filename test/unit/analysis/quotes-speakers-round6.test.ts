@@ -131,3 +131,9 @@ describe('findQuotes: a participle after a trailing clause when the main subject
     expect(last('Ruiz spoke at the college, when the crowd was quiet, saying “we will win this state in the fall.”')).toBe('Ruiz');
   });
 });
+
+describe('findQuotes: a role and its name with no comma as the subject of joined verbs', () => {
+  it('gives the quote to the name, not to the subject of an earlier clause', () => {
+    expect(last('In the weeks before the visit, a group of pastors called for a protest, and the civic group the Fairness League sharply criticized the mayor and said it would “return” all of his gifts.')).toBe('the Fairness League');
+  });
+});
