@@ -178,7 +178,7 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     if (ctx.isSpeechVerb(l) && !aside.has(l)) {
       const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa) ?? openingParticipleHost(ctx, l, q, last);
       if (f) {
-        if (!isWeakVerb(ctx, l) || introducesDirectly(ctx, l, q.qa)) return f;
+        if (!(isWeakVerb(ctx, l) || reportedInside(ctx, l, q)) || introducesDirectly(ctx, l, q.qa)) return f;
         weak ??= { ...f, weak: true };
       }
     } else {
@@ -283,6 +283,24 @@ function introducesDirectly(ctx: SpeakerContext, v: number, qa: number): boolean
     if (ctx.inQuote[i] || (p !== 'ADV' && p !== 'PART' && p !== 'ADP' && ctx.tokens[i]!.value.toLowerCase() !== 'it')) return false;
   }
   return true;
+}
+
+/**
+ * True when the verb at v is inside what a core reporting verb further left reports, and the quote
+ * is a fragment ("Ode said Ruiz called on members to be “closely coordinated”"): the quoted words
+ * are the reporter's source's, so the outer speaker is preferred.
+ */
+function reportedInside(ctx: SpeakerContext, v: number, q: Located): boolean {
+  const t = ctx.tokens[v]!;
+  if (ALWAYS_SPEECH_FORMS.has(t.value.toLowerCase())) return false;
+  if (/^\p{Lu}/u.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd).trim())) return false;
+  for (let i = v - 1; i >= q.fa; i--) {
+    if (ctx.inQuote[i] || /^[.;:]$/.test(ctx.tokens[i]!.value)) return false;
+    // (not an adverbial clause: "Ode tweeted after Ruiz argued that “…”" is Ruiz's)
+    if (SUBORDINATORS.has(ctx.tokens[i]!.value.toLowerCase())) return false;
+    if (ALWAYS_SPEECH_FORMS.has(ctx.tokens[i]!.value.toLowerCase())) return true;
+  }
+  return false;
 }
 
 function isWeakVerb(ctx: SpeakerContext, i: number): boolean {

@@ -137,3 +137,17 @@ describe('findQuotes: a role and its name with no comma as the subject of joined
     expect(last('In the weeks before the visit, a group of pastors called for a protest, and the civic group the Fairness League sharply criticized the mayor and said it would “return” all of his gifts.')).toBe('the Fairness League');
   });
 });
+
+describe('findQuotes: a quoted fragment inside what a core reporting verb reports', () => {
+  it('goes to the outer speaker, not the subject of a verb inside the report', () => {
+    expect(last('At one point, Ode said Ruiz executives were calling “every 15 minutes.”')).toBe('Ode');
+  });
+
+  it('not across an adverbial clause', () => {
+    expect(last('“It is misleading,” Ode tweeted after Ruiz argued for the second time that “if everyone had voted as he did, we would have lost the plant.”')).toBe('Ruiz');
+  });
+
+  it('not for a whole quoted sentence the inner verb introduces', () => {
+    expect(last('Ode said that Ruiz told the crowd: “We will win this state in the fall.”')).toBe('Ruiz');
+  });
+});
