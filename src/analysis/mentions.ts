@@ -250,8 +250,11 @@ export class MentionTracker {
       // ("Cole, Salem's sitting governor, repeated": an apposition naming a person's role)
       const ra = this.roleAfter(j);
       const roleAfter = ra !== null && (AGENT_NOUN.test(ra) || ra in TITLE_ROLES);
-      const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || speaks || roleBefore || roleAfter || (opens && j - a >= 2)
-        || (subject && !this.startsSentence(a));
+      // ("I'm Tired Of Men Telling Us What To Do": in a headline in title case every word is
+      // capitalised, so position and verbs after a word show nothing; only name evidence counts)
+      const headline = this.inTitleCaseLine(i);
+      const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || roleBefore
+        || (!headline && (speaks || roleAfter || (opens && j - a >= 2) || (subject && !this.startsSentence(a))));
       if (locative && !speaks && !titled) return;
       if (!evidence || (j - a === 1 && this.startsSentence(a) && !surnameSeen && !speaks && !firstSeen && !roleAfter)) return;
     } else if (locative && kind !== 'group') return;
@@ -282,6 +285,25 @@ export class MentionTracker {
     if (lower(tokens[j]) === ',' && lower(tokens[j + 1]) === 'which' && !(j - a >= 2 && (MALE_NAMES.has(v.toLowerCase()) || FEMALE_NAMES.has(v.toLowerCase())))) return 'org';
     if (j - a >= 2 && PLACE_HEADS.has(lower(tokens[j - 1]))) return null;
     return 'person';
+  }
+
+  /**
+   * True when the line holding token `i` is set in title case, as headlines are: three or more
+   * words of four letters or more, every one capitalised ("Ruiz Says Voters Are Tired Of Waiting").
+   */
+  private inTitleCaseLine(i: number): boolean {
+    const { tokens, text } = this.src;
+    const at = tokens[i]!.start;
+    const a = text.lastIndexOf('\n', at) + 1;
+    let b = text.indexOf('\n', at);
+    if (b < 0) b = text.length;
+    if (b - a > 300) return false;
+    let long = 0;
+    for (const w of text.slice(a, b).matchAll(/\p{L}[\p{L}’'-]{3,}/gu)) {
+      if (!/^\p{Lu}/u.test(w[0])) return false;
+      long++;
+    }
+    return long >= 3;
   }
 
   private startsSentence(a: number): boolean {

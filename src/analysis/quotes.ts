@@ -9,7 +9,7 @@ import type { Quote } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
 import { findQuoteStretches, type QuoteStretch } from './quote-marks.js';
 import { isNameToken, phraseEndingAt, phraseStartingAt } from './names.js';
-import { SpeakerContext, accordingTo, clauseSubject, invertedBefore, subjectOf, type Found } from './speakers.js';
+import { SpeakerContext, accordingTo, clauseSubject, fromPhrase, invertedBefore, subjectOf, type Found } from './speakers.js';
 
 /**
  * Words that introduce a name, title or nickname rather than speech: "identified only as
@@ -76,7 +76,7 @@ export function findQuotes(tok: Tokenized): Quote[] {
   const groupSpeaker = new Map<number, Found>();
   for (let k = 0; k < located.length; k++) {
     const q = located[k]!;
-    let found = dashLabelSpeaker(ctx, q) ?? speakerInSentence(ctx, q, last?.found ?? null);
+    let found = dashLabelSpeaker(ctx, q) ?? sourceLabel(ctx, q) ?? speakerInSentence(ctx, q, last?.found ?? null);
     // a transcript label ("PENCE: … thinks this is “…”") beats a weak verb's subject
     // and so does a reporting verb closing the sentence ("… did not find “…,” said Ana Ruiz.")
     if (found?.weak) found = transcriptSpeaker(ctx, q) ?? sentenceFinalAttribution(ctx, q, last?.found ?? null) ?? found;
@@ -143,6 +143,11 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       break;
     }
   }
+  // "When Ode said he would “protect the town,” the crowd applauded": a quote inside an opening
+  // subordinate clause; the clause after it is the main clause, not an attribution
+  // (it stands only when nothing on the left reports the quote: "As for Ruiz's “…,” Ode laughed")
+  const opening = inOpeningClause(ctx, q);
+  let mainClause: Found | null = null;
   for (let r = runsOn ? q.fb : first; r < q.fb; r++) {
     // "“…” - at which point the crowd chanted": a dash after the quote opens an aside
     if (r === first && DASH.test(tokens[r - 1]?.value ?? '') && !ctx.inQuote[r - 1]) break;
@@ -154,9 +159,13 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
       continue;
     }
     if (ctx.isSpeechVerb(r)) {
-      if (!attributionSpan(ctx, first, r)) break;
+      // ("call Ode “very nimble,” a nod to the mayor acknowledging that …": a participle after
+      // the quote modifies a phrase of the sentence; it attributes nothing)
+      const reduced = /^\p{Ll}+ing$/u.test(tokens[r]!.value) && tokens[r - 1]!.pos === 'NOUN';
+      if (!attributionSpan(ctx, first, r) || reduced) break;
       const f = subjectOf(ctx, r, q.qb, q.fb, last);
-      if (f) return f;
+      if (f && !opening) return f;
+      mainClause = f;
       break;
     }
     const glued = tokens[r - 1]?.value === '-' && tokens[r - 1]!.end === tokens[r]!.start;
@@ -169,7 +178,7 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     if (ctx.isSpeechVerb(l) && !aside.has(l)) {
       const f = subjectOf(ctx, l, q.fa, q.qa, last) ?? invertedBefore(ctx, l, q.qa, q.fa) ?? openingParticipleHost(ctx, l, q, last);
       if (f) {
-        if (!isWeakVerb(ctx, l) || introducesDirectly(ctx, l, q.qa)) return f;
+        if (!(isWeakVerb(ctx, l) || reportedInside(ctx, l, q)) || introducesDirectly(ctx, l, q.qa)) return f;
         weak ??= { ...f, weak: true };
       }
     } else {
@@ -182,7 +191,32 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
     const f = accordingTo(ctx, r, q.fb, last);
     if (f) return f;
   }
-  return weak;
+  return weak ?? mainClause;
+}
+
+/** Conjunctions that open an adverbial clause before the main clause ("When …, X did"). */
+const SUBORDINATORS = new Set(['when', 'after', 'before', 'as', 'while', 'since', 'because', 'if', 'although', 'though', 'once', 'until', 'whenever']);
+
+/**
+ * True when the quote lies inside a clause that opens its sentence with a subordinating
+ * conjunction ("After Ruiz said that … “…,” Ode said: …"): no comma, colon or dash between the
+ * conjunction and the quote.
+ */
+function inOpeningClause(ctx: SpeakerContext, q: Located): boolean {
+  const tokens = ctx.tokens;
+  let a = q.fa;
+  while (a < q.qa && tokens[a]!.pos === 'PUNCT') a++;
+  if (a >= q.qa || !SUBORDINATORS.has(tokens[a]!.value.toLowerCase()) || !/^\p{Lu}/u.test(tokens[a]!.value)) return false;
+  for (let i = a + 1; i < q.qa; i++) {
+    if (ctx.inQuote[i] || !/^[,;:—–]$|^--$/.test(tokens[i]!.value)) continue;
+    // (but the comma of "shouted, “…”": the clause's own verb introducing the quote)
+    if (i === q.qa - 1 && tokens[i]!.value === ',' && ctx.isSpeechVerb(i - 1)) continue;
+    return false;
+  }
+  // (and something after the quote: the main clause)
+  let r = q.qb;
+  while (r < q.fb && (tokens[r]!.pos === 'PUNCT' || ctx.inQuote[r])) r++;
+  return r < q.fb;
 }
 
 /**
@@ -249,6 +283,24 @@ function introducesDirectly(ctx: SpeakerContext, v: number, qa: number): boolean
     if (ctx.inQuote[i] || (p !== 'ADV' && p !== 'PART' && p !== 'ADP' && ctx.tokens[i]!.value.toLowerCase() !== 'it')) return false;
   }
   return true;
+}
+
+/**
+ * True when the verb at v is inside what a core reporting verb further left reports, and the quote
+ * is a fragment ("Ode said Ruiz called on members to be “closely coordinated”"): the quoted words
+ * are the reporter's source's, so the outer speaker is preferred.
+ */
+function reportedInside(ctx: SpeakerContext, v: number, q: Located): boolean {
+  const t = ctx.tokens[v]!;
+  if (ALWAYS_SPEECH_FORMS.has(t.value.toLowerCase())) return false;
+  if (/^\p{Lu}/u.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd).trim())) return false;
+  for (let i = v - 1; i >= q.fa; i--) {
+    if (ctx.inQuote[i] || /^[.;:]$/.test(ctx.tokens[i]!.value)) return false;
+    // (not an adverbial clause: "Ode tweeted after Ruiz argued that “…”" is Ruiz's)
+    if (SUBORDINATORS.has(ctx.tokens[i]!.value.toLowerCase())) return false;
+    if (ALWAYS_SPEECH_FORMS.has(ctx.tokens[i]!.value.toLowerCase())) return true;
+  }
+  return false;
 }
 
 function isWeakVerb(ctx: SpeakerContext, i: number): boolean {
@@ -599,13 +651,46 @@ function colonOrDashSpeaker(ctx: SpeakerContext, q: Located): Found | null {
 }
 
 /**
+ * Returns the source of "From the report: “…”", "From Ruiz's Facebook post: “…”", "… - More from
+ * Ruiz and Ode: “…”": a label that is only "(More) from" and a noun phrase, opening its sentence
+ * or following a dash, then a colon, cites where the quote comes from; the phrase speaks (a
+ * statement or post for its author, fromPhrase), as it would before "said".
+ */
+function sourceLabel(ctx: SpeakerContext, q: Located): Found | null {
+  const tokens = ctx.tokens;
+  const colon = q.qa - 1;
+  if (tokens[colon]?.value !== ':' || ctx.inQuote[colon]) return null;
+  let f = colon - 1;
+  while (f > q.fa && f > colon - 12 && tokens[f]!.value.toLowerCase() !== 'from') f--;
+  if (tokens[f]?.value.toLowerCase() !== 'from' || ctx.inQuote[f]) return null;
+  let a = f;
+  if (tokens[a - 1]?.value === 'More') a--;
+  else if (tokens[a]!.value !== 'From') return null;
+  let b = a - 1;
+  while (b >= q.fa && tokens[b]!.pos === 'PUNCT' && !DASH.test(tokens[b]!.value)) b--;
+  if (b >= q.fa && !DASH.test(tokens[b]!.value)) return null;
+  const np = phraseStartingAt(tokens, f + 1, colon);
+  if (!np || tokens[np.head]!.pos === 'NUM') return null;
+  // "More from Ruiz and Ode:": two names, both speak
+  if (np.name && tokens[np.to]?.value.toLowerCase() === 'and') {
+    const np2 = phraseStartingAt(tokens, np.to + 1, colon);
+    if (np2 && np2.to === colon && np2.name) return ctx.found(np.name.from, np2.name.to, 'same-sentence', true);
+  }
+  return np.to === colon ? fromPhrase(ctx, np, 'same-sentence', f) : null;
+}
+
+/**
  * Returns the speaker of a quote a colon introduces after a clause with no speech verb ("Kaine has
  * adopted the stance common among Catholics: “…”", "Ruiz has since apologized: “…”"): the clause's
  * main subject, when it is a person. The colon presents the quote as that subject's words.
  */
 function colonClauseSpeaker(ctx: SpeakerContext, q: Located, last: Found | null): Found | null {
   const prev = ctx.tokens[q.qa - 1];
-  if (!prev || prev.value !== ':' || ctx.inQuote[q.qa - 1] || q.qa - 1 <= q.fa) return null;
+  // ("Ode also embraced tougher rules -- “…”": a dash introduces the quote as a colon does)
+  // (only a whole sentence quoted to the end of the sentence: "… -- “I think …”")
+  const dash = prev !== undefined && (/^[—–]$/.test(prev.value) || prev.value === '--') && endsSentence(ctx, q)
+    && /^\p{Lu}/u.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd).trim());
+  if (!prev || (prev.value !== ':' && !dash) || ctx.inQuote[q.qa - 1] || q.qa - 1 <= q.fa) return null;
   const f = clauseSubject(ctx, q.qa - 1, q.fa, last);
   return f && f.person ? f : null;
 }
@@ -664,6 +749,12 @@ function followsQuotedSentence(ctx: SpeakerContext, q: Located): boolean {
   if (ctx.text.slice(prev.end, ctx.tokens[q.fa]!.start).includes('\n')) return false;
   for (let i = prev.tokenStart; i < prev.tokenEnd; i++) if (ctx.inQuote[i]) return true;
   return false;
+}
+
+/** True when the quote closes its sentence (only punctuation after it). */
+function endsSentence(ctx: SpeakerContext, q: Located): boolean {
+  for (let i = q.qb; i < q.fb; i++) if (!ctx.inQuote[i] && ctx.tokens[i]!.pos !== 'PUNCT' && ctx.tokens[i]!.pos !== 'SPACE') return false;
+  return true;
 }
 
 /** True when the quote opens its sentence (only punctuation before it). */

@@ -131,7 +131,10 @@ export class SpeakerContext implements MentionSource {
     // "Toomey fumed": wink sometimes tags a past-tense speech verb after a name as an adjective
     if ((t.pos === 'ADJ' || t.pos === 'NOUN') && /ed$/.test(t.value)) {
       const p = this.tokens[i - 1];
-      if (!p || !(p.pos === 'PROPN' || p.pos === 'PRON' || this.inQuote[i - 1])) return false;
+      // ("The complaint alleged that …", "The suit, filed Monday, alleged that …": after a common
+      // noun or a comma, when "that" opens what was said)
+      const nounThat = (p?.pos === 'NOUN' || p?.value === ',') && this.tokens[i + 1]?.value.toLowerCase() === 'that';
+      if (!p || !(p.pos === 'PROPN' || p.pos === 'PRON' || this.inQuote[i - 1] || nounThat)) return false;
       const v = t.value.toLowerCase();
       return SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)) || SPEECH_VERBS.has(v.replace(/ied$/, 'y'));
     }
@@ -194,6 +197,11 @@ export class SpeakerContext implements MentionSource {
   }
 
   found(from: number, to: number, how: SpeakerHow, person: boolean): Found {
+    // "said Anne-Marie Duval": a name run that a phrase scan began after a hyphen keeps the given
+    // name glued before it (the tokenizer splits "Anne-Marie" into three tokens)
+    const tk = this.tokens;
+    while (from >= 2 && tk[from - 1]!.value === '-' && tk[from - 1]!.start === tk[from - 2]!.end && tk[from]!.start === tk[from - 1]!.end
+      && isNameToken(tk[from - 2]!) && isNameToken(tk[from]!) && !this.inQuote[from - 2]) from -= 2;
     const start = this.tokens[from]!.start, end = this.tokens[to - 1]!.end;
     return { text: this.text.slice(start, end), start, end, how, person };
   }
@@ -282,8 +290,11 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
 const MODALS = new Set(['will', 'may', 'can', 'might', 'shall']);
 const lv0 = (t: Token) => t.lower;
 
+/** A pronoun fused with a verb ("I’m", "We’re", "It’s"): capitalised in title case, never a name. */
+const PRONOUN_CONTRACTION = /^(?:I|We|You|They|He|She|It)[’'](?:m|re|s|ve|ll|d)$/;
+
 /** Returns the speaker a noun phrase stands for: its name, its possessor, or the whole phrase. */
-function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
+export function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before: number): Found | null {
   const tokens = ctx.tokens;
   const headTok = tokens[np.head]!;
   // "Secretary of State John Kerry", "Speaker of the House Rep. Paul Ryan": a title heads the
@@ -295,6 +306,8 @@ function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow, before
       return ctx.found(lastM.from, lastM.to, how, true);
     }
   }
+  // ("I’m Tired Of Men Telling Us …": a title-case headline; a pronoun's contraction names nobody)
+  if (np.name) for (let x = np.name.from; x < np.name.to; x++) if (PRONOUN_CONTRACTION.test(tokens[x]!.value)) return null;
   if (np.name) return ctx.found(np.name.from, np.name.to, how, true);
   // "began an ad campaign this week praising …": a time phrase is never who speaks
   // (but not "the 46-year-old")
@@ -694,11 +707,18 @@ function conjunctSubject(ctx: SpeakerContext, and: number, limit: number, last: 
   if (!t || a >= and) return null;
   const v = t.value.toLowerCase();
   if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(v) || GROUP_PRONOUNS.has(v))) return resolvePronoun(ctx, a, last);
-  const np = phraseStartingAt(tokens, a, and);
+  let np = phraseStartingAt(tokens, a, and);
   if (!np) return null;
+  // "the civil rights group the Fairness League denounced … and said": a role, then the name it
+  // is given with no comma between; the name speaks
+  const t2 = tokens[np.to];
+  if (t2 && (t2.pos === 'DET' || isNameToken(t2)) && !np.name) {
+    const named = phraseStartingAt(tokens, np.to, and);
+    if (named && (named.name || isNameToken(tokens[named.head]!))) np = named;
+  }
   let k = np.to;
   while (k < and && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
-  return k < and && tokens[k]!.pos === 'VERB' ? fromPhrase(ctx, np, 'same-sentence', a) : null;
+  return k < and && tokens[k]!.pos === 'VERB' ? fromPhrase(ctx, np, 'same-sentence', np.from) : null;
 }
 
 /**
@@ -725,17 +745,19 @@ function participleHost(ctx: SpeakerContext, comma: number, limit: number, last:
  */
 export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
-  // (not the subject of a reported clause: "Cole repeated claims that Ruiz recites …, calling him")
-  for (const m of ctx.mentions.mentionsIn(limit, end)) {
-    if (m.subject && !m.embedded && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
-  }
-  // skip an opening adverbial: "On Monday, the committee released …"
+  // skip opening adverbials: "On Monday, the committee released …", "In June, after Ruiz fell
+  // ill, Ode wrote to her, telling her …" (a subject inside them is not the clause's)
   let a = limit;
   while (a < end && ctx.inQuote[a]) a++;
-  if (tokens[a] && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'ADV' || tokens[a]!.pos === 'SCONJ')) {
+  for (let n = 0; n < 3 && tokens[a] && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'ADV' || tokens[a]!.pos === 'SCONJ'); n++) {
     let c = a;
     while (c < end && tokens[c]!.value !== ',') c++;
-    if (c < end) a = c + 1;
+    if (c >= end) break;
+    a = c + 1;
+  }
+  // (not the subject of a reported clause: "Cole repeated claims that Ruiz recites …, calling him")
+  for (const m of ctx.mentions.mentionsIn(a, end)) {
+    if (m.subject && !m.embedded && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
   }
   while (a < end && tokens[a]!.pos === 'CCONJ') a++;
   // "Ruiz shot back in a statement, saying …": a person's name opening the clause is its subject
@@ -764,7 +786,40 @@ export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, l
     if (pp) k = pp.to;
   }
   while (k < end && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
-  if (k < end && tokens[k]!.pos === 'VERB') return fromPhrase(ctx, np, 'same-sentence', a);
+  if (k < end && tokens[k]!.pos === 'VERB') {
+    const main = fromPhrase(ctx, np, 'same-sentence', a);
+    // "The first clash came at the rally, when hecklers interrupted her, shouting …": a main
+    // subject that names no one (an event, a thing) cannot shout; the participle hangs on the
+    // clause right before it, when that clause has a subject of its own
+    if (main && !main.person && !np.name) return trailingClauseSubject(ctx, k + 1, end, last) ?? main;
+    return main;
+  }
+  return null;
+}
+
+/** Words that open a trailing clause with its own subject (", when X …", "in which X …"). */
+const TRAILING_OPENERS = new Set(['when', 'while', 'as', 'where', 'which']);
+
+/**
+ * Returns the subject of the last trailing clause in [from, end) (", when hecklers interrupted
+ * her", "in which children smash a toy"): its noun phrase or pronoun followed by a verb; or null.
+ */
+function trailingClauseSubject(ctx: SpeakerContext, from: number, end: number, last: Found | null): Found | null {
+  const tokens = ctx.tokens;
+  for (let o = end - 2; o >= from; o--) {
+    const v = tokens[o]!.value.toLowerCase();
+    if (ctx.inQuote[o] || !TRAILING_OPENERS.has(v)) continue;
+    const before = tokens[o - 1]?.value.toLowerCase() ?? '';
+    if (v === 'which' ? !(before === 'in' || before === 'during') : before !== ',') continue;
+    const t = tokens[o + 1];
+    if (!t) return null;
+    if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(t.value.toLowerCase()) || GROUP_PRONOUNS.has(t.value.toLowerCase()))) return resolvePronoun(ctx, o + 1, last);
+    const np = phraseStartingAt(tokens, o + 1, end);
+    if (!np) return null;
+    let k = np.to;
+    while (k < end && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'PART')) k++;
+    return k < end && tokens[k]!.pos === 'VERB' ? fromPhrase(ctx, np, 'same-sentence', o + 1) : null;
+  }
   return null;
 }
 
@@ -806,6 +861,9 @@ function appositiveName(ctx: SpeakerContext, np: NounPhrase, rightLimit: number)
  * later press gaggle, said", "Fiorina, speaking to Iowans, said", "Cruz, when asked …,
  * responded"); a bracketed party tag before the comma is stepped over.
  */
+/** Conjunctions that open a clause whose subject comes next ("As Bragg, …, put it", "when Ode, …, said"). */
+const CLAUSE_OPENERS = new Set(['as', 'when', 'while', 'because', 'if', 'though', 'although', 'once']);
+
 /** How many tokens one comma-set interrupter may hold ("Ben Ode, a strategist who ran … and now runs …, said"). */
 const APPOSITION_REACH = 40;
 
@@ -848,10 +906,12 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     const bareName = np !== null && isNameToken(tokens[np.from]!);
     // ("Salem, Ore.", "Raleigh, N.C.": a state abbreviation after a comma)
     const stateAbbr = np !== null && np.to - np.from === 1 && tokens[np.from - 1]?.value === ',' && /^(?:[A-Z]\.){2,}$|^[A-Z][a-z]{1,4}\.$/.test(tokens[np.from]!.value);
-    const placeLike = np !== null && bareName && (tokens[np.from - 1]?.pos === 'ADP' || nameKind(tokens, np.from, np.to) === 'place' || stateAbbr || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
+    // (but "As Tom Bragg, the No. 3 in the party, put it": a clause opener's subject is a subject)
+    const opener = CLAUSE_OPENERS.has(tokens[np ? np.from - 1 : 0]?.value.toLowerCase() ?? '');
+    const placeLike = np !== null && bareName && ((tokens[np.from - 1]?.pos === 'ADP' && !opener) || nameKind(tokens, np.from, np.to) === 'place' || stateAbbr || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
     // "Ruiz, during a town hall meeting in Salem, Ore., said": a phrase inside a prepositional
     // phrase is no subject either
-    const inPrep = np !== null && (tokens[np.from - 1]?.pos === 'ADP' || tokens[np.from - 1]?.pos === 'SCONJ');
+    const inPrep = np !== null && (tokens[np.from - 1]?.pos === 'ADP' || tokens[np.from - 1]?.pos === 'SCONJ') && !opener;
     if (np && np.to === e && !numeric && !placeLike && !inPrep) return fromPhrase(ctx, np, 'same-sentence', c);
     end = c;
   }
