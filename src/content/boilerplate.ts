@@ -55,8 +55,9 @@ export function* pruneSteps(root: Element, memo: BoilerplateMemo): Generator<voi
   // links to other articles.
   for (const found of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong, b'))) {
     if (++n % PRUNE_CHUNK === 0) yield;
-    // Reading the text of every <div> around the article would cost its length times its depth.
-    if (!root.contains(found) || textAtLeast(found, 61)) continue;
+    // Reading the text of every <div> around the article would cost its length times its depth;
+    // the other tags seldom nest, and their text is read once.
+    if (!root.contains(found) || (found.tagName === 'DIV' && textAtLeast(found, 61))) continue;
     const text = (found.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length > 60 || !RELATED_HEADING_RE.test(text)) continue;
     // <p><strong>Don't miss</strong></p>: the paragraph is the heading.
@@ -100,10 +101,19 @@ function classWords(el: Element): string[] {
 /** Class words that name page furniture in any naming style (the kebab-case ones are in WIDGET_RE). */
 const FURNITURE_WORDS = new Set(['caption', 'credit', 'credits', 'byline', 'bio', 'cta', 'copyright']);
 
+/** What the class and id of an element must hold for a FURNITURE_WORDS word: tested before splitting them. */
+const FURNITURE_HINT_RE = /caption|credit|byline|bio|cta|copyright/i;
+
+/** Returns true when the class or id words of `el` name furniture (FURNITURE_WORDS). */
+function hasFurnitureWord(el: Element): boolean {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return FURNITURE_HINT_RE.test(raw) && classWords(el).some((w) => FURNITURE_WORDS.has(w));
+}
+
 /** A caption, picture credit, byline or author bio named so by its class, camelCase included. */
 function isNamedCaption(el: Element): boolean {
   if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
-  if (!classWords(el).some((w) => FURNITURE_WORDS.has(w))) return false;
+  if (!hasFurnitureWord(el)) return false;
   return textOf(el).length < 400;
 }
 
@@ -173,6 +183,9 @@ const isOutLink = (a: Element | null) => !!a && !/^(#|javascript:)/i.test(a.getA
  */
 function isTeaserCard(el: Element): boolean {
   if (!/^(ARTICLE|DIV|SECTION|LI|ASIDE)$/.test(el.tagName.toUpperCase())) return false;
+  // What a card needs, asked first of the native selector engine: a headline, and a picture
+  // unless it is an <article>.
+  if (!el.querySelector('h2, h3, h4, h5, h6') || (el.tagName.toUpperCase() !== 'ARTICLE' && !el.querySelector(MEDIA))) return false;
   if (textAtLeast(el, 801)) return false;
   const text = textOf(el);
   if (text.length === 0 || text.length > 800) return false;
@@ -191,6 +204,8 @@ function isTeaserCard(el: Element): boolean {
 function isHoverCard(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (tag === 'A' || tag === 'P' || /^H[1-6]$/.test(tag)) return false;
+  // A link card has links to at least two places (isLinkCard): without two links, no card.
+  if (el.getElementsByTagName('a').length < 2) return false;
   const para = el.parentElement?.closest('p');
   if (!para || textOf(para).length <= textOf(el).length) return false;
   // The innermost such widget: its wrapper also holds the linked name, which is article text.
@@ -238,11 +253,17 @@ const PROMO_RE =
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_LINE_RE = new RegExp(
   `^(published|updated|posted|last updated|first published|created|modified|date)\\b|\\b\\d+ (minutes?|hours?|days?|weeks?) ago\\b|` +
-  `^(\\w+day,? )?(${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})|` +
-  // Portuguese and Spanish date lines: "sexta-feira, 22 de outubro de 2010 às 20:13".
-  `^([\\p{L}-]+,? )?\\d{1,2} de \\p{L}+,? (de |del )?\\d{4}`,
-  'iu',
+  `^(\\w+day,? )?(${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`,
+  'i',
 );
+/**
+ * Portuguese and Spanish date lines: "sexta-feira, 22 de outubro de 2010 às 20:13". Apart from
+ * DATE_LINE_RE and behind a plain prefilter: a Unicode-aware case-insensitive pattern costs
+ * milliseconds to compile in every page the content script runs in.
+ */
+const DE_DATE_HINT_RE = /\d de /i;
+const DE_DATE_LINE_RE = /^([\p{L}-]+,? )?\d{1,2} [Dd][Ee] \p{L}+,? ([Dd][Ee] |[Dd][Ee][Ll] )?\d{4}/u;
+const isDateLine = (text: string) => DATE_LINE_RE.test(text) || (DE_DATE_HINT_RE.test(text) && DE_DATE_LINE_RE.test(text));
 const TIME_RE = new RegExp(`\\b\\d{1,2}:\\d{2}\\b|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{4}\\b|\\bago\\b`, 'i');
 
 /** A caption ending with a picture credit: "(AP Photo/Alan Diaz, File)", "(Image: GETTY)". */
@@ -326,7 +347,7 @@ function underFurniture(start: Element | null, memo: BoilerplateMemo): boolean {
 
 function isFurnitureWrapper(el: Element): boolean {
   if (el.hasAttribute('class') || el.hasAttribute('id')) {
-    if (classWords(el).some((w) => FURNITURE_WORDS.has(w))) return true;
+    if (hasFurnitureWord(el)) return true;
     if (WIDGET_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !textAtLeast(el, 400)) return true;
   }
   return /^(description|abstract)$/i.test(el.getAttribute('itemprop') ?? '') && !el.closest('[itemprop~="articleBody" i]');
@@ -369,35 +390,63 @@ function isSpace(c: number): boolean {
  * (case-insensitive \p{Lu}), which inline would compile the pattern again for every block.
  */
 const BY_LINE_RE = /^by\s+\p{Lu}/iu;
+/** What every BY_LINE_RE match starts with, tested first (the Unicode pattern is slow to compile). */
+const BY_HINT_RE = /^by\s/i;
+/** Letters or digits in any script; the ASCII test first spares the Unicode one on most blocks. */
+const hasAlnum = (text: string) => /[A-Za-z0-9]/.test(text) || /[\p{L}\p{N}]/u.test(text);
+/**
+ * LABEL_RE matches whole blocks; all but three of its labels are at most 50 characters long, so
+ * longer blocks need a closer look only when they start like one of those three.
+ */
+const LONG_LABEL_RE = /^(you may also like|tell us what you think|post comment)/i;
+/**
+ * Plain tests that every match of a costlier pattern passes (each is implied by the pattern it
+ * guards): they spare compiling and running those on the blocks that cannot match.
+ */
+const CREDIT_HINT = (text: string) => text.includes('(') || /^(image|photo|picture)/i.test(text);
+const CLOSING_HINT_RE = /contributed|^(sources?|follow|listen|watch)/i;
+const CREDIT_LINE_HINT_RE = /^\(?([Aa]dditional |[Ff]urther |[Ww]ith )?([Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch|[Cc]ompiled|[Ee]dited|[Ww]ritten) by/;
+const BIO_HINT = (text: string) => text.includes(' is ') || text.includes(' was ');
+const ORG_BIO_HINT = (text: string) => text.includes(' is ') || text.includes(' are ');
 
 /** Returns true when a block of text reads as page furniture rather than article prose. */
 export function isBoilerplateBlock(block: BlockInfo, index: number, count: number, title: string, memo: BoilerplateMemo = boilerplateMemo()): boolean {
   const { text, linkShare } = block;
   const len = text.length;
-  if (LABEL_RE.test(text)) return true;
-  if (block.node && inLiveFurniture(block.node, text, memo)) return true;
-  // Rules drawn with characters ("______", "* * *"): nothing to read.
-  if (!/[\p{L}\p{N}]/u.test(text)) return true;
-  if (/^https?:\/\/\S+$/.test(text)) return true;
-  if (title && len < 300 && norm(text) === normTitle(title, memo)) return true;
-  if (len < 300 && PROMO_RE.test(text)) return true;
-  if (len < 120 && DATE_LINE_RE.test(text) && TIME_RE.test(text)) return true;
-  if (len < 100 && BY_LINE_RE.test(text) && !/[.!?]["”']?$/.test(text)) return true;
-  if (len < 300 && CREDIT_RE.test(text)) return true;
-  if (len < 160 && !/[.!?:;]["”'’)]?$/.test(text) && VIA_CREDIT_RE.test(text)) return true;
+  // Each rule alone says "furniture", so their order changes nothing but the cost: the cheap
+  // tests come first, and a costly pattern runs only behind a cheap test it implies.
   // A short block that is all links is a related-story list or a tag line; a longer one that is
   // one link from end to end is a promotion (whole sentences of article prose are not links).
   if (len < 160 && linkShare > 0.9) return true;
   if (len < 500 && linkShare > 0.97) return true;
-  if (index >= count - 3 && len < 300 && (CLOSING_RE.test(text) || CREDIT_LINE_RE.test(text))) return true;
+  if ((len <= 50 || LONG_LABEL_RE.test(text)) && LABEL_RE.test(text)) return true;
+  if (block.node && inLiveFurniture(block.node, text, memo)) return true;
+  // Rules drawn with characters ("______", "* * *"): nothing to read.
+  if (!hasAlnum(text)) return true;
+  if (/^https?:\/\/\S+$/.test(text)) return true;
+  if (title && len < 300 && norm(text) === normTitle(title, memo)) return true;
+  if (len < 300 && PROMO_RE.test(text)) return true;
+  if (len < 120 && TIME_RE.test(text) && isDateLine(text)) return true;
+  if (len < 100 && BY_HINT_RE.test(text) && BY_LINE_RE.test(text) && !/[.!?]["”']?$/.test(text)) return true;
+  if (len < 300 && CREDIT_HINT(text) && CREDIT_RE.test(text)) return true;
+  if (len < 160 && !/[.!?:;]["”'’)]?$/.test(text) && VIA_CREDIT_RE.test(text)) return true;
+  if (index >= count - 3 && len < 300 && ((CLOSING_HINT_RE.test(text) && CLOSING_RE.test(text))
+    || (CREDIT_LINE_HINT_RE.test(text) && CREDIT_LINE_RE.test(text)))) return true;
   // Shouted kickers and promo links ("GET FOX BUSINESS ON THE GO BY CLICKING HERE").
   if (len < 160 && isShouted(text)) return true;
-  if (index >= count - 3 && len < 400 && BIO_RE.test(text)) return true;
-  if (index >= count - 3 && len < 800 && ORG_BIO_RE.test(text)) return true;
+  if (index >= count - 3 && len < 400 && BIO_HINT(text) && BIO_RE.test(text)) return true;
+  if (index >= count - 3 && len < 800 && ORG_BIO_HINT(text) && ORG_BIO_RE.test(text)) return true;
   return false;
 }
 
 function isShouted(text: string): boolean {
+  // Lower-case ASCII letters are letters that are not upper case: a tenth of the text in them
+  // already keeps the upper-case share at or below 0.9, without the Unicode passes below.
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122 && ++lower * 10 >= text.length) return false;
+  }
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length < 8 || text.split(/\s+/).length < 3) return false;
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;

@@ -60,7 +60,10 @@ export function extractArticleSliced(doc: Document, opts: ExtractOptions & Slice
 
 function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Extraction, void> {
   if (!doc.body) return { kind: 'not-article', reason: 'no body' };
-  if (!opts.skipGate && !isProbablyReaderable(doc, { visibilityChecker: gateVisible }) && !declaresArticle(doc)) {
+  if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.mark('sm:x:gate:start');
+  const readerable = opts.skipGate || isProbablyReaderable(doc, { visibilityChecker: gateVisible }) || declaresArticle(doc);
+  if ((typeof __BENCH__ !== 'undefined' && __BENCH__)) performance.measure('sm:x:gate', 'sm:x:gate:start');
+  if (!readerable) {
     return { kind: 'not-article', reason: 'page does not look like an article' };
   }
   yield;
@@ -102,9 +105,11 @@ function* extractSteps(doc: Document, opts: ExtractOptions): Generator<void, Ext
   yield;
 
   const memo = boilerplateMemo();
-  yield* pruneSteps(content, memo);
+  const prune = pruneSteps(content, memo);
+  yield* ((typeof __BENCH__ !== 'undefined' && __BENCH__) ? timed('sm:x:prune', prune) : prune);
   yield;
-  const keep = yield* keptTexts(content, copy);
+  const kept = keptTexts(content, copy);
+  const keep = yield* ((typeof __BENCH__ !== 'undefined' && __BENCH__) ? timed('sm:x:keep', kept) : kept);
   yield;
   const build = buildText(copy, keep, clean(parsed.title), memo);
   const map = yield* ((typeof __BENCH__ !== 'undefined' && __BENCH__) ? timed('sm:x:text', build) : build);
@@ -202,6 +207,9 @@ const RULES = Readability.prototype as unknown as ReadabilityRules;
  * (it may first drop one as the title's duplicate), are left to Readability itself.
  */
 function unlikelyCandidate(el: Element): boolean {
+  // Most elements have no class, id or role: nothing for the rules to match (the copy asks this
+  // of every element of the page).
+  if (!el.hasAttribute('class') && !el.hasAttribute('id') && !el.hasAttribute('role')) return false;
   const tag = el.tagName.toUpperCase();
   if (tag === 'BODY' || tag === 'A' || tag === 'H1' || tag === 'H2') return false;
   const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;

@@ -178,8 +178,9 @@ function* walk(
     let twinNext: Node | null = inClone && twin ? twin.nextSibling : null;
     let descend = false;
     const type = node.nodeType;
-    if (inClone && (!twin || twin.nodeType !== type || (type === ELEMENT_NODE && (twin as Element).localName !== (node as Element).localName)
-      || (type === TEXT_NODE && (twin as Text).data !== (node as Text).data))) {
+    // A text that changed since the copy was made still pairs with its own live node, and the text
+    // is read from the live node; so only a change of structure makes the walk start over.
+    if (inClone && (!twin || twin.nodeType !== type || (type === ELEMENT_NODE && (twin as Element).localName !== (node as Element).localName))) {
       return 'changed'; // the page changed since the subtree was copied
     }
     if (type === TEXT_NODE) {
@@ -201,7 +202,7 @@ function* walk(
           brMarks = grow(brMarks);
         }
         texts.push(text);
-        chars += text.data.length;
+        chars += text.length;
         index.set(copy, i);
         blocks.push(blockAt[depth]!);
         linked[i] = linkAt[depth]! > 0 ? 1 : 0;
