@@ -218,6 +218,8 @@ export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Pr
     ctx = await firefox.launchPersistentContext(profile, {
       channel: 'moz-firefox',
       executablePath,
+      // A loaded 2-core machine once took over the default 30 s to start Firefox.
+      timeout: 120000,
       headless: true,
       ignoreHTTPSErrors: true,
       firefoxUserPrefs: {
