@@ -7,7 +7,7 @@ import { chromium, firefox, type BrowserContext, type Page } from 'playwright-co
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type Socket } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -188,13 +188,62 @@ export interface LaunchOptions {
   firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
-/** Launches the browser in a fresh profile, with the built extension unless told otherwise. */
+/** How many times a browser start is tried before the test fails. */
+const LAUNCH_ATTEMPTS = 3;
+
+/**
+ * Launches the browser in a fresh profile, with the built extension unless told otherwise.
+ * A start that fails is tried again: on a loaded 2-core CI machine Firefox once failed to start
+ * for a whole suite (BiDi session set-up gave up), which is the machine, not the extension.
+ */
 export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= LAUNCH_ATTEMPTS; attempt++) {
+    try {
+      return await launchOnce(browser, opts);
+    } catch (e) {
+      lastError = e;
+      const first = String((e as Error)?.message ?? e).split('\n')[0];
+      console.error(`# ${browser} launch attempt ${attempt}/${LAUNCH_ATTEMPTS} failed: ${first}`);
+      await sleep(2000 * attempt);
+    }
+  }
+  throw lastError;
+}
+
+/** Kills what is left of a browser started on this profile (a close that hung, a failed start). */
+function killProfileProcesses(profile: string): void {
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) process.kill(Number(pid), 'SIGKILL');
+    } catch { /* the process ended meanwhile, or is not ours */ }
+  }
+}
+
+/** Resolves after `ms`, with 'timeout'. */
+const timeoutAfter = (ms: number) => new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref());
+
+async function launchOnce(browser: BrowserName, opts: LaunchOptions): Promise<Session> {
   const executablePath = requireBrowser(browser);
   const withExtension = opts.extension !== false;
   const ext = withExtension ? opts.extensionDir ?? extensionDir(browser) : '';
   const profile = opts.profile ?? await mkdtemp(path.join(tmpdir(), `sourcemark-${browser}-`));
   const proxy = await blackholeProxy();
+  try {
+    return await startBrowser(browser, opts, executablePath, withExtension, ext, profile, proxy);
+  } catch (e) {
+    await proxy.close().catch(() => {});
+    killProfileProcesses(profile);
+    if (!opts.profile) await rm(profile, { recursive: true, force: true }).catch(() => {});
+    throw e;
+  }
+}
+
+async function startBrowser(
+  browser: BrowserName, opts: LaunchOptions, executablePath: string, withExtension: boolean,
+  ext: string, profile: string, proxy: Blackhole,
+): Promise<Session> {
   let ctx: BrowserContext;
   if (browser === 'chromium') {
     ctx = await chromium.launchPersistentContext(profile, {
@@ -259,7 +308,11 @@ export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Pr
   return {
     browser, ctx, outbound, proxy, profile,
     close: async () => {
-      await ctx.close().catch(() => {});
+      // Closing over BiDi can hang; a browser that has not closed in 30 s is killed.
+      if (await Promise.race([ctx.close().catch(() => {}), timeoutAfter(30000)]) === 'timeout') {
+        console.error(`# ${browser} did not close in 30 s; killed`);
+        killProfileProcesses(profile);
+      }
       await proxy.close().catch(() => {});
       if (!opts.profile) await rm(profile, { recursive: true, force: true }).catch(() => {});
     },
