@@ -11,7 +11,8 @@
  * - grammar flags: past tense, future "will", first person singular / plural and second person,
  *   modal auxiliaries, negation, comparatives and superlatives, a name followed by a verb (a
  *   named actor doing something), question mark, length bucket, and a few conjunctions a linear
- *   model cannot form itself (a number in a past-tense sentence, "we will", nothing concrete).
+ *   model cannot form itself (a number in a past-tense sentence, "we will", nothing concrete);
+ * - crosses of a number / date / name / percentage-or-money in the sentence with each verb lemma.
  * Feature groups and training settings were chosen by debate-grouped cross-validation (see
  * src/cli/train/checkworthiness.ts). The signals the tooltip reasons need are tallied on the way.
  */
@@ -89,7 +90,7 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no']);
  */
 export const FEATURE_SIGNATURE = (fnv(FNV_SEED, JSON.stringify([
   FEATURE_BITS, [...MODALS].sort(), [...MONTHS], [...TELLING_PUNCT], [...FIRST_SINGULAR], [...FIRST_PLURAL], [...SECOND],
-  [...PAST_AUX], [...NEGATORS], CLUSTERS_SIGNATURE, 'v3: w b f k p q e c flags len conj',
+  [...PAST_AUX], [...NEGATORS], CLUSTERS_SIGNATURE, 'v4: w b f k p q e c flags len conj xv',
 ])) >>> 0).toString(16);
 
 /** Returns the class token of a number: a year, a percentage, money, or a plain number. */
@@ -154,6 +155,13 @@ const H_FLAG = Object.fromEntries(FLAG_NAMES.map((n) => [n, fnv(FNV_SEED, `f:${n
 const H_LEN = Array.from({ length: 7 }, (_, k) => fnv(FNV_SEED, `f:len${k}`));
 const CONJ_NAMES = ['num_past', 'num_cmp', 'name_past', 'we_will', 'we_past', 'name_num', 'nothing'] as const;
 const H_CONJ = Object.fromEntries(CONJ_NAMES.map((n) => [n, fnv(FNV_SEED, `x:${n}`)])) as Record<(typeof CONJ_NAMES)[number], number>;
+// Crosses of what a sentence holds (a number, a date, a name, a percentage or money) with each of
+// its verbs' lemmas: "a number + rose", "a name + voted" are claims where "a number + think" is
+// not; a linear model over unigrams cannot form the pair itself. Out of fold (three shuffle
+// seeds) they raised ClaimBuster F1 and CheckThat 2019 MAP on both halves.
+const H_XV = ['num', 'date', 'name', 'ent'].map((n) => fnv(FNV_SEED, `xv:${n}|`));
+/** The lemma hashes of the sentence's verbs (scratch, filled by accumulate). */
+const VERB_LEMMA: number[] = [];
 function flag(h: number, n: number): void {
   if (n > 0) addHash(h, Math.min(n, 3) / 3 + 0.5);
 }
@@ -230,6 +238,7 @@ function posBigram(prev: string, pos: string, p: PosHashes): number {
 function accumulate(tok: Tokenized, tokenStart: number, tokenEnd: number): SentenceSignals {
   touched.length = 0;
   touchedSlot.length = 0;
+  VERB_LEMMA.length = 0;
   const sig: SentenceSignals = { numbers: 0, dates: 0, names: 0, reportedActions: 0, comparisons: 0, firstSecond: 0, opinion: 0, words: 0, question: false };
   const tokens = tok.tokens;
   let prevState = fnv(fnv(H_B, '<s>'), '|');
@@ -297,6 +306,7 @@ function accumulate(tok: Tokenized, tokenStart: number, tokenEnd: number): Sente
     if (fl & F_SUP_WORD) superlative++;
     if (pos === 'AUX' && (fl & F_MODAL) !== 0) modals++;
     if (pos === 'VERB' && at - lastName <= 2 && at > lastName) nameVerb++;
+    if (pos === 'VERB') VERB_LEMMA.push(rd[row + R_HW]!);
     // Reason tallies (tooltips), not model features.
     if (pos === 'VERB' && (fl & F_REPORTED) !== 0) sig.reportedActions++;
     if ((fl & F_COMPARISON) !== 0 || (adjAdv && (fl & F_CMP_SHAPE) !== 0)) sig.comparisons++;
@@ -350,6 +360,12 @@ function accumulate(tok: Tokenized, tokenStart: number, tokenEnd: number): Sente
   if ((p1s || p1p) && past) addHash(H_CONJ.we_past);
   if (sig.names && nums) addHash(H_CONJ.name_num);
   if (!nums && !dates && !sig.names) addHash(H_CONJ.nothing);
+  const holds = [nums > 0, dates > 0, sig.names > 0, percents + money > 0];
+  for (let t = 0; t < holds.length; t++) {
+    if (!holds[t]) continue;
+    for (const x of VERB_LEMMA) addHash(fnvInt(fnvInt(H_XV[t]!, x & 0xffff), x >>> 16));
+  }
+  VERB_LEMMA.length = 0;
   return sig;
 }
 

@@ -44,6 +44,16 @@
  * weighting (.658-.670) and binary values (.672); UFS (Verdict 0) rows as soft targets 0.15-0.3
  * or at half weight (.679-.684, MAP -.004). Kept: the threshold's inner CV on 8 fresh folds
  * (chooseThreshold): .683, halves .664/.694 (12 or 16 folds: .684 / .685 at 1.5-2x the fits).
+ * Third round (scratch sweeps over the same protocol; each compared under three shuffle seeds,
+ * since a seed alone moves ClaimBuster F1 by +-0.005): kept, crosses of number / date / name /
+ * percentage-or-money with each verb lemma (checkworthiness-features.ts): ClaimBuster F1 +.001 to
+ * +.003 on both halves under every seed, CheckThat 2019 MAP +.006/+.007 (half 0 level or up,
+ * half 1 +.008 to +.011), groundtruth -.004 to +.009. Not kept: the same crosses with the verb's
+ * word class instead of its lemma (512 classes: MAP +.009 but ClaimBuster half 1 -.002; 128
+ * classes: MAP level), learning rates 0.2 / 0.45 (F1 level or -.009, MAP -.002 to -.007), and a
+ * pairwise logistic ranking loss (each CheckThat positive against a random negative of its own
+ * transcript, weight 0.5-2): interleaved with the pointwise steps MAP +.003 to +.007 but
+ * ClaimBuster F1 0 to -.004 (half 0 down each time); as a pass after each epoch MAP level, F1 -.001/-.002.
  * ClaimBuster rows are 5 words or more, so there is no short-row case to handle.
  */
 import { createHash } from 'node:crypto';

@@ -17,6 +17,14 @@ describe('check-worthiness features and model', () => {
     expect(a.signals).toMatchObject({ dates: 1, numbers: 1, reportedActions: 1 });
     expect(a.signals.comparisons).toBeGreaterThan(0);
   });
+  it('crosses a number in the sentence with its verbs, wherever they stand', () => {
+    const buckets = (t: string) => new Set(feats(t).features.idx);
+    const both = buckets('Prices rose while 12 workers left.');
+    const noNumber = buckets('Prices rose while workers left.');
+    const otherVerb = buckets('Prices fell while 12 workers left.');
+    // What only the number and "rose" together give: neither sentence without one of them has it.
+    expect([...both].filter((b) => !noNumber.has(b) && !otherVerb.has(b)).length).toBeGreaterThan(0);
+  });
   it('signals questions and first/second person', () => {
     const s = feats('Do you think we should go?').signals;
     expect(s.question).toBe(true);
