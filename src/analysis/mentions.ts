@@ -252,9 +252,9 @@ export class MentionTracker {
       const roleAfter = ra !== null && (AGENT_NOUN.test(ra) || ra in TITLE_ROLES);
       // ("I'm Tired Of Men Telling Us What To Do": in a headline in title case every word is
       // capitalised, so position and verbs after a word show nothing; only name evidence counts)
-      const headline = this.inTitleCaseLine(i);
+      // (checked last: the line scan is the dearest test, and the name evidence usually settles it)
       const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || roleBefore
-        || (!headline && (speaks || roleAfter || (opens && j - a >= 2) || (subject && !this.startsSentence(a))));
+        || (!this.inTitleCaseLine(i) && (speaks || roleAfter || (opens && j - a >= 2) || (subject && !this.startsSentence(a))));
       if (locative && !speaks && !titled) return;
       if (!evidence || (j - a === 1 && this.startsSentence(a) && !surnameSeen && !speaks && !firstSeen && !roleAfter)) return;
     } else if (locative && kind !== 'group') return;
@@ -298,13 +298,19 @@ export class MentionTracker {
     let b = text.indexOf('\n', at);
     if (b < 0) b = text.length;
     if (b - a > 300) return false;
-    let long = 0;
+    // one scan per line: a headline's several names share it
+    const known = this.titleCaseLines.get(a);
+    if (known !== undefined) return known;
+    let long = 0, title = true;
     for (const w of text.slice(a, b).matchAll(/\p{L}[\p{L}’'-]{3,}/gu)) {
-      if (!/^\p{Lu}/u.test(w[0])) return false;
+      if (!/^\p{Lu}/u.test(w[0])) { title = false; break; }
       long++;
     }
-    return long >= 3;
+    title &&= long >= 3;
+    this.titleCaseLines.set(a, title);
+    return title;
   }
+  private readonly titleCaseLines = new Map<number, boolean>();
 
   private startsSentence(a: number): boolean {
     const s = this.src.sentOf[a]!;
