@@ -49,7 +49,10 @@ export function findQuotes(tok: Tokenized): Quote[] {
   const located: Located[] = [];
   let t = 0, line = 0, lineScan = 0;
   for (const s of stretches) {
-    while (lineScan < s.start) { if (text.charCodeAt(lineScan) === 10) line++; lineScan++; }
+    if (lineScan < s.start) {
+      for (let nl = text.indexOf('\n', lineScan); nl >= 0 && nl < s.start; nl = text.indexOf('\n', nl + 1)) line++;
+      lineScan = s.start;
+    }
     while (t < tokens.length && tokens[t]!.end <= s.start) t++;
     const qa = t;
     let qb = qa;
