@@ -100,6 +100,7 @@ export class SpeakerContext implements MentionSource {
       const s = quoteSpans[q];
       if (s && this.tokens[t]!.start >= s.start && this.tokens[t]!.end <= s.end) this.inQuote[t] = 1;
     }
+    this.speechVerb = new Uint8Array(n);
     this.mentions = new MentionTracker(this);
     this.coref = new Coreference(this, this.mentions);
   }
@@ -120,7 +121,20 @@ export class SpeakerContext implements MentionSource {
     return false;
   }
 
+  /**
+   * True when token `i` is a speech verb. Asked many times of the same tokens (every mention
+   * scans its clause for one), so each token's answer is kept: 0 unknown, 1 no, 2 yes.
+   */
   isSpeechVerb(i: number): boolean {
+    const known = this.speechVerb[i];
+    if (known !== undefined && known !== 0) return known === 2;
+    const yes = this.testSpeechVerb(i);
+    if (known !== undefined) this.speechVerb[i] = yes ? 2 : 1;
+    return yes;
+  }
+  private speechVerb: Uint8Array = new Uint8Array(0);
+
+  private testSpeechVerb(i: number): boolean {
     const t = this.tokens[i];
     if (!t || this.inQuote[i]) return false;
     if (ALWAYS_SPEECH.has(t.lower)) return true;
