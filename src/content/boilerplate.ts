@@ -11,6 +11,12 @@
 /** class/id words of widgets that are not article prose. */
 const WIDGET_RE =
   /(^|[-_\s])(share|sharing|social|related|recommend(ed|ations)?|newsletter|signup|sign-up|subscribe|subscription|promo|advert(isement)?|ad-?slot|sponsor(ed)?|caption|byline|author-?(bio|info|avatar)|tags|topics|breadcrumbs?|comments?|toolbar|read-?more|more-?stories|popular|trending|outbrain|taboola)([-_\s]|$)/i;
+/** Each alternative of WIDGET_RE holds one of these. */
+const isWidget = guarded(WIDGET_RE, [
+  'shar', 'social', 'related', 'recommend', 'newsletter', 'signup', 'sign-up', 'subscri', 'promo', 'advert', 'adslot', 'ad-slot',
+  'sponsor', 'caption', 'byline', 'author', 'tags', 'topics', 'breadcrumb', 'comment', 'toolbar', 'readmore', 'read-more',
+  'morestories', 'more-stories', 'popular', 'trending', 'outbrain', 'taboola',
+]);
 
 /** Elements that never hold article prose. */
 const DROP_SELECTOR = 'figcaption, aside, nav, form, button, [role="complementary"], [role="navigation"]';
@@ -18,6 +24,33 @@ const DROP_SELECTOR = 'figcaption, aside, nav, form, button, [role="complementar
 /** Headings of a list of other stories: "More Great WIRED Stories", "Related coverage". */
 const RELATED_HEADING_RE =
   /^(more (great |top |from |on )?.{0,30}(stories|articles|coverage|reads)|related( (stories|articles|coverage|reading|content|links|news|posts))?|further reading|recommended( (stories|reading|for you))?|you (might|may) also like|most (popular|read)|don'?t miss|(see|read) also|also read)\W*$/i;
+
+/**
+ * Words of which every RELATED_HEADING_RE match has one (lower-cased; the pattern is ASCII and
+ * case-insensitive, so lower-casing the text finds them): a plain test that spares compiling the
+ * pattern on pages whose short headings hold none of them.
+ */
+const isRelatedHeading = guarded(RELATED_HEADING_RE, ['more', 'related', 'further reading', 'recommended', 'also', 'most ', 'miss']);
+
+/**
+ * Returns `re.test`, behind a plain test until the first text that passes it: a long pattern costs
+ * up to a millisecond to compile on its first use in a page (measured in Node's V8: the widget, label,
+ * promotion and related-heading patterns together about 3 ms), and on small pages often no text
+ * comes near it. `words` (lower case) must hold a piece of every match of `re` (an ASCII pattern,
+ * case-insensitive: lower-casing the text keeps those pieces), `exact` whole texts it matches that
+ * hold none. Once the pattern has run, it is cheaper than the plain test and runs alone.
+ */
+function guarded(re: RegExp, words: readonly string[], exact: readonly string[] = []): (text: string) => boolean {
+  let used = false;
+  return (text) => {
+    if (!used) {
+      const lower = text.toLowerCase();
+      if (!exact.includes(lower) && !words.some((w) => lower.includes(w))) return false;
+      used = true;
+    }
+    return re.test(text);
+  };
+}
 
 /**
  * What one extraction learns once and asks many times: per live element, whether small furniture
@@ -59,7 +92,7 @@ export function* pruneSteps(root: Element, memo: BoilerplateMemo): Generator<voi
     // the other tags seldom nest, and their text is read once.
     if (!root.contains(found) || (found.tagName === 'DIV' && textAtLeast(found, 61))) continue;
     const text = (found.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length > 60 || !RELATED_HEADING_RE.test(text)) continue;
+    if (text.length > 60 || !isRelatedHeading(text)) continue;
     // <p><strong>Don't miss</strong></p>: the paragraph is the heading.
     const parent = found.parentElement;
     const el = parent && parent !== root && /^(STRONG|B)$/.test(found.tagName) && textOf(parent) === text ? parent : found;
@@ -73,7 +106,7 @@ export function* pruneSteps(root: Element, memo: BoilerplateMemo): Generator<voi
     if (++n % PRUNE_CHUNK === 0) yield;
     if (!root.contains(el) || el.tagName === 'P') continue;
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!cls.trim() || !WIDGET_RE.test(cls)) continue;
+    if (!cls.trim() || !isWidget(cls)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length < 400) el.remove();
   }
@@ -245,10 +278,22 @@ function mediaCaption(media: Element, root: Element): Element | null {
 /** Whole-block texts that are interface labels, not prose. */
 const LABEL_RE =
   /^(skip to (main )?content|image|photo|video|advertisement|ad|author avatar|subscribe( now)?|sign up( now)?|share( this( article| story)?)?|read more|continue reading|listen( to (this )?article)?|print|e-?mail|comments?|follow us|click here|you may also like\W*|related( (articles|stories|coverage|content))?|more from .{1,40}|recommended( for you)?|advertisement - scroll to continue|this slideshow requires javascript\.?|tell us what you think\W*|continue reading below|advert|sign in|log in|breaking news|latest news|recent (articles|posts|stories)|don'?t miss|post comment.*)$/i;
+/** Each alternative of LABEL_RE holds one of these, or is the whole text "ad". */
+const isLabel = guarded(LABEL_RE, [
+  'skip to', 'image', 'photo', 'video', 'advert', 'author avatar', 'subscribe', 'sign up', 'share', 'read more',
+  'continue reading', 'listen', 'print', 'mail', 'comment', 'follow us', 'click here', 'also like', 'related', 'more from',
+  'recommended', 'slideshow', 'tell us', 'sign in', 'log in', 'breaking news', 'latest news', 'recent', 'miss',
+], ['ad']);
 
 /** Phrases of promotion and page furniture, checked in short blocks only. */
 const PROMO_RE =
   /newsletter|in your inbox|to your inbox|meet your inbox|sign up (for|to|today)|subscribe (to|now|today)|delivered (to|through) your|get (the )?breaking news|follow (him|her|them|us|me) on|share (it|this) with|like this story|affiliate (and\/or referral )?links|this website uses cookies|we use cookies|join our .{1,40}(forum|community)|click here|get the .{1,30} app|download the .{1,30} app|^\W*(related( \w+)?|also( on [\w.]+)?|see more|read more|more|watch|listen|recommended|trending|most popular)\s*:|^filed (under|in)\b|\b\d+\s*min(ute)?s?\s+read\b|^(estimated )?read(ing)? time\b|all rights reserved|©|\bcopyright\b|want more stories like this|send us your|letterbox every month|this slideshow requires javascript/i;
+/** Each alternative of PROMO_RE holds one of these, as plain ASCII, or ":" or "\u00a9". */
+const isPromo = guarded(PROMO_RE, [
+  'newsletter', 'inbox', 'sign up', 'subscribe', 'delivered', 'breaking news', 'follow', 'share', 'like this story',
+  'affiliate', 'cookies', 'join our', 'click here', 'app', ':', 'filed', 'read', 'rights reserved', '\u00a9', 'copyright',
+  'want more stories like this', 'send us your', 'letterbox', 'slideshow',
+]);
 
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_LINE_RE = new RegExp(
@@ -348,7 +393,7 @@ function underFurniture(start: Element | null, memo: BoilerplateMemo): boolean {
 function isFurnitureWrapper(el: Element): boolean {
   if (el.hasAttribute('class') || el.hasAttribute('id')) {
     if (hasFurnitureWord(el)) return true;
-    if (WIDGET_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !textAtLeast(el, 400)) return true;
+    if (isWidget(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && !textAtLeast(el, 400)) return true;
   }
   return /^(description|abstract)$/i.test(el.getAttribute('itemprop') ?? '') && !el.closest('[itemprop~="articleBody" i]');
 }
@@ -419,13 +464,13 @@ export function isBoilerplateBlock(block: BlockInfo, index: number, count: numbe
   // one link from end to end is a promotion (whole sentences of article prose are not links).
   if (len < 160 && linkShare > 0.9) return true;
   if (len < 500 && linkShare > 0.97) return true;
-  if ((len <= 50 || LONG_LABEL_RE.test(text)) && LABEL_RE.test(text)) return true;
+  if ((len <= 50 || LONG_LABEL_RE.test(text)) && isLabel(text)) return true;
   if (block.node && inLiveFurniture(block.node, text, memo)) return true;
   // Rules drawn with characters ("______", "* * *"): nothing to read.
   if (!hasAlnum(text)) return true;
   if (/^https?:\/\/\S+$/.test(text)) return true;
   if (title && len < 300 && norm(text) === normTitle(title, memo)) return true;
-  if (len < 300 && PROMO_RE.test(text)) return true;
+  if (len < 300 && isPromo(text)) return true;
   if (len < 120 && TIME_RE.test(text) && isDateLine(text)) return true;
   if (len < 100 && BY_HINT_RE.test(text) && BY_LINE_RE.test(text) && !/[.!?]["”']?$/.test(text)) return true;
   if (len < 300 && CREDIT_HINT(text) && CREDIT_RE.test(text)) return true;

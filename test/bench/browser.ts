@@ -109,7 +109,7 @@ export interface PageTiming {
   mark_ms: number;
   content_ms: number;
   /** Inside extraction: the content script's own Readability parse and the text-map build; plan + slices of marking. */
-  breakdown: { copy: number; readability: number; text: number; plan: number; slices: number; retries: number; elements: number };
+  breakdown: { copy: number; readability: number; text: number; gate: number; prune: number; keep: number; plan: number; slices: number; retries: number; elements: number };
   /** Longest synchronous piece of content-script work (extraction, or one slice). */
   longest_piece_ms: number;
   slices: number;
@@ -135,7 +135,8 @@ export async function measurePage(page: Page, readabilitySrc: string, baselineRe
     const extract = sum('sm:extract');
     const mark = sum('sm:plan') + sum('sm:slice');
     const marks = performance.getEntriesByType('mark');
-    const breakdown = { copy: sum('sm:x:copy'), readability: sum('sm:x:readability'), text: sum('sm:x:text'), plan: sum('sm:plan'), slices: sum('sm:slice'),
+    const breakdown = { copy: sum('sm:x:copy'), readability: sum('sm:x:readability'), text: sum('sm:x:text'),
+      gate: sum('sm:x:gate'), prune: sum('sm:x:prune'), keep: sum('sm:x:keep'), plan: sum('sm:plan'), slices: sum('sm:slice'),
       // Readability's second parse (its first fell short) and the reading copy's size in elements.
       retries: marks.filter((m) => m.name === 'sm:x:retry').length,
       elements: Number((marks.find((m) => m.name === 'sm:x:elements') as PerformanceMark | undefined)?.detail ?? NaN) };

@@ -145,7 +145,7 @@ if (b) try {
   result.mark_ms_median = round(median(perPage.map((p) => p.mark_ms)));
   result.readability_warm_ms_median = round(median(perPage.map((p) => p.warm_ms)));
   result.extract_vs_readability = round(median(perPage.map((p) => p.extract_ms / p.readability_ms)), 3);
-  result.content_breakdown_ms_median = allRuns.length ? Object.fromEntries((['copy', 'readability', 'text', 'plan', 'slices'] as const)
+  result.content_breakdown_ms_median = allRuns.length ? Object.fromEntries((['copy', 'readability', 'text', 'gate', 'prune', 'keep', 'plan', 'slices'] as const)
     .map((k) => [k, round(median(allRuns.map((x) => x.breakdown[k])))])) : null;
   result.annotate_vs_readability_warm = round(median(perPage.map((p) => p.content_ms / p.warm_ms)), 3);
   result.per_page = Object.fromEntries(perPage.map((p) => [p.slug, { ratio: round(p.ratio, 2), content_ms: round(p.content_ms), readability_ms: round(p.readability_ms), ...p.breakdown }]));
@@ -167,7 +167,7 @@ if (b) try {
     result.longest_task_extract_ms = round(median(runs.map((x) => x.extract_ms)));
     result.longest_task_readability_ms = round(median(runs.map((x) => x.readability_ms)));
     result.page_own_longest_task_ms = round(median(runs.map((x) => x.page_longest_task_ms)));
-    result.longest_task_breakdown_ms = runs.length ? Object.fromEntries((['copy', 'readability', 'text', 'plan', 'slices'] as const)
+    result.longest_task_breakdown_ms = runs.length ? Object.fromEntries((['copy', 'readability', 'text', 'gate', 'prune', 'keep', 'plan', 'slices'] as const)
       .map((k) => [k, round(median(runs.map((x) => x.breakdown[k])))])) : null;
   } else {
     result.longest_task_ms = null;
