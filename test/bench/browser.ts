@@ -179,6 +179,49 @@ export async function measurePage(page: Page, readabilitySrc: string, baselineRe
   }, baselineRepeats);
 }
 
+/**
+ * A Chromium without the extension, for the cold baseline: each parse runs in a new browser
+ * context, so in its own renderer process, where neither our content script nor an earlier parse
+ * has compiled Readability's patterns yet (V8 caches compiled regular expressions per process,
+ * so a parse after our content script, in the same page, measured about 0.8 of a cold one).
+ */
+export interface PlainBrowser {
+  /** First Readability parse (cloneNode + parse) of the page, in a fresh process. */
+  coldReadabilityMs(url: string, readabilitySrc: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launchPlain(): Promise<PlainBrowser> {
+  const browser = await chromium.launch({
+    executablePath: requireBrowser('chromium'),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    async coldReadabilityMs(url, readabilitySrc) {
+      const ctx = await browser.newContext();
+      try {
+        await ctx.route((u) => /^https?:/.test(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname), (r) => r.abort());
+        const page = await ctx.newPage();
+        await page.goto(url);
+        // The extension's content script runs at document_idle; the baseline parses at the same point.
+        await page.waitForLoadState('load');
+        await page.addScriptTag({ content: readabilitySrc });
+        return await page.evaluate(() => {
+          const R = (window as unknown as { Readability: new (d: Document) => { parse(): unknown } }).Readability;
+          const t0 = performance.now();
+          new R(document.cloneNode(true) as Document).parse();
+          return performance.now() - t0;
+        });
+      } finally {
+        await ctx.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}
+
 /** Notes when the popup first shows an item, and the frame after (an init script for popup.html). */
 export function watchFirstItem(): void {
   const w = window as unknown as { __smFirstItem?: number; __smFirstFrame?: number };

@@ -23,7 +23,7 @@ import { parseCsv } from '../../src/cli/eval/csv.ts';
 import { splitSentences } from '../../src/corpus/sentences.ts';
 import { serve } from '../e2e/harness.ts';
 import { buildChrome } from './build.ts';
-import { launchBench, measurePage, measurePopup, recordLongTasks, tabIdOf, visitPage, type PageTiming } from './browser.ts';
+import { launchBench, launchPlain, measurePage, measurePopup, recordLongTasks, tabIdOf, visitPage, type PageTiming } from './browser.ts';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
@@ -112,33 +112,44 @@ const site = await serve(pages);
 const readabilitySrc = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
 
 const b = runBrowser ? await launchBench(benchBuild.dir) : null;
+// The cold baseline's browser (no extension), only for the page part.
+const plain = b && slugs.length ? await launchPlain() : null;
 if (b) try {
   // Content-side work vs a Readability parse of the same page, in the same page.
   const repeats = loads || (smoke ? 1 : quick ? 2 : 3);
   log(`${slugs.length} real pages x ${repeats} loads in Chromium`);
-  const perPage: { slug: string; ratio: number; content_ms: number; extract_ms: number; mark_ms: number; readability_ms: number; warm_ms: number; breakdown: Record<string, number | null> }[] = [];
+  const perPage: { slug: string; ratio: number; ratio_same_page: number; cold_ms: number; content_ms: number; extract_ms: number; mark_ms: number; readability_ms: number; warm_ms: number; breakdown: Record<string, number | null> }[] = [];
   let notArticle = 0;
   const allRuns: PageTiming[] = [];
   for (const slug of slugs) {
     const runs: PageTiming[] = [];
+    const cold: number[] = [];
     for (let r = 0; r < repeats; r++) {
       const { page, state } = await visitPage(b, `${site.origin}/real/${slug}/`);
       if (state === 'done') runs.push(await measurePage(page, readabilitySrc, 3));
       await page.close();
       if (state !== 'done') break;
+      // Interleaved with the extension's loads, so both sides see the same machine load.
+      cold.push(await plain!.coldReadabilityMs(`${site.origin}/real/${slug}/`, readabilitySrc));
     }
     if (runs.length === 0) { notArticle++; continue; }
     allRuns.push(...runs);
     const content = median(runs.map((x) => x.content_ms));
     const base = median(runs.map((x) => x.readability_ms));
-    perPage.push({ slug, ratio: median(runs.map((x) => x.content_ms / x.readability_ms)), content_ms: content, readability_ms: base,
+    const coldMs = median(cold);
+    perPage.push({ slug, ratio: content / coldMs, ratio_same_page: median(runs.map((x) => x.content_ms / x.readability_ms)), cold_ms: coldMs,
+      content_ms: content, readability_ms: base,
       extract_ms: median(runs.map((x) => x.extract_ms)), mark_ms: median(runs.map((x) => x.mark_ms)), warm_ms: median(runs.map((x) => x.readability_warm_ms)),
       breakdown: Object.fromEntries(Object.keys(runs[0]!.breakdown).map((k) => [k, round(median(runs.map((x) => x.breakdown[k as keyof PageTiming['breakdown']])))])) });
   }
   result.pages = slugs.length;
   result.pages_annotated = perPage.length;
   result.pages_not_article = notArticle;
+  // Headline: our cold work against Readability's cold parse of the same page (both first in their
+  // process). The same-page figure (Readability parsed after our script, warm pattern cache) is kept beside it.
   result.annotate_vs_readability = round(median(perPage.map((p) => p.ratio)), 3);
+  result.annotate_vs_readability_same_page = round(median(perPage.map((p) => p.ratio_same_page)), 3);
+  result.readability_cold_ms_median = round(median(perPage.map((p) => p.cold_ms)));
   result.annotate_ms_median = round(median(perPage.map((p) => p.content_ms)));
   result.readability_ms_median = round(median(perPage.map((p) => p.readability_ms)));
   result.extract_ms_median = round(median(perPage.map((p) => p.extract_ms)));
@@ -148,7 +159,7 @@ if (b) try {
   result.content_breakdown_ms_median = allRuns.length ? Object.fromEntries((['copy', 'readability', 'text', 'gate', 'prune', 'keep', 'plan', 'slices'] as const)
     .map((k) => [k, round(median(allRuns.map((x) => x.breakdown[k])))])) : null;
   result.annotate_vs_readability_warm = round(median(perPage.map((p) => p.content_ms / p.warm_ms)), 3);
-  result.per_page = Object.fromEntries(perPage.map((p) => [p.slug, { ratio: round(p.ratio, 2), content_ms: round(p.content_ms), readability_ms: round(p.readability_ms), ...p.breakdown }]));
+  result.per_page = Object.fromEntries(perPage.map((p) => [p.slug, { ratio: round(p.ratio, 2), ratio_same_page: round(p.ratio_same_page, 2), content_ms: round(p.content_ms), readability_cold_ms: round(p.cold_ms), readability_ms: round(p.readability_ms), ...p.breakdown }]));
   result.worst_pages = perPage.sort((x, y) => y.ratio - x.ratio).slice(0, 5).map((p) => ({ slug: p.slug, ratio: round(p.ratio, 2), content_ms: round(p.content_ms), extract_ms: round(p.extract_ms), mark_ms: round(p.mark_ms), readability_ms: round(p.readability_ms) }));
 
   // Longest main-thread task on the largest real page (long tasks overlapping our marks).
@@ -220,6 +231,7 @@ if (b) try {
     result.heap_mb_after_100_pages = null;
   }
 } finally {
+  await plain?.close();
   await b?.close();
 }
 await site.close();
@@ -228,7 +240,7 @@ await rm(benchBuild.root, { recursive: true, force: true });
 // ---- report ---------------------------------------------------------------------------------
 const num = (k: string) => (typeof result[k] === 'number' ? (result[k] as number) : null);
 const budgets: [string, boolean | null, string][] = [
-  ['annotate_vs_readability <= 1.5', num('annotate_vs_readability') === null ? null : num('annotate_vs_readability')! <= 1.5, `${result.annotate_ms_median} ms vs Readability ${result.readability_ms_median} ms (median page)`],
+  ['annotate_vs_readability <= 1.5', num('annotate_vs_readability') === null ? null : num('annotate_vs_readability')! <= 1.5, `${result.annotate_ms_median} ms vs Readability cold ${result.readability_cold_ms_median} ms (median page; after our script in the same page: ${result.readability_ms_median} ms, ratio ${result.annotate_vs_readability_same_page})`],
   ['analysis >= 40% of tokenizer', num('analysis_vs_tokenizer') === null ? null : num('analysis_vs_tokenizer')! >= 0.4, `${result.analysis_words_per_s} vs ${result.tokenizer_words_per_s} words/s (the product's wink pipe alone: ${result.wink_pipe_words_per_s} words/s, analysis ${result.analysis_vs_wink_pipe} of it)`],
   [`match p50 <= 50 ms (${sizes[0]})`, num('match_ms_p50_10k') === null ? null : num('match_ms_p50_10k')! <= 50, `${result.match_ms_p50_10k} ms`],
   [`match p50 <= 200 ms (${sizes[1]})`, num('match_ms_p50_100k') === null ? null : num('match_ms_p50_100k')! <= 200, `${result.match_ms_p50_100k} ms`],
