@@ -19,7 +19,7 @@ test('npm run bench -- --smoke writes every field', { timeout: 120_000 }, () => 
     const r = spawnSync('npx', ['tsx', 'test/bench/run.ts', '--smoke', '--out', out], { encoding: 'utf8', timeout: 110_000 });
     assert.equal(r.status, 0, `bench --smoke failed:\n${r.stdout}\n${r.stderr}`);
     const j = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
-    for (const k of ['annotate_vs_readability', 'analysis_words_per_s', 'tokenizer_words_per_s', 'match_ms_p50_10k',
+    for (const k of ['annotate_vs_readability', 'annotate_vs_readability_same_page', 'readability_cold_ms_median', 'analysis_words_per_s', 'tokenizer_words_per_s', 'match_ms_p50_10k',
       'match_ms_p50_100k', 'popup_first_paint_ms', 'content_js_gzip_kb', 'background_js_gzip_kb', 'popup_js_gzip_kb']) {
       assert.ok(typeof j[k] === 'number' && Number.isFinite(j[k]) && (j[k] as number) > 0, `${k} = ${String(j[k])}`);
     }
