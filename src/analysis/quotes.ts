@@ -219,6 +219,9 @@ function inOpeningClause(ctx: SpeakerContext, q: Located): boolean {
   return r < q.fb;
 }
 
+/** Prepositions that may lead an opening participle clause ("After saying …, she …"). */
+const OPENING_PARTICIPLE_PREPOSITIONS = new Set(['after', 'before', 'upon', 'on', 'while', 'when', 'in', 'by', 'despite']);
+
 /**
  * Returns the subject of the main clause after an opening participle that reports the quote
  * ("Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest …"): the
@@ -226,12 +229,18 @@ function inOpeningClause(ctx: SpeakerContext, q: Located): boolean {
  */
 function openingParticipleHost(ctx: SpeakerContext, v: number, q: Located, last: Found | null): Found | null {
   const tokens = ctx.tokens;
-  if (!/^\p{Lu}\p{Ll}+ing$/u.test(tokens[v]!.value)) return null;
+  if (!/^\p{L}\p{Ll}+ing$/u.test(tokens[v]!.value)) return null;
   let a = q.fa;
   while (a < v && tokens[a]!.pos === 'PUNCT') a++;
+  // the sentence opens with the participle ("Acknowledging …") or with a preposition leading it
+  // ("After saying her knee was “…,” she was taken …")
+  if (!/^\p{Lu}/u.test(tokens[a]!.value)) return null;
+  if (a === v - 1 && OPENING_PARTICIPLE_PREPOSITIONS.has(tokens[a]!.lower)) a++;
   if (a !== v) return null;
   let c = q.qb;
-  while (c < q.fb && (ctx.inQuote[c] || tokens[c]!.value !== ',')) c++;
+  // (the comma that closes the opening clause may sit inside the quote: "…,” Allen did …")
+  if (/,\s*$/.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd))) c = q.qb - 1;
+  else while (c < q.fb && (ctx.inQuote[c] || tokens[c]!.value !== ',')) c++;
   if (c >= q.fb) return null;
   // ("…,” though, Allen": an adverb set off after the quote)
   if (tokens[c + 1]?.pos === 'ADV' && tokens[c + 2]?.value === ',') c += 2;

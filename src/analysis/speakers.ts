@@ -147,7 +147,10 @@ export class SpeakerContext implements MentionSource {
     }
     // "rallied supporters by warning darkly that …": a gerund after a preposition, tagged as a
     // noun, when what follows is a "that" clause, an adverb or the quote
-    if (t.pos === 'NOUN' && /^\p{Ll}+ing$/u.test(t.value) && PARTICIPLE_PREPOSITIONS.has(this.tokens[i - 1]?.value.toLowerCase() ?? '')) {
+    // (also a participle right after a comma, tagged as a noun or an adjective: "…, promising
+    // that …", "…, warning “…”")
+    const prev = this.tokens[i - 1]?.value.toLowerCase() ?? '';
+    if ((t.pos === 'NOUN' || (t.pos === 'ADJ' && prev === ',')) && /^\p{Ll}+ing$/u.test(t.value) && (PARTICIPLE_PREPOSITIONS.has(prev) || (prev === ',' && !this.inQuote[i - 1]))) {
       const stem = t.value.slice(0, -3);
       const n = this.tokens[i + 1];
       const base = SPEECH_VERBS.has(stem) || SPEECH_VERBS.has(stem + 'e') || (/(.)\1$/.test(stem) && SPEECH_VERBS.has(stem.slice(0, -1)));

@@ -1,0 +1,30 @@
+/**
+ * Speaker attribution rules of issue 4, round 7: hand-written sentences with fictional people,
+ * one rule each (each case fails without its rule).
+ */
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/analysis/nlp.js';
+import { findQuotes } from '../../../src/analysis/quotes.js';
+
+const speakers = (text: string) => findQuotes(tokenize(text)).map((q) => q.speaker);
+const last = (text: string) => speakers(text).pop();
+
+describe('findQuotes: an opening participle led by a preposition', () => {
+  it('gives "After saying “…,” X was …" to the main clause subject', () => {
+    expect(last('Ana Ruiz spoke on Monday. After saying her left knee was “so stiff I could barely stand up,” Ruiz was taken to the clinic for scans.')).toBe('Ruiz');
+  });
+
+  it('resolves a pronoun subject of that main clause', () => {
+    expect(last('In her 2009 memoir, Ana Ruiz described the injury. After saying her left knee was “so stiff I could barely stand up,” she was taken to the clinic.')).toBe('Ana Ruiz');
+  });
+});
+
+describe('findQuotes: a participle after a comma that the tagger reads as an adjective', () => {
+  it('reports the quote for the clause subject (", promising “…”")', () => {
+    expect(last('Tom Bragg softened his tone, promising “we will listen to every single family on the street.”')).toBe('Tom Bragg');
+  });
+
+  it('is no speech verb after a determiner', () => {
+    expect(last('Tom Bragg gave a promising “new start for the whole town and all of its families.”')).not.toBe('Tom Bragg');
+  });
+});
