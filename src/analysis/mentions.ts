@@ -255,7 +255,9 @@ export class MentionTracker {
       const headline = this.inTitleCaseLine(i);
       const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || roleBefore
         || (!headline && (speaks || roleAfter || (opens && j - a >= 2) || (subject && !this.startsSentence(a))));
-      if (locative && !speaks && !titled) return;
+      // ("a reaction from Sen. Ana Ruiz, who …": after "from"/"in", a title or a known first name
+      // still makes a person, not a place)
+      if (locative && !speaks && !titled && a === i && !knownFirst) return;
       if (!evidence || (j - a === 1 && this.startsSentence(a) && !surnameSeen && !speaks && !firstSeen && !roleAfter)) return;
     } else if (locative && kind !== 'group') return;
     const m: Mention = { from: a, to: j, entity: -1, sent: this.src.sentOf[a]!, via: 'name', subject, speaks, oblique, embedded: isEmbedded(this.src, i) };

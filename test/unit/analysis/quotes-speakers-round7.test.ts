@@ -28,3 +28,9 @@ describe('findQuotes: a participle after a comma that the tagger reads as an adj
     expect(last('Tom Bragg gave a promising “new start for the whole town and all of its families.”')).not.toBe('Tom Bragg');
   });
 });
+
+describe('findQuotes: a titled or first-named person after "from"', () => {
+  it('is a person mention that a relative "who" can stand for', () => {
+    expect(last('The vote drew a sharp reaction from Senator Ana Ruiz, who called the mayor “unfit to serve as a leader of anything.”')).toBe('Ana Ruiz');
+  });
+});
