@@ -85,7 +85,7 @@ const HYPHEN_SUFFIXES = new Set(['era', 'led', 'run', 'like', 'type', 'ish', 'fr
 /** Words that make a two-word name a place: "Central America", "South Carolina", "West Bank". */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'central', 'latin', 'northern', 'southern', 'eastern', 'western', 'new', 'upper', 'lower']);
 /** Endings of nouns for people by what they do ("actor", "singer", "strategist", "spokesman"). */
-const AGENT_NOUN = /(?:or|er|ist|ian|ant|ent|man|woman|person)$/;
+export const AGENT_NOUN = /(?:or|er|ist|ian|ant|ent|man|woman|person)$/;
 /** Last words of place names ("Ponte Vedra Beach", "Palm Springs", "Orange County"). */
 const PLACE_HEADS = new Set(['beach', 'city', 'county', 'island', 'islands', 'valley', 'springs', 'falls', 'heights', 'park', 'square',
   'street', 'avenue', 'bay', 'lake', 'river', 'mountain', 'mountains', 'hills', 'village', 'town', 'township', 'parish',

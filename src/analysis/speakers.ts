@@ -8,7 +8,7 @@
 import type { SpeakerHow } from '../shared/model.js';
 import type { SentenceSpan, Token, Tokenized } from './nlp.js';
 import { clauseSentences } from './clause-sentences.js';
-import { MentionTracker, type Gender, type MentionSource } from './mentions.js';
+import { AGENT_NOUN, MentionTracker, type Gender, type MentionSource } from './mentions.js';
 import { Coreference } from './coreference.js';
 import {
   FEMALE_NAMES, GROUP_PRONOUNS, MALE_NAMES, PERSON_PRONOUNS, PERSON_TITLES, RELATIVE_PRONOUNS, isNameToken, nameKind,
@@ -484,6 +484,16 @@ const TIME_WORDS = /^(?:today|yesterday|tonight|earlier|later|then|now|again|mon
 /** "Cruz himself said": a reflexive between subject and verb. */
 const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
 
+/** Plural and collective heads for people that the agent-noun endings miss ("officials", "Democrats"). */
+const PEOPLE_HEADS = new Set(['official', 'people', 'member', 'leader', 'democrat', 'republican', 'staff', 'staffer', 'aide', 'crowd', 'public', 'family', 'parent', 'child', 'student', 'expert', 'critic', 'ally', 'colleague', 'lawmaker']);
+
+/** True when a noun phrase head names people: a name, an agent noun ("senator", "voters") or a people noun. */
+function isPeopleHead(t: Token): boolean {
+  if (isNameToken(t)) return true;
+  const l = t.lemma.toLowerCase();
+  return t.pos === 'NOUN' && (AGENT_NOUN.test(l) || PEOPLE_HEADS.has(l));
+}
+
 /** Quantifiers that can float after the subject they quantify ("Ruiz and Ode both said"). */
 const FLOATING = new Set(['both', 'all', 'each']);
 
@@ -590,6 +600,13 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
       const pm = ms[ms.length - 1];
       if (pm && pm.to === k - 1 && ctx.mentions.entities[pm.entity]!.kind === 'person') return ctx.found(pm.from, pm.to, 'same-sentence', true);
       const np = phraseEndingAt(tokens, k - 1, limit);
+      // ("Democrats across the state, who said", "the chair of the board, who said": "who" skips
+      // a nameless non-person after a preposition to the people the phrase before it names)
+      const pp = np ? tokens[np.from - 1] : undefined;
+      if (np && lv === 'who' && !np.name && !isPeopleHead(tokens[np.head]!) && pp?.pos === 'ADP' && np.from - 1 > limit && !ctx.inQuote[np.from - 2]) {
+        const host = phraseEndingAt(tokens, np.from - 1, limit);
+        if (host && (host.name || isPeopleHead(tokens[host.head]!))) return fromPhrase(ctx, host, 'same-sentence', np.from - 1);
+      }
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
     }
     // "Trump released a video that said, “…”": a document speaks for who released it

@@ -34,3 +34,13 @@ describe('findQuotes: a titled or first-named person after "from"', () => {
     expect(last('The vote drew a sharp reaction from Senator Ana Ruiz, who called the mayor “unfit to serve as a leader of anything.”')).toBe('Ana Ruiz');
   });
 });
+
+describe('findQuotes: a relative "who" after a place or thing in a prepositional phrase', () => {
+  it('stands for the people the phrase before the preposition names', () => {
+    expect(last('The remarks were echoed by Democrats across the state, who said the mayor was “unfit to serve as a leader of anything.”')).toBe('Democrats');
+  });
+
+  it('stands for a person named before "on camera"', () => {
+    expect(last('Ode spoke to Tom Bragg on camera, who answered, “Okay, we will all be there soon!”')).toBe('Tom Bragg');
+  });
+});
