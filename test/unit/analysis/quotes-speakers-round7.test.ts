@@ -44,3 +44,13 @@ describe('findQuotes: a relative "who" after a place or thing in a prepositional
     expect(last('Ode spoke to Tom Bragg on camera, who answered, “Okay, we will all be there soon!”')).toBe('Tom Bragg');
   });
 });
+
+describe('findQuotes: a quote resumed in lower case after a dashed aside', () => {
+  it('keeps the speaker of the quote before the aside, not the aside’s own', () => {
+    expect(speakers('Sheriff Tom Bragg spoke next. He said, “Ana Ruiz will build the bridge” - at which point the crowd chanted “Build the bridge!” - “and bring back jobs and keep the town safe for everyone.”')).toEqual(['Tom Bragg', 'the crowd', 'Tom Bragg']);
+  });
+
+  it('does not join a capitalised quote after a dash', () => {
+    expect(last('Sheriff Tom Bragg spoke next. He said, “Ana Ruiz will build the bridge” - at which point the crowd chanted - “Build the bridge, build it before the winter!”')).toBe('the crowd');
+  });
+});
