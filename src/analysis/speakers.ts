@@ -749,13 +749,33 @@ function conjunctSubject(ctx: SpeakerContext, and: number, limit: number, last: 
  */
 function participleHost(ctx: SpeakerContext, comma: number, limit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
-  for (let i = limit; i < comma; i++) {
+  // ("Alongside Ode's calls for a vote, a strategist said …, saying": not a verb or noun of an
+  // opening adverbial phrase; the clause starts after it)
+  const from = afterOpeningAdverbials(ctx, limit, comma);
+  for (let i = from; i < comma; i++) {
     if (ctx.inQuote[i] || !ctx.isSpeechVerb(i) || /ing$/.test(tokens[i]!.value)) continue;
     if (tokens[i]!.value.toLowerCase() === tokens[i]!.lemma && tokens[i]!.pos !== 'NOUN') continue;
     const f = subjectOf(ctx, i, limit, comma, last);
     if (f) return f;
   }
   return null;
+}
+
+/**
+ * Returns the first token of the clause in [limit, end) after up to three opening adverbials set
+ * off by commas ("On Monday, …", "In June, after Ruiz fell ill, …").
+ */
+function afterOpeningAdverbials(ctx: SpeakerContext, limit: number, end: number): number {
+  const tokens = ctx.tokens;
+  let a = limit;
+  while (a < end && ctx.inQuote[a]) a++;
+  for (let n = 0; n < 3 && tokens[a] && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'ADV' || tokens[a]!.pos === 'SCONJ'); n++) {
+    let c = a;
+    while (c < end && tokens[c]!.value !== ',') c++;
+    if (c >= end) break;
+    a = c + 1;
+  }
+  return a;
 }
 
 /**
@@ -767,14 +787,7 @@ export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, l
   const tokens = ctx.tokens;
   // skip opening adverbials: "On Monday, the committee released …", "In June, after Ruiz fell
   // ill, Ode wrote to her, telling her …" (a subject inside them is not the clause's)
-  let a = limit;
-  while (a < end && ctx.inQuote[a]) a++;
-  for (let n = 0; n < 3 && tokens[a] && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'ADV' || tokens[a]!.pos === 'SCONJ'); n++) {
-    let c = a;
-    while (c < end && tokens[c]!.value !== ',') c++;
-    if (c >= end) break;
-    a = c + 1;
-  }
+  let a = afterOpeningAdverbials(ctx, limit, end);
   // (not the subject of a reported clause: "Cole repeated claims that Ruiz recites …, calling him")
   for (const m of ctx.mentions.mentionsIn(a, end)) {
     if (m.subject && !m.embedded && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);

@@ -54,3 +54,9 @@ describe('findQuotes: a quote resumed in lower case after a dashed aside', () =>
     expect(last('Tom Bragg called it “a plan to fail” in June. The town - still angry about the vote - “will not forget this for a long time,” said Ana Ruiz.')).toBe('Ana Ruiz');
   });
 });
+
+describe('findQuotes: a participle after the main clause skips an opening adverbial', () => {
+  it('does not hang on a speech word inside "Alongside X calls for …,"', () => {
+    expect(last('Alongside union calls for action, even a senior party strategist said Ruiz must choose a side, saying, “At some point, she is going to have to say where she stands.”')).toBe('a senior party strategist');
+  });
+});
