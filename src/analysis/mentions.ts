@@ -660,8 +660,11 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   const dash = /^[—–]$/.test(n.value);
   if (n.value === ',' || dash) {
     const close = (v: string) => (dash ? /^[—–]$/.test(v) : v === ',');
+    // ("And Ode, for all the progress he helped win, seems to agree": an aside opened by a
+    // preposition may hold a clause of its own)
+    const pp = tokens[k + 1]?.pos === 'ADP';
     let c = k + 1;
-    while (c < tokens.length && c - k <= 12 && !close(tokens[c]!.value) && tokens[c]!.pos !== 'VERB' && tokens[c]!.pos !== 'AUX' && !ctx.inQuote[c]) c++;
+    while (c < tokens.length && c - k <= (pp ? 20 : 12) && !close(tokens[c]!.value) && (pp || (tokens[c]!.pos !== 'VERB' && tokens[c]!.pos !== 'AUX')) && !ctx.inQuote[c] && tokens[c]!.value !== '.') c++;
     if (tokens[c] && close(tokens[c]!.value) && c > k + 1) {
       let d = c + 1;
       while (d < tokens.length && tokens[d]!.pos === 'ADV') d++;

@@ -60,3 +60,9 @@ describe('findQuotes: a participle after the main clause skips an opening adverb
     expect(last('Alongside union calls for action, even a senior party strategist said Ruiz must choose a side, saying, “At some point, she is going to have to say where she stands.”')).toBe('a senior party strategist');
   });
 });
+
+describe('findQuotes: a subject before an aside opened by a preposition', () => {
+  it('is the subject even when the aside holds a clause (", for all the progress he won,")', () => {
+    expect(last('Cheap gas also helped, said Tom Bragg, an economist. “Nuclear is off the table in most of the rich world,” Bragg said.\nAnd Obama, for all the progress he helped win from world leaders, seems to agree. “We do not yet know exactly what is going to work best,” he said.')).toBe('Obama');
+  });
+});
