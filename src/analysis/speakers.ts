@@ -494,6 +494,22 @@ function isPeopleHead(t: Token): boolean {
   return t.pos === 'NOUN' && (AGENT_NOUN.test(l) || PEOPLE_HEADS.has(l));
 }
 
+/**
+ * Returns the agent of a passive speech verb at `v` ("was asked by Tom Bragg whether", "was told
+ * by her lawyer that"): the phrase right after "by", a person's name in it or after it as an
+ * apposition; or null.
+ */
+function passiveAgent(ctx: SpeakerContext, v: number, rightLimit: number): Found | null {
+  const tokens = ctx.tokens;
+  const by = v + 1;
+  if (by >= rightLimit || ctx.inQuote[by] || tokens[by]!.value.toLowerCase() !== 'by') return null;
+  const np = phraseStartingAt(tokens, by + 1, rightLimit);
+  if (!np || ctx.inQuote[np.from]) return null;
+  const later = personRightAfter(ctx, np, rightLimit) ?? appositiveName(ctx, np, rightLimit);
+  if (later) return ctx.found(later.from, later.to, 'same-sentence', true);
+  return fromPhrase(ctx, np, 'same-sentence', by + 1);
+}
+
 /** Quantifiers that can float after the subject they quantify ("Ruiz and Ode both said"). */
 const FLOATING = new Set(['both', 'all', 'each']);
 
@@ -580,8 +596,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     if (before2?.pos === 'ADJ' && be && be.pos === 'AUX' && BE_FORMS.has(be.value.toLowerCase()) && v - 3 > limit) return subjectOf(ctx, v - 3, limit, rightLimit, last);
   }
   let k = skipGapLeft(ctx, v, limit);
-  // "… is described as", "was told": a passive speech verb's subject is not the speaker
-  if (isPassive(ctx, k + 1, v)) return null;
+  // "… is described as", "was told": a passive speech verb's subject is not the speaker; its
+  // agent is ("Ruiz was asked by the moderator, Tom Bragg, whether …")
+  if (isPassive(ctx, k + 1, v)) return passiveAgent(ctx, v, rightLimit);
   // "Sen. Chuck Schumer (D-N.Y.) said": step over a bracketed party tag
   if (tokens[k]?.value === ')' && !ctx.inQuote[k]) {
     let o = k - 1;

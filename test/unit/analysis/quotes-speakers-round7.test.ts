@@ -66,3 +66,13 @@ describe('findQuotes: a subject before an aside opened by a preposition', () => 
     expect(last('Cheap gas also helped, said Tom Bragg, an economist. “Nuclear is off the table in most of the rich world,” Bragg said.\nAnd Obama, for all the progress he helped win from world leaders, seems to agree. “We do not yet know exactly what is going to work best,” he said.')).toBe('Obama');
   });
 });
+
+describe('findQuotes: the agent of a passive speech verb', () => {
+  it('speaks after "was asked by"', () => {
+    expect(last('Ruiz was asked by the moderator Tom Bragg whether her plan would risk “adding another costly program to a strained budget.”')).toBe('Tom Bragg');
+  });
+
+  it('leaves a passive with no agent unattributed', () => {
+    expect(last('The plan is described as “a bold step for the whole town” in the report.')).toBeNull();
+  });
+});
