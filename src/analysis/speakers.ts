@@ -786,6 +786,13 @@ function afterOpeningAdverbials(ctx: SpeakerContext, limit: number, end: number)
   const tokens = ctx.tokens;
   let a = limit;
   while (a < end && ctx.inQuote[a]) a++;
+  // ("SALEM, July 25 (UPI) — The council released …": a dateline before a dash opens no clause)
+  if (/^[A-Z][A-Z.’'-]+$/.test(tokens[a]?.value ?? '')) {
+    for (let d = a + 1; d < end && d - a <= 12; d++) {
+      if (tokens[d]!.pos === 'VERB' || tokens[d]!.pos === 'AUX') break;
+      if (/^(?:—|–|--)$/.test(tokens[d]!.value)) { a = d + 1; break; }
+    }
+  }
   for (let n = 0; n < 3 && tokens[a] && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'ADV' || tokens[a]!.pos === 'SCONJ'); n++) {
     let c = a;
     while (c < end && tokens[c]!.value !== ',') c++;

@@ -76,3 +76,9 @@ describe('findQuotes: the agent of a passive speech verb', () => {
     expect(last('The plan is described as “a bold step for the whole town” in the report.')).toBeNull();
   });
 });
+
+describe('findQuotes: a dateline opens no clause', () => {
+  it('gives a participle the subject after "CITY, Date (Agency) —"', () => {
+    expect(last('SALEM, July 25 (UPI) — The Town Council released a statement at the start of the meeting Monday, offering “a deep and sincere apology” to the mayor.')).toBe('The Town Council');
+  });
+});
