@@ -226,6 +226,8 @@ export class MentionTracker {
     const locative = LOCATIVES.has(lower(prev)) && !isPossessive(tokens[j]);
     const kind = this.kindOf(a, j);
     if (kind === null) return;
+    // "a woman in Salem, Oregon, told": the state of a "City, State" after a locative is a place
+    if (this.stateAfterCity(i, j)) return;
     // "the DNC's move against Sanders could …": a name after a preposition is its object (not
     // the "of" inside a title: "Secretary of State John Kerry said")
     // ("Juan Manriquez of Oakland carried": a place after a person's "of" is its complement)
@@ -267,6 +269,20 @@ export class MentionTracker {
     this.mentions.push(m);
     this.mentionByFrom.set(a, m);
     if (kind === 'person') this.notePersonFacts(e, i, a, j);
+  }
+
+  /**
+   * True when the name run [i, j) is the second part of "in/from/of City, State" ("in Salem,
+   * Oregon,"): one or two name words after a comma that follows a name run led by a locative,
+   * then a comma or the sentence end.
+   */
+  private stateAfterCity(i: number, j: number): boolean {
+    const { tokens } = this.src;
+    if (j - i > 2 || tokens[i - 1]?.value !== ',' || !/^[,.;]$/.test(tokens[j]?.value ?? '')) return false;
+    let r = i - 2;
+    if (r < 0 || !isNameToken(tokens[r]!)) return false;
+    while (r - 1 >= 0 && i - 2 - r < 4 && isNameToken(tokens[r - 1]!)) r--;
+    return LOCATIVES.has(lower(tokens[r - 1]));
   }
 
   /** Returns person / org / group for a name run, or null for a place. */

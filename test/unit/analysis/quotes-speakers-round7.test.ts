@@ -82,3 +82,9 @@ describe('findQuotes: a dateline opens no clause', () => {
     expect(last('SALEM, July 25 (UPI) — The Town Council released a statement at the start of the meeting Monday, offering “a deep and sincere apology” to the mayor.')).toBe('The Town Council');
   });
 });
+
+describe('findQuotes: the state of "in City, State," is a place', () => {
+  it('never names the state as the speaker', () => {
+    expect(last('A woman in Salem, Oregon, told him she worries he is “too nice” to fend off his rivals.')).toBe('A woman in Salem');
+  });
+});
