@@ -273,12 +273,15 @@ export class MentionTracker {
 
   /**
    * True when the name run [i, j) is the second part of "in/from/of City, State" ("in Salem,
-   * Oregon,"): one or two name words after a comma that follows a name run led by a locative,
+   * Oregon,"): one name word, not a name seen before, after a comma that follows a name run led by a locative,
    * then a comma or the sentence end.
    */
   private stateAfterCity(i: number, j: number): boolean {
     const { tokens } = this.src;
-    if (j - i > 2 || tokens[i - 1]?.value !== ',' || !/^[,.;]$/.test(tokens[j]?.value ?? '')) return false;
+    if (j - i !== 1 || tokens[i - 1]?.value !== ',' || !/^[,.;]$/.test(tokens[j]?.value ?? '')) return false;
+    // (not a person already named: "Speaking in Salem, Ruiz, without naming him, …")
+    const w = lower(tokens[i]);
+    if (FEMALE_NAMES.has(w) || MALE_NAMES.has(w) || this.bySurname.has(w)) return false;
     let r = i - 2;
     if (r < 0 || !isNameToken(tokens[r]!)) return false;
     while (r - 1 >= 0 && i - 2 - r < 4 && isNameToken(tokens[r - 1]!)) r--;
