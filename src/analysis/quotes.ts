@@ -81,7 +81,7 @@ export function findQuotes(tok: Tokenized): Quote[] {
     // on in lower case after a dashed aside resumes the quote before the aside
     const resumes = resumedQuote(ctx, located, k);
     const before = resumes >= 0 ? foundAt[resumes] : null;
-    let found = before ? { ...before, how: 'continuation' as const } : null;
+    let found: Found | null = before ? { ...before, how: 'continuation' } : null;
     foundAt[k] = null;
     found ??= dashLabelSpeaker(ctx, q) ?? sourceLabel(ctx, q) ?? speakerInSentence(ctx, q, last?.found ?? null);
     // a transcript label ("PENCE: … thinks this is “…”") beats a weak verb's subject
