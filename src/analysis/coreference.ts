@@ -106,7 +106,7 @@ export class Coreference {
       while (k < names.length && names[k]!.from < p) recent.push(names[k++]!);
       const t = tokens[p]!;
       if (inQuote[p] || sentOf[p]! < 0) continue;
-      const v = t.value.toLowerCase();
+      const v = t.lower;
       let entity: number | null = null;
       let via: Mention['via'] = 'pronoun';
       if (t.pos === 'PRON' && (v in PERSON_PRONOUNS || GROUP_PRONOUNS.has(v))) entity = this.resolvePronoun(p, v, recent);

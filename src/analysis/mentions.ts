@@ -240,26 +240,29 @@ export class MentionTracker {
     // "Clinton communication director Jennifer Palmieri", "Trump supporters": a name modifying a noun
     const modifier = tokens[j] !== undefined && (tokens[j]!.pos === 'NOUN' || (tokens[j]!.pos === 'PROPN' && !isNameToken(tokens[j]!)));
     const oblique = locative || modifier || (prev !== undefined && prev.pos === 'ADP' && !subject) || (isPossessive(tokens[j]) && !isContraction(tokens, j));
+    // (the apposition and role noun around a person's name are read once, here and for its facts)
+    let rb: string | null = null, ra: string | null = null;
     if (kind === 'person') {
       const firstName = lower(tokens[a]);
       const knownFirst = j - a >= 2 && (FEMALE_NAMES.has(firstName) || MALE_NAMES.has(firstName));
+      // ("a reaction from Sen. Ana Ruiz, who …": after "from"/"in", a title or a known first name
+      // still makes a person, not a place)
+      if (locative && !speaks && !titled && a === i && !knownFirst) return;
       const surnameSeen = this.bySurname.has(surnameOf(tokens, j));
-      const roleBefore = this.roleBefore(i) !== null;
+      rb = this.roleBefore(i);
+      const roleBefore = rb !== null;
       const firstSeen = j - a === 1 && this.byFirst.has(firstName);
       // "Twilight Zone", "Affordable Care": capitalised words are a person only with evidence: a
       // known first name, a title, a role noun, a speech verb, a surname seen before, or a subject
       // position inside the sentence ("Meanwhile Rihanna, who …")
       // ("Cole, Salem's sitting governor, repeated": an apposition naming a person's role)
-      const ra = this.roleAfter(j);
+      ra = this.roleAfter(j);
       const roleAfter = ra !== null && (AGENT_NOUN.test(ra) || ra in TITLE_ROLES);
       // ("I'm Tired Of Men Telling Us What To Do": in a headline in title case every word is
       // capitalised, so position and verbs after a word show nothing; only name evidence counts)
-      const headline = this.inTitleCaseLine(i);
+      // (checked last: the line scan is the dearest test, and the name evidence usually settles it)
       const evidence = knownFirst || titled || a > i || surnameSeen || firstSeen || roleBefore
-        || (!headline && (speaks || roleAfter || (opens && j - a >= 2) || (subject && !this.startsSentence(a))));
-      // ("a reaction from Sen. Ana Ruiz, who …": after "from"/"in", a title or a known first name
-      // still makes a person, not a place)
-      if (locative && !speaks && !titled && a === i && !knownFirst) return;
+        || (!this.inTitleCaseLine(i) && (speaks || roleAfter || (opens && j - a >= 2) || (subject && !this.startsSentence(a))));
       if (!evidence || (j - a === 1 && this.startsSentence(a) && !surnameSeen && !speaks && !firstSeen && !roleAfter)) return;
     } else if (locative && kind !== 'group') return;
     const m: Mention = { from: a, to: j, entity: -1, sent: this.src.sentOf[a]!, via: 'name', subject, speaks, oblique, embedded: isEmbedded(this.src, i) };
@@ -268,7 +271,7 @@ export class MentionTracker {
     e.mentions.push(m);
     this.mentions.push(m);
     this.mentionByFrom.set(a, m);
-    if (kind === 'person') this.notePersonFacts(e, i, a, j);
+    if (kind === 'person') this.notePersonFacts(e, i, a, j, rb, ra);
   }
 
   /**
@@ -319,13 +322,19 @@ export class MentionTracker {
     let b = text.indexOf('\n', at);
     if (b < 0) b = text.length;
     if (b - a > 300) return false;
-    let long = 0;
+    // one scan per line: a headline's several names share it
+    const known = this.titleCaseLines.get(a);
+    if (known !== undefined) return known;
+    let long = 0, title = true;
     for (const w of text.slice(a, b).matchAll(/\p{L}[\p{L}’'-]{3,}/gu)) {
-      if (!/^\p{Lu}/u.test(w[0])) return false;
+      if (!/^\p{Lu}/u.test(w[0])) { title = false; break; }
       long++;
     }
-    return long >= 3;
+    title &&= long >= 3;
+    this.titleCaseLines.set(a, title);
+    return title;
   }
+  private readonly titleCaseLines = new Map<number, boolean>();
 
   private startsSentence(a: number): boolean {
     const s = this.src.sentOf[a]!;
@@ -401,15 +410,13 @@ export class MentionTracker {
   }
 
   /** Records the sex and roles a person mention shows: first name, title, role nouns around it. */
-  private notePersonFacts(e: Entity, i: number, a: number, j: number): void {
+  private notePersonFacts(e: Entity, i: number, a: number, j: number, rb: string | null, ra: string | null): void {
     const { tokens } = this.src;
     const first = lower(tokens[a]);
     const titles: string[] = [];
     for (let x = i - 1; x <= a - 1; x++) if (x >= 0 && x !== a && PERSON_TITLES.has(lower(tokens[x]))) titles.push(lower(tokens[x]));
     for (const t of titles) { const r = TITLE_ROLES[t]; if (r) e.roles.add(r); }
-    const rb = this.roleBefore(i);
     if (rb && !ORG_ROLE_NOUNS.has(rb)) e.roles.add(rb);
-    const ra = this.roleAfter(j);
     if (ra) e.roles.add(ra);
     // "Priorities USA, a super PAC,": the apposition shows a body, not a person
     if (ra && ORG_ROLE_NOUNS.has(ra) && e.mentions.length === 1) { e.kind = 'org'; return; }
@@ -466,7 +473,7 @@ export class MentionTracker {
     if (tokens[k]?.pos === 'NUM' && tokens[k + 1]?.value === ',') k += 2;
     const d = tokens[k];
     if (!d || inQuote[k] || !(d.pos === 'DET' || d.pos === 'ADJ' || d.pos === 'NOUN' || d.pos === 'PROPN')) return null;
-    if (RELATIVE_PRONOUNS.has(d.value.toLowerCase())) return null;
+    if (RELATIVE_PRONOUNS.has(d.lower)) return null;
     let head: Token | null = null;
     let x = k;
     for (; x < tokens.length && x - k < 12 && !inQuote[x]; x++) {
@@ -590,8 +597,8 @@ function closingAttribution(ctx: MentionSource, i: number, end: number): boolean
 function surnameOf(tokens: Token[], j: number): string {
   let k = j - 1;
   // "Duncan Hunter Sr.", "Martin Luther King Jr.": the suffix is not the surname
-  if (k > 0 && NAME_SUFFIXES.has(tokens[k]!.value.toLowerCase())) k--;
-  return tokens[k]!.value.toLowerCase().replace(/[’']s?$/, '');
+  if (k > 0 && NAME_SUFFIXES.has(tokens[k]!.lower)) k--;
+  return tokens[k]!.lower.replace(/[’']s?$/, '');
 }
 const NAME_SUFFIXES = new Set(['jr.', 'sr.', 'jr', 'sr', 'ii', 'iii', 'iv']);
 
@@ -673,7 +680,7 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
     for (let x = st; x < a - 1; x++) if (ctx.inQuote[x] || tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX' || tokens[x]!.value === ',') verbless = false;
     if (verbless && a - 1 > st) return true;
   }
-  if (n.value === ',' && tokens[k + 1] && (tokens[k + 1]!.pos === 'DET' || RELATIVE_PRONOUNS.has(tokens[k + 1]!.value.toLowerCase()) || tokens[k + 1]!.pos === 'NUM')) return true;
+  if (n.value === ',' && tokens[k + 1] && (tokens[k + 1]!.pos === 'DET' || RELATIVE_PRONOUNS.has(tokens[k + 1]!.lower) || tokens[k + 1]!.pos === 'NUM')) return true;
   // "Christie, New Jersey's sitting governor, repeated", "Christie – a Cowboys fan – gave": a
   // short verbless apposition between commas or dashes, then the verb
   const dash = /^[—–]$/.test(n.value);
@@ -717,7 +724,7 @@ function invertedSpeaker(ctx: MentionSource, a: number): boolean {
   // "said Sen. Ruiz", "noted NBC's Ruiz", "said moderator Ruiz"
   for (let steps = 0; v >= 0 && steps < 4; steps++) {
     const t = tokens[v]!;
-    if (PERSON_TITLES.has(t.value.toLowerCase()) || isPossessive(t) || isNameToken(t) || (t.pos === 'NOUN' && /^\p{Ll}/u.test(t.value))) v--;
+    if (PERSON_TITLES.has(t.lower) || isPossessive(t) || isNameToken(t) || (t.pos === 'NOUN' && /^\p{Ll}/u.test(t.value))) v--;
     else break;
   }
   if (v < 0 || !ctx.isSpeechVerb(v)) return false;

@@ -184,7 +184,7 @@ export function phraseEndingAt(tokens: Token[], end: number, limit: number): Nou
     from = k;
     head = i;
     // complement link: "<phrase> for|of <phrase>" when the left part ends in a noun
-    if (j - 1 >= limit && tokens[j]!.pos === 'ADP' && NP_LINKS.has(tokens[j]!.value.toLowerCase())) {
+    if (j - 1 >= limit && tokens[j]!.pos === 'ADP' && NP_LINKS.has(tokens[j]!.lower)) {
       const left = tokens[j - 1]!;
       if (left.pos === 'NOUN' || left.pos === 'PROPN') { i = j - 1; continue; }
     }
@@ -214,7 +214,7 @@ export function phraseStartingAt(tokens: Token[], start: number, limit: number):
     end = j;
     const link = tokens[j];
     const next = tokens[j + 1];
-    if (j + 1 < limit && link && link.pos === 'ADP' && NP_LINKS.has(link.value.toLowerCase()) && next
+    if (j + 1 < limit && link && link.pos === 'ADP' && NP_LINKS.has(link.lower) && next
       && (next.pos === 'DET' || isNpWord(next)) && (tokens[j - 1]!.pos === 'NOUN' || tokens[j - 1]!.pos === 'PROPN')) {
       end = j + 1;
       if (tokens[end]!.pos === 'DET') end++;
@@ -240,7 +240,7 @@ function nameAtHead(tokens: Token[], from: number, head: number): { from: number
   let a = head;
   while (a - 1 >= from && isNameToken(tokens[a - 1]!)) a--;
   // "Trump campaign spokesperson Steven Cheung": the name is the run; titles stay outside
-  while (a < head && PERSON_TITLES.has(tokens[a]!.value.toLowerCase())) a++;
+  while (a < head && PERSON_TITLES.has(tokens[a]!.lower)) a++;
   const kind = nameKind(tokens, a, head + 1);
   return kind === 'person' ? { from: a, to: head + 1 } : null;
 }
@@ -249,14 +249,14 @@ export type NameKind = 'person' | 'org' | 'place' | 'unknown';
 
 /** Returns what a PROPN run probably names, from its last word and the word before it. */
 export function nameKind(tokens: Token[], from: number, to: number): NameKind {
-  const last = tokens[to - 1]!.value.toLowerCase();
+  const last = tokens[to - 1]!.lower;
   if (ORG_HEADS.has(last)) return 'org';
   let allPlace = true;
-  for (let i = from; i < to; i++) if (!PLACES.has(tokens[i]!.value.toLowerCase())) allPlace = false;
+  for (let i = from; i < to; i++) if (!PLACES.has(tokens[i]!.lower)) allPlace = false;
   if (allPlace) return 'place';
   if (/^[A-Z.]+$/.test(tokens[to - 1]!.value) && tokens[to - 1]!.value.length > 1) return 'org';
   const before = tokens[from - 1];
-  if (before && PERSON_TITLES.has(before.value.toLowerCase())) return 'person';
+  if (before && PERSON_TITLES.has(before.lower)) return 'person';
   return 'person';
 }
 

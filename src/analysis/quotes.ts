@@ -49,7 +49,10 @@ export function findQuotes(tok: Tokenized): Quote[] {
   const located: Located[] = [];
   let t = 0, line = 0, lineScan = 0;
   for (const s of stretches) {
-    while (lineScan < s.start) { if (text.charCodeAt(lineScan) === 10) line++; lineScan++; }
+    if (lineScan < s.start) {
+      for (let nl = text.indexOf('\n', lineScan); nl >= 0 && nl < s.start; nl = text.indexOf('\n', nl + 1)) line++;
+      lineScan = s.start;
+    }
     while (t < tokens.length && tokens[t]!.end <= s.start) t++;
     const qa = t;
     let qb = qa;
@@ -142,7 +145,7 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   // the sentence with no punctuation of its own is a phrase of it; the verb after is a later clause's)
   const runsOn = first === q.qb && !startsSentence(ctx, q) && !/[,.?!…—–;:-][’'‘")\]]*$/.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd).trim());
   // "the race “is a dead heat,” as Cruz said on Monday": an "as" attribution right after the quote
-  if (first < q.fb && tokens[first]!.value.toLowerCase() === 'as' && !runsOn) {
+  if (first < q.fb && tokens[first]!.lower === 'as' && !runsOn) {
     for (let r = first + 1; r < q.fb && r - first <= 6; r++) {
       if (ctx.inQuote[r]) break;
       if (!ctx.isSpeechVerb(r)) continue;
@@ -246,7 +249,7 @@ function inOpeningClause(ctx: SpeakerContext, q: Located): boolean {
   const tokens = ctx.tokens;
   let a = q.fa;
   while (a < q.qa && tokens[a]!.pos === 'PUNCT') a++;
-  if (a >= q.qa || !SUBORDINATORS.has(tokens[a]!.value.toLowerCase()) || !/^\p{Lu}/u.test(tokens[a]!.value)) return false;
+  if (a >= q.qa || !SUBORDINATORS.has(tokens[a]!.lower) || !/^\p{Lu}/u.test(tokens[a]!.value)) return false;
   for (let i = a + 1; i < q.qa; i++) {
     if (ctx.inQuote[i] || !/^[,;:—–]$|^--$/.test(tokens[i]!.value)) continue;
     // (but the comma of "shouted, “…”": the clause's own verb introducing the quote)
@@ -329,7 +332,7 @@ function introducesDirectly(ctx: SpeakerContext, v: number, qa: number): boolean
   for (let i = v + 1; i < qa - 1; i++) {
     const p = ctx.tokens[i]!.pos;
     // ("As Ode put it: “…”", "Ruiz summed it up:")
-    if (ctx.inQuote[i] || (p !== 'ADV' && p !== 'PART' && p !== 'ADP' && ctx.tokens[i]!.value.toLowerCase() !== 'it')) return false;
+    if (ctx.inQuote[i] || (p !== 'ADV' && p !== 'PART' && p !== 'ADP' && ctx.tokens[i]!.lower !== 'it')) return false;
   }
   return true;
 }
@@ -341,20 +344,20 @@ function introducesDirectly(ctx: SpeakerContext, v: number, qa: number): boolean
  */
 function reportedInside(ctx: SpeakerContext, v: number, q: Located): boolean {
   const t = ctx.tokens[v]!;
-  if (ALWAYS_SPEECH_FORMS.has(t.value.toLowerCase())) return false;
+  if (ALWAYS_SPEECH_FORMS.has(t.lower)) return false;
   if (/^\p{Lu}/u.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd).trim())) return false;
   for (let i = v - 1; i >= q.fa; i--) {
     if (ctx.inQuote[i] || /^[.;:]$/.test(ctx.tokens[i]!.value)) return false;
     // (not an adverbial clause: "Ode tweeted after Ruiz argued that “…”" is Ruiz's)
-    if (SUBORDINATORS.has(ctx.tokens[i]!.value.toLowerCase())) return false;
-    if (ALWAYS_SPEECH_FORMS.has(ctx.tokens[i]!.value.toLowerCase())) return true;
+    if (SUBORDINATORS.has(ctx.tokens[i]!.lower)) return false;
+    if (ALWAYS_SPEECH_FORMS.has(ctx.tokens[i]!.lower)) return true;
   }
   return false;
 }
 
 function isWeakVerb(ctx: SpeakerContext, i: number): boolean {
   const t = ctx.tokens[i]!;
-  return WEAK_VERBS.has(t.lemma) && !ALWAYS_SPEECH_FORMS.has(t.value.toLowerCase());
+  return WEAK_VERBS.has(t.lemma) && !ALWAYS_SPEECH_FORMS.has(t.lower);
 }
 const ALWAYS_SPEECH_FORMS = new Set(['said', 'says', 'told', 'tells', 'added', 'wrote', 'tweeted', 'asked']);
 
@@ -374,7 +377,7 @@ function attributionSpan(ctx: SpeakerContext, first: number, verb: number): bool
   const paired = total >= 2 && total % 2 === 0;
   for (let i = first; i < verb; i++) {
     const t = ctx.tokens[i]!;
-    const v = t.value.toLowerCase();
+    const v = t.lower;
     if (ctx.inQuote[i]) return false;
     if (v === ',') { commas++; continue; }
     if (v === 'who' || v === 'which') { relative = true; continue; }
@@ -435,7 +438,7 @@ function isGapBeforeVerb(ctx: SpeakerContext, i: number, verb: number): boolean 
 /** True when the verb at r is inside an appositive or relative clause of the attribution. */
 function isWeakGap(ctx: SpeakerContext, first: number, r: number): boolean {
   for (let i = first; i < r; i++) {
-    const v = ctx.tokens[i]!.value.toLowerCase();
+    const v = ctx.tokens[i]!.lower;
     if (v === 'who' || v === 'which') return true;
   }
   return false;
@@ -463,8 +466,8 @@ function nextSentenceAttribution(ctx: SpeakerContext, q: Located, last: Found | 
       const t = tokens[k]!;
       if (t.value === ',' || ctx.inQuote[k]) break;
       // "… said as he launched the vote", "… said when asked": an adverbial clause, not what was said
-      if (ADVERBIAL_OPENERS.has(t.value.toLowerCase()) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'ADV')) break;
-      if (t.pos === 'VERB' || t.pos === 'AUX' || t.value.toLowerCase() === 'that') return null;
+      if (ADVERBIAL_OPENERS.has(t.lower) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'ADV')) break;
+      if (t.pos === 'VERB' || t.pos === 'AUX' || t.lower === 'that') return null;
     }
     return subjectOf(ctx, r, q.fb, s.tokenEnd, last);
   }
@@ -485,7 +488,7 @@ function sentenceFinalAttribution(ctx: SpeakerContext, q: Located, last: Found |
   for (let v = q.fb - 2; v > q.qb; v--) {
     if (ctx.inQuote[v]) break;
     // (not a participle: "“…,” it says, showing a montage")
-    if (tokens[v - 1]!.value !== ',' || !ctx.isSpeechVerb(v) || tokens[v]!.value.toLowerCase() === tokens[v]!.lemma || /ing$/.test(tokens[v]!.value)) continue;
+    if (tokens[v - 1]!.value !== ',' || !ctx.isSpeechVerb(v) || tokens[v]!.lower === tokens[v]!.lemma || /ing$/.test(tokens[v]!.value)) continue;
     let r = v + 1;
     while (r < q.fb && tokens[r]!.pos === 'ADV') r++;
     const np = phraseStartingAt(tokens, r, q.fb);
@@ -523,13 +526,13 @@ const ATTRIBUTION_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
  */
 function pronounAttribution(ctx: SpeakerContext, q: Located): boolean {
   const { tokens } = ctx;
-  const isPron = (i: number) => tokens[i]?.pos === 'PRON' && ATTRIBUTION_PRONOUNS.has(tokens[i]!.value.toLowerCase()) && !ctx.inQuote[i];
+  const isPron = (i: number) => tokens[i]?.pos === 'PRON' && ATTRIBUTION_PRONOUNS.has(tokens[i]!.lower) && !ctx.inQuote[i];
   let r = q.qb;
   while (r < q.fb && tokens[r]!.pos === 'PUNCT' && !ctx.inQuote[r]) r++;
   if (r < q.fb && ((isPron(r) && ctx.isSpeechVerb(r + 1 + (tokens[r + 1]?.pos === 'ADV' ? 1 : 0))) || (ctx.isSpeechVerb(r) && isPron(r + 1)))) return true;
   let l = q.qa - 1;
-  while (l >= q.fa && (tokens[l]!.pos === 'PUNCT' || tokens[l]!.value.toLowerCase() === 'that') && !ctx.inQuote[l]) l--;
-  while (l >= q.fa && (tokens[l]!.pos === 'PRON' && !ATTRIBUTION_PRONOUNS.has(tokens[l]!.value.toLowerCase()))) l--;
+  while (l >= q.fa && (tokens[l]!.pos === 'PUNCT' || tokens[l]!.lower === 'that') && !ctx.inQuote[l]) l--;
+  while (l >= q.fa && (tokens[l]!.pos === 'PRON' && !ATTRIBUTION_PRONOUNS.has(tokens[l]!.lower))) l--;
   return l > q.fa && ctx.isSpeechVerb(l) && isPron(l - 1);
 }
 
@@ -554,7 +557,7 @@ function nextParagraphAttribution(ctx: SpeakerContext, q: Located): Found | null
     if (r > s.tokenStart && !attributionSpan(ctx, s.tokenStart, r)) return null;
     for (let k = r + 1; k < s.tokenEnd; k++) {
       const t = tokens[k]!;
-      if (ctx.inQuote[k] || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.value.toLowerCase() === 'that') return null;
+      if (ctx.inQuote[k] || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.lower === 'that') return null;
     }
     const f = subjectOf(ctx, r, s.tokenStart, s.tokenEnd, null);
     return f ? { ...f, how: 'speaker-line' } : null;
@@ -710,8 +713,8 @@ function sourceLabel(ctx: SpeakerContext, q: Located): Found | null {
   const colon = q.qa - 1;
   if (tokens[colon]?.value !== ':' || ctx.inQuote[colon]) return null;
   let f = colon - 1;
-  while (f > q.fa && f > colon - 12 && tokens[f]!.value.toLowerCase() !== 'from') f--;
-  if (tokens[f]?.value.toLowerCase() !== 'from' || ctx.inQuote[f]) return null;
+  while (f > q.fa && f > colon - 12 && tokens[f]!.lower !== 'from') f--;
+  if (tokens[f]?.lower !== 'from' || ctx.inQuote[f]) return null;
   let a = f;
   if (tokens[a - 1]?.value === 'More') a--;
   else if (tokens[a]!.value !== 'From') return null;
@@ -721,7 +724,7 @@ function sourceLabel(ctx: SpeakerContext, q: Located): Found | null {
   const np = phraseStartingAt(tokens, f + 1, colon);
   if (!np || tokens[np.head]!.pos === 'NUM') return null;
   // "More from Ruiz and Ode:": two names, both speak
-  if (np.name && tokens[np.to]?.value.toLowerCase() === 'and') {
+  if (np.name && tokens[np.to]?.lower === 'and') {
     const np2 = phraseStartingAt(tokens, np.to + 1, colon);
     if (np2 && np2.to === colon && np2.name) return ctx.found(np.name.from, np2.name.to, 'same-sentence', true);
   }
@@ -774,10 +777,10 @@ const DASH = /^[\u2015\u2014\u2013-]$/;
 function isNamed(ctx: SpeakerContext, q: Located): boolean {
   const prev = ctx.tokens[q.qa - 1];
   if (!prev || ctx.inQuote[q.qa - 1]) return false;
-  const v = prev.value.toLowerCase();
+  const v = prev.lower;
   if (!NAMING_CUES.has(v)) return false;
   // "Trump called it “a disaster”": calling with a speaker is speech, not a name
-  const so = ctx.tokens[q.qa - 2]?.value.toLowerCase() === 'so' || (ctx.tokens[q.qa - 2]?.value === '-' && ctx.tokens[q.qa - 3]?.value.toLowerCase() === 'so');
+  const so = ctx.tokens[q.qa - 2]?.lower === 'so' || (ctx.tokens[q.qa - 2]?.value === '-' && ctx.tokens[q.qa - 3]?.lower === 'so');
   if (v === 'called') return !ctx.isSpeechVerb(q.qa - 1) || ctx.tokens[q.qa - 2]?.pos === 'AUX' || so;
   return true;
 }

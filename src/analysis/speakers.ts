@@ -100,6 +100,7 @@ export class SpeakerContext implements MentionSource {
       const s = quoteSpans[q];
       if (s && this.tokens[t]!.start >= s.start && this.tokens[t]!.end <= s.end) this.inQuote[t] = 1;
     }
+    this.speechVerb = new Uint8Array(n);
     this.mentions = new MentionTracker(this);
     this.coref = new Coreference(this, this.mentions);
   }
@@ -120,28 +121,41 @@ export class SpeakerContext implements MentionSource {
     return false;
   }
 
+  /**
+   * True when token `i` is a speech verb. Asked many times of the same tokens (every mention
+   * scans its clause for one), so each token's answer is kept: 0 unknown, 1 no, 2 yes.
+   */
   isSpeechVerb(i: number): boolean {
+    const known = this.speechVerb[i];
+    if (known !== undefined && known !== 0) return known === 2;
+    const yes = this.testSpeechVerb(i);
+    if (known !== undefined) this.speechVerb[i] = yes ? 2 : 1;
+    return yes;
+  }
+  private speechVerb: Uint8Array = new Uint8Array(0);
+
+  private testSpeechVerb(i: number): boolean {
     const t = this.tokens[i];
     if (!t || this.inQuote[i]) return false;
-    if (ALWAYS_SPEECH.has(t.value.toLowerCase())) return true;
+    if (ALWAYS_SPEECH.has(t.lower)) return true;
     // "“…,” she went on.": "go on" with nothing after it continues speaking
-    if (t.lemma === 'go' && this.tokens[i + 1]?.value.toLowerCase() === 'on' && /^[,.:;]$/.test(this.tokens[i + 2]?.value ?? '') && !this.inQuote[i + 2]) return true;
+    if (t.lemma === 'go' && this.tokens[i + 1]?.lower === 'on' && /^[,.:;]$/.test(this.tokens[i + 2]?.value ?? '') && !this.inQuote[i + 2]) return true;
     // ("made the following comment:": a "verb" after a determiner and a noun is a noun)
-    if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma) && !(t.value.toLowerCase() === t.lemma && !(t.value.toLowerCase() in IRREGULAR_PAST) && this.endsNounPhrase(i));
+    if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma) && !(t.lower === t.lemma && !(t.lower in IRREGULAR_PAST) && this.endsNounPhrase(i));
     // "Toomey fumed": wink sometimes tags a past-tense speech verb after a name as an adjective
     if ((t.pos === 'ADJ' || t.pos === 'NOUN') && /ed$/.test(t.value)) {
       const p = this.tokens[i - 1];
       // ("The complaint alleged that …", "The suit, filed Monday, alleged that …": after a common
       // noun or a comma, when "that" opens what was said)
-      const nounThat = (p?.pos === 'NOUN' || p?.value === ',') && this.tokens[i + 1]?.value.toLowerCase() === 'that';
+      const nounThat = (p?.pos === 'NOUN' || p?.value === ',') && this.tokens[i + 1]?.lower === 'that';
       if (!p || !(p.pos === 'PROPN' || p.pos === 'PRON' || this.inQuote[i - 1] || nounThat)) return false;
-      const v = t.value.toLowerCase();
+      const v = t.lower;
       return SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)) || SPEECH_VERBS.has(v.replace(/ied$/, 'y'));
     }
     // "Ruiz shot back", "Ode fired back": a past-tense verb before "back", tagged as a noun
-    if ((t.pos === 'NOUN' || t.pos === 'ADJ') && this.tokens[i + 1]?.value.toLowerCase() === 'back') {
+    if ((t.pos === 'NOUN' || t.pos === 'ADJ') && this.tokens[i + 1]?.lower === 'back') {
       const p = this.tokens[i - 1];
-      const v = t.value.toLowerCase();
+      const v = t.lower;
       const base = IRREGULAR_PAST[v] ?? v.replace(/d$/, '').replace(/e$/, '');
       if (p && (p.pos === 'PROPN' || p.pos === 'PRON') && (SPEECH_VERBS.has(base) || SPEECH_VERBS.has(base + 'e') || SPEECH_VERBS.has(v.replace(/ed$/, '')))) return true;
     }
@@ -149,12 +163,12 @@ export class SpeakerContext implements MentionSource {
     // noun, when what follows is a "that" clause, an adverb or the quote
     // (also a participle right after a comma, tagged as a noun or an adjective: "…, promising
     // that …", "…, warning “…”")
-    const prev = this.tokens[i - 1]?.value.toLowerCase() ?? '';
+    const prev = this.tokens[i - 1]?.lower ?? '';
     if ((t.pos === 'NOUN' || (t.pos === 'ADJ' && prev === ',')) && /^\p{Ll}+ing$/u.test(t.value) && (PARTICIPLE_PREPOSITIONS.has(prev) || (prev === ',' && !this.inQuote[i - 1]))) {
       const stem = t.value.slice(0, -3);
       const n = this.tokens[i + 1];
       const base = SPEECH_VERBS.has(stem) || SPEECH_VERBS.has(stem + 'e') || (/(.)\1$/.test(stem) && SPEECH_VERBS.has(stem.slice(0, -1)));
-      return base && n !== undefined && (n.value.toLowerCase() === 'that' || n.pos === 'ADV' || n.value === ',' || this.inQuote[i + 1] === 1);
+      return base && n !== undefined && (n.lower === 'that' || n.pos === 'ADV' || n.value === ',' || this.inQuote[i + 1] === 1);
     }
     // "Ben Ode, a consultant, notes that …": a present-tense speech verb tagged as a plural noun,
     // told apart by a subject before it and "that", a colon or a quote after it
@@ -166,7 +180,7 @@ export class SpeakerContext implements MentionSource {
       const nounSubject = p !== undefined && p.pos === 'NOUN' && /^\p{Ll}/u.test(p.value) && pp !== undefined && (pp.pos === 'DET' || pp.pos === 'ADJ' || pp.pos === 'NOUN');
       const subject = p !== undefined && (p.pos === 'PROPN' || p.value === ',' || (p.pos === 'PRON' && /^(?:he|she|it)$/i.test(p.value)) || nounSubject);
       if (!subject || n === undefined) return false;
-      if (n.value.toLowerCase() === 'that' || n.value === ':' || /^[“"]$/.test(n.value)) return true;
+      if (n.lower === 'that' || n.value === ':' || /^[“"]$/.test(n.value)) return true;
       // closing an attribution right after a quote: "“…,” a voice-over in the ad states."
       if (!/^[.,]$/.test(n.value)) return false;
       for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
@@ -195,7 +209,7 @@ export class SpeakerContext implements MentionSource {
     const d = this.tokens[k];
     // (and no object or clause after it: "would any rational person believe Ruiz …" is a verb)
     const n = this.tokens[i + 1];
-    const bare = n === undefined || ((n.pos === 'PUNCT' || n.pos === 'ADP' || n.pos === 'SCONJ') && n.value.toLowerCase() !== 'that');
+    const bare = n === undefined || ((n.pos === 'PUNCT' || n.pos === 'ADP' || n.pos === 'SCONJ') && n.lower !== 'that');
     return bare && words > 0 && d !== undefined && (d.pos === 'DET' || /^(?:his|her|their|its|my|our|your)$/i.test(d.value));
   }
 
@@ -213,7 +227,7 @@ export class SpeakerContext implements MentionSource {
 /** Speech-verb forms that follow a speaker's name ("Lynch said", "Skelly called"). */
 function isSpeechForm(t: Token | undefined): boolean {
   if (!t) return false;
-  const v = t.value.toLowerCase();
+  const v = t.lower;
   if (ALWAYS_SPEECH.has(v)) return true;
   return (t.pos === 'VERB' || t.pos === 'AUX') && SPEECH_VERBS.has(t.lemma) && v !== t.lemma && !/ing$/.test(v);
 }
@@ -251,7 +265,7 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     // "“…,” Will wrote", "which Will claims": a modal takes a bare verb, never an inflected one
     if (t.pos === 'AUX') {
       const n = tokens[i + 1];
-      const inflected = n !== undefined && n.pos === 'VERB' && n.value.toLowerCase() !== n.lemma && !/ing$/.test(n.value);
+      const inflected = n !== undefined && n.pos === 'VERB' && n.lower !== n.lemma && !/ing$/.test(n.value);
       if ((!initial && n?.pos === 'PROPN') || (MODALS.has(lv0(t)) && inflected)) {
         out ??= tokens.slice();
         out[i] = { ...t, pos: 'PROPN' };
@@ -261,13 +275,13 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     if (t.stop) continue;
     let name = false;
     // "press secretary Josh Earnest": a known first name before a name, whatever wink tagged it
-    const lv = t.value.toLowerCase();
+    const lv = t.lower;
     const nextName = tokens[i + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[i + 1]!.value);
     if ((MALE_NAMES.has(lv) || FEMALE_NAMES.has(lv)) && nextName) name = true;
     // "press secretary Josh Earnest": a capitalised word between a role noun and a name
     else if (nextName && !initial && prev!.pos === 'NOUN' && /^\p{Ll}/u.test(prev!.value)) name = true;
     else
-    if (isSpeechForm(tokens[i + 1])) name = t.pos !== 'NOUN' || (!initial && t.lemma === t.value.toLowerCase());
+    if (isSpeechForm(tokens[i + 1])) name = t.pos !== 'NOUN' || (!initial && t.lemma === t.lower);
     // "“…,” Blunt, after a long pause, said": a capitalised word right after a closing mark
     else if (prev && /^[”"]$/.test(prev.value) && tokens[i + 1]?.value === ',' && speechSoon(tokens, i + 2)) name = true;
     // "said Khin Zaw Win, an activist": a capitalised word closing a name before a comma
@@ -276,12 +290,12 @@ export function relabelNames(tokens: Token[], sentOf: Int32Array): Token[] {
     // name run and comes before a role noun or another name continues that name
     // ("said Judicial Watch President Tom Ode": after a capitalised adjective, before a title)
     else if (prev && !initial && (prev.pos === 'PROPN' || prev.pos === 'ADJ') && /^\p{Lu}/u.test(prev.value) && t.pos !== 'ADV' && (nextName || (tokens[i + 1]?.pos === 'NOUN' && tokens[i + 2]?.pos === 'PROPN'))) name = true;
-    else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.value.toLowerCase()) || FEMALE_NAMES.has(prev.value.toLowerCase()))) name = true;
-    else if (prev && !initial && ALWAYS_SPEECH.has(prev.value.toLowerCase()) && t.pos !== 'ADV') name = true;
+    else if (prev && prev.pos === 'PROPN' && (MALE_NAMES.has(prev.lower) || FEMALE_NAMES.has(prev.lower))) name = true;
+    else if (prev && !initial && ALWAYS_SPEECH.has(prev.lower) && t.pos !== 'ADV') name = true;
     // "Ruiz said to People", "told to Reuters": a capitalised word after "said to" is a name
-    else if (prev && !initial && prev.value.toLowerCase() === 'to' && ALWAYS_SPEECH.has(tokens[i - 2]?.value.toLowerCase() ?? '') && t.pos !== 'ADV') name = true;
+    else if (prev && !initial && prev.lower === 'to' && ALWAYS_SPEECH.has(tokens[i - 2]?.lower ?? '') && t.pos !== 'ADV') name = true;
     // "Jolly, who was elected …": "who" takes a person, so the word before it is a name
-    else if (t.pos !== 'ADV' && tokens[i + 1]?.value === ',' && tokens[i + 2]?.value.toLowerCase() === 'who') name = true;
+    else if (t.pos !== 'ADV' && tokens[i + 1]?.value === ',' && tokens[i + 2]?.lower === 'who') name = true;
     if (!name) continue;
     out ??= tokens.slice();
     out[i] = { ...t, pos: 'PROPN' };
@@ -302,7 +316,7 @@ export function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow,
   const headTok = tokens[np.head]!;
   // "Secretary of State John Kerry", "Speaker of the House Rep. Paul Ryan": a title heads the
   // phrase, the person named at its end speaks
-  if (!np.name || PERSON_TITLES.has(tokens[np.name.from]!.value.toLowerCase()) || np.name.to - np.name.from === 1 && isTitleWord(tokens[np.name.from]!)) {
+  if (!np.name || PERSON_TITLES.has(tokens[np.name.from]!.lower) || np.name.to - np.name.from === 1 && isTitleWord(tokens[np.name.from]!)) {
     const ms = ctx.mentions.mentionsIn(np.from, np.to);
     const lastM = ms[ms.length - 1];
     if (lastM && lastM.to === np.to && ctx.mentions.entities[lastM.entity]!.kind === 'person' && (isTitleWord(headTok) || np.name)) {
@@ -317,12 +331,12 @@ export function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow,
   const timeHead = np.head === np.to - 1 && tokens[np.head - 1]?.value !== '-';
   if (timeHead && (TIME_HEADS.has(headTok.lemma) || TIME_WORDS.test(headTok.value))) return null;
   // "footage of Trump saying", "a video of Ruiz telling": the person shown speaks
-  if (RECORDING_NOUNS.has(headTok.lemma) && tokens[np.head + 1]?.value.toLowerCase() === 'of') {
+  if (RECORDING_NOUNS.has(headTok.lemma) && tokens[np.head + 1]?.lower === 'of') {
     const m = ctx.mentions.mentionsIn(np.head + 2, np.to).find((x) => x.from === np.head + 2);
     if (m && m.to === np.to && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, how, true);
   }
   // "Cheung's statement", "the Trump campaign's spokesman": the possessor speaks
-  if (UTTERANCE_NOUNS.has(headTok.lemma) || UTTERANCE_NOUNS.has(headTok.value.toLowerCase())) {
+  if (UTTERANCE_NOUNS.has(headTok.lemma) || UTTERANCE_NOUNS.has(headTok.lower)) {
     for (let i = np.head - 1; i > np.from; i--) {
       const v = tokens[i]!.value;
       if ((v === '’s' || v === "'s") && isNameToken(tokens[i - 1]!)) {
@@ -333,7 +347,7 @@ export function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow,
       }
     }
   }
-  const first = tokens[np.from]!.value.toLowerCase();
+  const first = tokens[np.from]!.lower;
   let hasName = false;
   for (let i = np.from; i < np.to; i++) if (isNameToken(tokens[i]!)) hasName = true;
   // "The ad claims …", "the statement said": a document speaks as itself, not as the person an
@@ -355,7 +369,7 @@ export function fromPhrase(ctx: SpeakerContext, np: NounPhrase, how: SpeakerHow,
 
 /** True for a capitalised title that can head a phrase before a name ("Secretary", "Speaker", "Gov."). */
 function isTitleWord(t: Token): boolean {
-  const v = t.value.toLowerCase();
+  const v = t.lower;
   return /^\p{Lu}/u.test(t.value) && (PERSON_TITLES.has(v) || v === 'secretary' || v === 'speaker' || v === 'leader' || v === 'chief');
 }
 
@@ -384,7 +398,7 @@ function resolveDescription(ctx: SpeakerContext, np: NounPhrase, before: number)
       while (a - 1 >= sent.tokenStart && isNameToken(tokens[a - 1]!)) a--;
       if (b - a >= 2) {
         let x = a;
-        while (x < b - 1 && PERSON_TITLES.has(tokens[x]!.value.toLowerCase())) x++;
+        while (x < b - 1 && PERSON_TITLES.has(tokens[x]!.lower)) x++;
         return ctx.found(x, b, 'coreference', true);
       }
       continue;
@@ -392,7 +406,7 @@ function resolveDescription(ctx: SpeakerContext, np: NounPhrase, before: number)
     const left = phraseEndingAt(tokens, i + 1, sent.tokenStart);
     if (!left) continue;
     const whole = phraseStartingAt(tokens, left.from, sent.tokenEnd) ?? left;
-    const firstWord = tokens[whole.from]!.value.toLowerCase();
+    const firstWord = tokens[whole.from]!.lower;
     let hasName = false;
     for (let x = whole.from; x < whole.to; x++) if (isNameToken(tokens[x]!)) hasName = true;
     if (hasName || firstWord === 'a' || firstWord === 'an') {
@@ -430,7 +444,7 @@ function tokenAt(ctx: SpeakerContext, start: number): number {
  * (`fallback`) if that fits; else null. "I" outside a quote is the writer: no speaker.
  */
 function resolvePronoun(ctx: SpeakerContext, p: number, fallback: Found | null): Found | null {
-  const v = ctx.tokens[p]!.value.toLowerCase();
+  const v = ctx.tokens[p]!.lower;
   const m = ctx.coref.nameFor(p);
   if (m) return ctx.found(m.from, m.to, 'coreference', ctx.mentions.entities[m.entity]!.kind === 'person');
   if (v === 'he' || v === 'she') {
@@ -449,8 +463,8 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', '�
 /** True when the auxiliaries [a, v) include a form of "be" and the verb at `v` is a past participle. */
 function isPassive(ctx: SpeakerContext, a: number, v: number): boolean {
   const t = ctx.tokens[v]!;
-  if (t.value.toLowerCase() === t.lemma || /ing$/.test(t.value)) return false;
-  for (let x = a; x < v; x++) if (ctx.tokens[x]!.pos === 'AUX' && BE_FORMS.has(ctx.tokens[x]!.value.toLowerCase())) return true;
+  if (t.lower === t.lemma || /ing$/.test(t.value)) return false;
+  for (let x = a; x < v; x++) if (ctx.tokens[x]!.pos === 'AUX' && BE_FORMS.has(ctx.tokens[x]!.lower)) return true;
   return false;
 }
 
@@ -461,7 +475,7 @@ function skipGapLeft(ctx: SpeakerContext, i: number, limit: number): number {
   let steps = 0;
   for (;;) {
     while (k >= limit && steps < 4 && !ctx.inQuote[k]
-      && (VERB_GAP_POS.has(tokens[k]!.pos) || REFLEXIVES.has(tokens[k]!.value.toLowerCase()) || TIME_WORDS.test(tokens[k]!.value))) { k--; steps++; }
+      && (VERB_GAP_POS.has(tokens[k]!.pos) || REFLEXIVES.has(tokens[k]!.lower) || TIME_WORDS.test(tokens[k]!.value))) { k--; steps++; }
     // "who Beck on Wednesday called": a weekday after "on" between a subject and its verb
     if (k >= limit && /^(?:on|last|this|next)$/i.test(tokens[k]!.value) && TIME_WORDS.test(tokens[k + 1]?.value ?? '') && k + 1 < i && !ctx.inQuote[k] && steps < 4) {
       k--; steps++;
@@ -563,7 +577,7 @@ function documentIssuer(ctx: SpeakerContext, np: NounPhrase, limit: number): Fou
   const k = skipGapLeft(ctx, v, limit);
   const lt = tokens[k];
   if (k < limit || !lt || ctx.inQuote[k]) return null;
-  if (lt.pos === 'PRON' && (PERSON_PRONOUNS.has(lt.value.toLowerCase()) || GROUP_PRONOUNS.has(lt.value.toLowerCase()))) return resolvePronoun(ctx, k, null);
+  if (lt.pos === 'PRON' && (PERSON_PRONOUNS.has(lt.lower) || GROUP_PRONOUNS.has(lt.lower))) return resolvePronoun(ctx, k, null);
   const subj = phraseEndingAt(tokens, k + 1, limit);
   return subj ? fromPhrase(ctx, subj, 'same-sentence', k) : null;
 }
@@ -585,15 +599,15 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
   const tokens = ctx.tokens;
   // "seeking a leader to counter …": an infinitive of purpose has no subject of its own
   const before = tokens[v - 1], before2 = tokens[v - 2];
-  if (before && before.value.toLowerCase() === 'to' && before.pos === 'PART' && before2 && (before2.pos === 'NOUN' || before2.pos === 'PROPN')) return null;
+  if (before && before.lower === 'to' && before.pos === 'PART' && before2 && (before2.pos === 'NOUN' || before2.pos === 'PROPN')) return null;
   // "Ruiz went on to say", "the email continued to say": the subject of the verb before "to"
-  if (before && before.value.toLowerCase() === 'to' && v - 2 > limit) {
-    const hv = before2?.value.toLowerCase() === 'on' ? v - 3 : v - 2;
+  if (before && before.lower === 'to' && v - 2 > limit) {
+    const hv = before2?.lower === 'on' ? v - 3 : v - 2;
     const h = tokens[hv];
-    if (h && h.pos === 'VERB' && ASPECT_VERBS.has(h.lemma) && hv > limit && !/ing$/.test(h.value) && h.value.toLowerCase() !== h.lemma) return subjectOf(ctx, hv, limit, rightLimit, last);
+    if (h && h.pos === 'VERB' && ASPECT_VERBS.has(h.lemma) && hv > limit && !/ing$/.test(h.value) && h.lower !== h.lemma) return subjectOf(ctx, hv, limit, rightLimit, last);
     // "Trump was quick to add", "Ruiz is careful to note": the subject of "be" before the adjective
     const be = tokens[v - 3];
-    if (before2?.pos === 'ADJ' && be && be.pos === 'AUX' && BE_FORMS.has(be.value.toLowerCase()) && v - 3 > limit) return subjectOf(ctx, v - 3, limit, rightLimit, last);
+    if (before2?.pos === 'ADJ' && be && be.pos === 'AUX' && BE_FORMS.has(be.lower) && v - 3 > limit) return subjectOf(ctx, v - 3, limit, rightLimit, last);
   }
   let k = skipGapLeft(ctx, v, limit);
   // "… is described as", "was told": a passive speech verb's subject is not the speaker; its
@@ -607,7 +621,7 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
   }
   const lt = tokens[k];
   if (k >= limit && lt && !ctx.inQuote[k]) {
-    const lv = lt.value.toLowerCase();
+    const lv = lt.lower;
     if (lt.pos === 'PRON' && (PERSON_PRONOUNS.has(lv) || GROUP_PRONOUNS.has(lv))) return resolvePronoun(ctx, k, last);
     // "She greeted supporters and told them …": the subject of the first conjunct
     if (lt.pos === 'CCONJ' && (lv === 'and' || lv === 'but') && k > limit) return conjunctSubject(ctx, k, limit, last) ?? clauseSubject(ctx, k, limit, last);
@@ -669,10 +683,10 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
         // "Deans is supporting Ruiz and in a statement credited her": a phrase after a
         // preposition is no subject; the subject comes before it
         const pp = tokens[np.from - 1];
-        if (!np.name && pp && pp.pos === 'ADP' && PP_BEFORE_VERB.has(pp.value.toLowerCase()) && np.from - 2 >= limit && !ctx.inQuote[np.from - 2]) {
+        if (!np.name && pp && pp.pos === 'ADP' && PP_BEFORE_VERB.has(pp.lower) && np.from - 2 >= limit && !ctx.inQuote[np.from - 2]) {
           const b = np.from - 2, bt = tokens[b]!;
           if (bt.pos === 'CCONJ' && b > limit) return conjunctSubject(ctx, b, limit, last) ?? clauseSubject(ctx, b, limit, last);
-          if (bt.pos === 'PRON' && (PERSON_PRONOUNS.has(bt.value.toLowerCase()) || GROUP_PRONOUNS.has(bt.value.toLowerCase()))) return resolvePronoun(ctx, b, last);
+          if (bt.pos === 'PRON' && (PERSON_PRONOUNS.has(bt.lower) || GROUP_PRONOUNS.has(bt.lower))) return resolvePronoun(ctx, b, last);
           const subj = phraseEndingAt(tokens, b + 1, limit);
           if (subj) return fromPhrase(ctx, subj, 'same-sentence', b);
         }
@@ -690,7 +704,7 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
   if (prev && afterQuote && !/ing$/.test(tokens[v]!.value)) {
     let r = v + 1;
     if (r < rightLimit && tokens[r]!.pos === 'PRON') {
-      const pv = tokens[r]!.value.toLowerCase();
+      const pv = tokens[r]!.lower;
       if (PERSON_PRONOUNS.has(pv) || GROUP_PRONOUNS.has(pv)) return resolvePronoun(ctx, r, last);
     }
     while (r < rightLimit && tokens[r]!.pos === 'ADV') r++;
@@ -724,7 +738,7 @@ function personRightAfter(ctx: SpeakerContext, np: NounPhrase, rightLimit: numbe
   for (let x = np.to; x < m.from; x++) {
     const t = tokens[x]!;
     const glued = tokens[x - 1]?.value === '-' && tokens[x - 1]!.end === t.start;
-    const modifier = t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.value === '-' || t.value.toLowerCase() === 'and' || glued;
+    const modifier = t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.value === '-' || t.lower === 'and' || glued;
     if (!modifier || ctx.inQuote[x]) return null;
   }
   return m;
@@ -742,7 +756,7 @@ function conjunctSubject(ctx: SpeakerContext, and: number, limit: number, last: 
   while (a < and && (tokens[a]!.pos === 'CCONJ' || tokens[a]!.pos === 'PUNCT')) a++;
   const t = tokens[a];
   if (!t || a >= and) return null;
-  const v = t.value.toLowerCase();
+  const v = t.lower;
   if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(v) || GROUP_PRONOUNS.has(v))) return resolvePronoun(ctx, a, last);
   let np = phraseStartingAt(tokens, a, and);
   if (!np) return null;
@@ -771,7 +785,7 @@ function participleHost(ctx: SpeakerContext, comma: number, limit: number, last:
   const from = afterOpeningAdverbials(ctx, limit, comma);
   for (let i = from; i < comma; i++) {
     if (ctx.inQuote[i] || !ctx.isSpeechVerb(i) || /ing$/.test(tokens[i]!.value)) continue;
-    if (tokens[i]!.value.toLowerCase() === tokens[i]!.lemma && tokens[i]!.pos !== 'NOUN') continue;
+    if (tokens[i]!.lower === tokens[i]!.lemma && tokens[i]!.pos !== 'NOUN') continue;
     const f = subjectOf(ctx, i, limit, comma, last);
     if (f) return f;
   }
@@ -827,7 +841,7 @@ export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, l
   }
   const t = tokens[a];
   if (!t) return null;
-  const v = t.value.toLowerCase();
+  const v = t.lower;
   if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(v) || GROUP_PRONOUNS.has(v))) return resolvePronoun(ctx, a, last);
   const np = phraseStartingAt(tokens, a, end);
   if (!np) return null;
@@ -864,13 +878,13 @@ const TRAILING_OPENERS = new Set(['when', 'while', 'as', 'where', 'which']);
 function trailingClauseSubject(ctx: SpeakerContext, from: number, end: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
   for (let o = end - 2; o >= from; o--) {
-    const v = tokens[o]!.value.toLowerCase();
+    const v = tokens[o]!.lower;
     if (ctx.inQuote[o] || !TRAILING_OPENERS.has(v)) continue;
-    const before = tokens[o - 1]?.value.toLowerCase() ?? '';
+    const before = tokens[o - 1]?.lower ?? '';
     if (v === 'which' ? !(before === 'in' || before === 'during') : before !== ',') continue;
     const t = tokens[o + 1];
     if (!t) return null;
-    if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(t.value.toLowerCase()) || GROUP_PRONOUNS.has(t.value.toLowerCase()))) return resolvePronoun(ctx, o + 1, last);
+    if (t.pos === 'PRON' && (PERSON_PRONOUNS.has(t.lower) || GROUP_PRONOUNS.has(t.lower))) return resolvePronoun(ctx, o + 1, last);
     const np = phraseStartingAt(tokens, o + 1, end);
     if (!np) return null;
     let k = np.to;
@@ -933,7 +947,7 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     while (c >= stop && tokens[c]!.value !== ',' && !ctx.inQuote[c]) c--;
     if (c < stop || tokens[c]!.value !== ',' || !isInterrupter(ctx, c + 1, end)) return null;
     // "…, assistant secretary for population, refugees, and migration, said": a list goes on
-    const lw = tokens[c + 1]!.value.toLowerCase();
+    const lw = tokens[c + 1]!.lower;
     if (lw === 'and' || lw === 'or') {
       let d = c - 1;
       while (d >= stop && tokens[d]!.value !== ',' && !ctx.inQuote[d]) d--;
@@ -964,7 +978,7 @@ function appositiveSubject(ctx: SpeakerContext, comma: number, limit: number): F
     // ("Salem, Ore.", "Raleigh, N.C.": a state abbreviation after a comma)
     const stateAbbr = np !== null && np.to - np.from === 1 && tokens[np.from - 1]?.value === ',' && /^(?:[A-Z]\.){2,}$|^[A-Z][a-z]{1,4}\.$/.test(tokens[np.from]!.value);
     // (but "As Tom Bragg, the No. 3 in the party, put it": a clause opener's subject is a subject)
-    const opener = CLAUSE_OPENERS.has(tokens[np ? np.from - 1 : 0]?.value.toLowerCase() ?? '');
+    const opener = CLAUSE_OPENERS.has(tokens[np ? np.from - 1 : 0]?.lower ?? '');
     const placeLike = np !== null && bareName && ((tokens[np.from - 1]?.pos === 'ADP' && !opener) || nameKind(tokens, np.from, np.to) === 'place' || stateAbbr || /^(?:[A-Z]\.){2,}$/.test(tokens[np.to - 1]!.value));
     // "Ruiz, during a town hall meeting in Salem, Ore., said": a phrase inside a prepositional
     // phrase is no subject either
@@ -1006,7 +1020,7 @@ function personSpanning(ctx: SpeakerContext, a: number, b: number): { from: numb
   if (ms.length !== 1) return null;
   const m = ms[0]!;
   if (ctx.mentions.entities[m.entity]!.kind !== 'person') return null;
-  for (let x = a; x < m.from; x++) if (!PERSON_TITLES.has(ctx.tokens[x]!.value.toLowerCase())) return null;
+  for (let x = a; x < m.from; x++) if (!PERSON_TITLES.has(ctx.tokens[x]!.lower)) return null;
   let e = m.to;
   if (ctx.tokens[e]?.value === '(') {
     while (e < b && ctx.tokens[e]!.value !== ')') e++;
@@ -1021,7 +1035,7 @@ function isInterrupter(ctx: SpeakerContext, a: number, b: number): boolean {
   if (b <= a) return false;
   for (let x = a; x < b; x++) if (ctx.inQuote[x]) return false;
   const t = tokens[a]!;
-  const v = t.value.toLowerCase();
+  const v = t.lower;
   if (RELATIVE_PRONOUNS.has(v) || v === 'whose' || REFLEXIVES.has(v)) return true;
   const between = phraseStartingAt(tokens, a, b);
   if (between && between.to === b) return true;
@@ -1039,7 +1053,7 @@ function isInterrupter(ctx: SpeakerContext, a: number, b: number): boolean {
   for (let x = a; x < b; x++) {
     const p = tokens[x]!.pos;
     if (p === 'AUX') return false;
-    if (p === 'VERB' && tokens[x - 1]?.value.toLowerCase() !== 'to' && !/(?:ing|ed)$/.test(tokens[x]!.value)) return false;
+    if (p === 'VERB' && tokens[x - 1]?.lower !== 'to' && !/(?:ing|ed)$/.test(tokens[x]!.value)) return false;
   }
   return true;
 }
@@ -1050,15 +1064,15 @@ const VIEW_NOUNS = new Set(['view', 'words', 'opinion', 'telling', 'account', 'e
 /** Returns the speaker named by "according to X" starting at token `i`, or null. */
 export function accordingTo(ctx: SpeakerContext, i: number, rightLimit: number, last: Found | null): Found | null {
   const t = ctx.tokens[i]!, n = ctx.tokens[i + 1];
-  if (t.value.toLowerCase() === 'in' && n && isNameToken(n)) {
+  if (t.lower === 'in' && n && isNameToken(n)) {
     // "in Bolton’s view", "in Trump's words"
     let j = i + 1;
     while (j < rightLimit && isNameToken(ctx.tokens[j]!)) j++;
     const poss = ctx.tokens[j], noun = ctx.tokens[j + 1];
-    if (poss && noun && (poss.value === '’s' || poss.value === "'s") && VIEW_NOUNS.has(noun.value.toLowerCase())) return ctx.found(i + 1, j, 'same-sentence', true);
+    if (poss && noun && (poss.value === '’s' || poss.value === "'s") && VIEW_NOUNS.has(noun.lower)) return ctx.found(i + 1, j, 'same-sentence', true);
     return null;
   }
-  if (t.value.toLowerCase() !== 'according' || !n || n.value.toLowerCase() !== 'to') return null;
+  if (t.lower !== 'according' || !n || n.lower !== 'to') return null;
   const r = i + 2;
   if (r < rightLimit && ctx.tokens[r]!.pos === 'PRON') return resolvePronoun(ctx, r, last);
   const np = phraseStartingAt(ctx.tokens, r, rightLimit);
