@@ -85,7 +85,7 @@ const HYPHEN_SUFFIXES = new Set(['era', 'led', 'run', 'like', 'type', 'ish', 'fr
 /** Words that make a two-word name a place: "Central America", "South Carolina", "West Bank". */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'central', 'latin', 'northern', 'southern', 'eastern', 'western', 'new', 'upper', 'lower']);
 /** Endings of nouns for people by what they do ("actor", "singer", "strategist", "spokesman"). */
-const AGENT_NOUN = /(?:or|er|ist|ian|ant|ent|man|woman|person)$/;
+export const AGENT_NOUN = /(?:or|er|ist|ian|ant|ent|man|woman|person)$/;
 /** Last words of place names ("Ponte Vedra Beach", "Palm Springs", "Orange County"). */
 const PLACE_HEADS = new Set(['beach', 'city', 'county', 'island', 'islands', 'valley', 'springs', 'falls', 'heights', 'park', 'square',
   'street', 'avenue', 'bay', 'lake', 'river', 'mountain', 'mountains', 'hills', 'village', 'town', 'township', 'parish',
@@ -226,6 +226,8 @@ export class MentionTracker {
     const locative = LOCATIVES.has(lower(prev)) && !isPossessive(tokens[j]);
     const kind = this.kindOf(a, j);
     if (kind === null) return;
+    // "a woman in Salem, Oregon, told": the state of a "City, State" after a locative is a place
+    if (this.stateAfterCity(i, j)) return;
     // "the DNC's move against Sanders could …": a name after a preposition is its object (not
     // the "of" inside a title: "Secretary of State John Kerry said")
     // ("Juan Manriquez of Oakland carried": a place after a person's "of" is its complement)
@@ -241,9 +243,11 @@ export class MentionTracker {
     // (the apposition and role noun around a person's name are read once, here and for its facts)
     let rb: string | null = null, ra: string | null = null;
     if (kind === 'person') {
-      if (locative && !speaks && !titled) return;
       const firstName = lower(tokens[a]);
       const knownFirst = j - a >= 2 && (FEMALE_NAMES.has(firstName) || MALE_NAMES.has(firstName));
+      // ("a reaction from Sen. Ana Ruiz, who …": after "from"/"in", a title or a known first name
+      // still makes a person, not a place)
+      if (locative && !speaks && !titled && a === i && !knownFirst) return;
       const surnameSeen = this.bySurname.has(surnameOf(tokens, j));
       rb = this.roleBefore(i);
       const roleBefore = rb !== null;
@@ -268,6 +272,23 @@ export class MentionTracker {
     this.mentions.push(m);
     this.mentionByFrom.set(a, m);
     if (kind === 'person') this.notePersonFacts(e, i, a, j, rb, ra);
+  }
+
+  /**
+   * True when the name run [i, j) is the second part of "in/from/of City, State" ("in Salem,
+   * Oregon,"): one name word, not a name seen before, after a comma that follows a name run led by a locative,
+   * then a comma or the sentence end.
+   */
+  private stateAfterCity(i: number, j: number): boolean {
+    const { tokens } = this.src;
+    if (j - i !== 1 || tokens[i - 1]?.value !== ',' || !/^[,.;]$/.test(tokens[j]?.value ?? '')) return false;
+    // (not a person already named: "Speaking in Salem, Ruiz, without naming him, …")
+    const w = lower(tokens[i]);
+    if (FEMALE_NAMES.has(w) || MALE_NAMES.has(w) || this.bySurname.has(w)) return false;
+    let r = i - 2;
+    if (r < 0 || !isNameToken(tokens[r]!)) return false;
+    while (r - 1 >= 0 && i - 2 - r < 4 && isNameToken(tokens[r - 1]!)) r--;
+    return LOCATIVES.has(lower(tokens[r - 1]));
   }
 
   /** Returns person / org / group for a name run, or null for a place. */
@@ -665,8 +686,11 @@ export function isSubjectAt(ctx: MentionSource, a: number, b: number): boolean {
   const dash = /^[—–]$/.test(n.value);
   if (n.value === ',' || dash) {
     const close = (v: string) => (dash ? /^[—–]$/.test(v) : v === ',');
+    // ("And Ode, for all the progress he helped win, seems to agree": an aside opened by a
+    // preposition may hold a clause of its own)
+    const pp = tokens[k + 1]?.pos === 'ADP';
     let c = k + 1;
-    while (c < tokens.length && c - k <= 12 && !close(tokens[c]!.value) && tokens[c]!.pos !== 'VERB' && tokens[c]!.pos !== 'AUX' && !ctx.inQuote[c]) c++;
+    while (c < tokens.length && c - k <= (pp ? 20 : 12) && !close(tokens[c]!.value) && (pp || (tokens[c]!.pos !== 'VERB' && tokens[c]!.pos !== 'AUX')) && !ctx.inQuote[c] && tokens[c]!.value !== '.') c++;
     if (tokens[c] && close(tokens[c]!.value) && c > k + 1) {
       let d = c + 1;
       while (d < tokens.length && tokens[d]!.pos === 'ADV') d++;

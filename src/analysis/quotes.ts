@@ -77,9 +77,16 @@ export function findQuotes(tok: Tokenized): Quote[] {
   const quotes: Quote[] = [];
   let last = null as { found: Found | null; line: number; group: number } | null;
   const groupSpeaker = new Map<number, Found>();
+  const foundAt: (Found | null)[] = [];
   for (let k = 0; k < located.length; k++) {
     const q = located[k]!;
-    let found = dashLabelSpeaker(ctx, q) ?? sourceLabel(ctx, q) ?? speakerInSentence(ctx, q, last?.found ?? null);
+    // "He said, “…” - at which point the crowd chanted “…” - “and restore …”": a quote that goes
+    // on in lower case after a dashed aside resumes the quote before the aside
+    const resumes = resumedQuote(ctx, located, k);
+    const before = resumes >= 0 ? foundAt[resumes] : null;
+    let found: Found | null = before ? { ...before, how: 'continuation' } : null;
+    foundAt[k] = null;
+    found ??= dashLabelSpeaker(ctx, q) ?? sourceLabel(ctx, q) ?? speakerInSentence(ctx, q, last?.found ?? null);
     // a transcript label ("PENCE: … thinks this is “…”") beats a weak verb's subject
     // and so does a reporting verb closing the sentence ("… did not find “…,” said Ana Ruiz.")
     if (found?.weak) found = transcriptSpeaker(ctx, q) ?? sentenceFinalAttribution(ctx, q, last?.found ?? null) ?? found;
@@ -112,6 +119,7 @@ export function findQuotes(tok: Tokenized): Quote[] {
       || q.words >= MIN_UNATTRIBUTED_WORDS && !isTitleCase(ctx, q)
       || groupSpeaker.has(q.s.group);
     if (!keep) continue;
+    foundAt[k] = found ?? null;
     if (found && !groupSpeaker.has(q.s.group)) groupSpeaker.set(q.s.group, found);
     quotes.push(toQuote(text, q.s, found, quotes.length));
     last = { found: found ?? null, line: q.line, group: q.s.group };
@@ -197,6 +205,38 @@ function speakerInSentence(ctx: SpeakerContext, q: Located, last: Found | null):
   return weak ?? mainClause;
 }
 
+/** Longest dashed aside (tokens) between a quote and the lower-case quote that resumes it. */
+const ASIDE_REACH = 40;
+
+/**
+ * Returns the index of the located quote that quote k resumes after a dashed aside ("“…” - at
+ * which point the crowd chanted “…” - “and restore …”"), or -1: quote k opens in lower case right
+ * after a dash, and the dash that opened the aside, in the same sentence, follows an earlier quote.
+ */
+function resumedQuote(ctx: SpeakerContext, located: Located[], k: number): number {
+  const q = located[k]!;
+  const tokens = ctx.tokens;
+  if (!/^[\s.…]*\p{Ll}/u.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd))) return -1;
+  const close = q.qa - 1;
+  if (close < 0 || ctx.inQuote[close] || !DASH_TOKEN.test(tokens[close]!.value)) return -1;
+  for (let d = close - 1; d >= 0 && close - d <= ASIDE_REACH; d--) {
+    if (ctx.inQuote[d]) continue;
+    const v = tokens[d]!.value;
+    if (/^[.;!?]$/.test(v)) return -1;
+    if (!DASH_TOKEN.test(v)) continue;
+    // the opening dash follows an earlier quote's closing mark (a comma may stand between)
+    let e = d - 1;
+    if (tokens[e]?.value === ',' && !ctx.inQuote[e]) e--;
+    if (e < 0 || !ctx.inQuote[e]) return -1;
+    for (let j = k - 1; j >= 0; j--) if (located[j]!.qa <= e && e < located[j]!.qb) return j;
+    return -1;
+  }
+  return -1;
+}
+
+/** A dash token: em, en, a spaced hyphen or a double hyphen. */
+const DASH_TOKEN = /^(?:[—–-]|--)$/;
+
 /** Conjunctions that open an adverbial clause before the main clause ("When …, X did"). */
 const SUBORDINATORS = new Set(['when', 'after', 'before', 'as', 'while', 'since', 'because', 'if', 'although', 'though', 'once', 'until', 'whenever']);
 
@@ -222,6 +262,9 @@ function inOpeningClause(ctx: SpeakerContext, q: Located): boolean {
   return r < q.fb;
 }
 
+/** Prepositions that may lead an opening participle clause ("After saying …, she …"). */
+const OPENING_PARTICIPLE_PREPOSITIONS = new Set(['after', 'before', 'upon', 'on', 'while', 'when', 'in', 'by', 'despite']);
+
 /**
  * Returns the subject of the main clause after an opening participle that reports the quote
  * ("Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest …"): the
@@ -229,12 +272,18 @@ function inOpeningClause(ctx: SpeakerContext, q: Located): boolean {
  */
 function openingParticipleHost(ctx: SpeakerContext, v: number, q: Located, last: Found | null): Found | null {
   const tokens = ctx.tokens;
-  if (!/^\p{Lu}\p{Ll}+ing$/u.test(tokens[v]!.value)) return null;
+  if (!/^\p{L}\p{Ll}+ing$/u.test(tokens[v]!.value)) return null;
   let a = q.fa;
   while (a < v && tokens[a]!.pos === 'PUNCT') a++;
+  // the sentence opens with the participle ("Acknowledging …") or with a preposition leading it
+  // ("After saying her knee was “…,” she was taken …")
+  if (!/^\p{Lu}/u.test(tokens[a]!.value)) return null;
+  if (a === v - 1 && OPENING_PARTICIPLE_PREPOSITIONS.has(tokens[a]!.lower)) a++;
   if (a !== v) return null;
   let c = q.qb;
-  while (c < q.fb && (ctx.inQuote[c] || tokens[c]!.value !== ',')) c++;
+  // (the comma that closes the opening clause may sit inside the quote: "…,” Allen did …")
+  if (/,\s*$/.test(ctx.text.slice(q.s.innerStart, q.s.innerEnd))) c = q.qb - 1;
+  else while (c < q.fb && (ctx.inQuote[c] || tokens[c]!.value !== ',')) c++;
   if (c >= q.fb) return null;
   // ("…,” though, Allen": an adverb set off after the quote)
   if (tokens[c + 1]?.pos === 'ADV' && tokens[c + 2]?.value === ',') c += 2;

@@ -8,7 +8,7 @@
 import type { SpeakerHow } from '../shared/model.js';
 import type { SentenceSpan, Token, Tokenized } from './nlp.js';
 import { clauseSentences } from './clause-sentences.js';
-import { MentionTracker, type Gender, type MentionSource } from './mentions.js';
+import { AGENT_NOUN, MentionTracker, type Gender, type MentionSource } from './mentions.js';
 import { Coreference } from './coreference.js';
 import {
   FEMALE_NAMES, GROUP_PRONOUNS, MALE_NAMES, PERSON_PRONOUNS, PERSON_TITLES, RELATIVE_PRONOUNS, isNameToken, nameKind,
@@ -161,7 +161,10 @@ export class SpeakerContext implements MentionSource {
     }
     // "rallied supporters by warning darkly that …": a gerund after a preposition, tagged as a
     // noun, when what follows is a "that" clause, an adverb or the quote
-    if (t.pos === 'NOUN' && /^\p{Ll}+ing$/u.test(t.value) && PARTICIPLE_PREPOSITIONS.has(this.tokens[i - 1]?.lower ?? '')) {
+    // (also a participle right after a comma, tagged as a noun or an adjective: "…, promising
+    // that …", "…, warning “…”")
+    const prev = this.tokens[i - 1]?.lower ?? '';
+    if ((t.pos === 'NOUN' || (t.pos === 'ADJ' && prev === ',')) && /^\p{Ll}+ing$/u.test(t.value) && (PARTICIPLE_PREPOSITIONS.has(prev) || (prev === ',' && !this.inQuote[i - 1]))) {
       const stem = t.value.slice(0, -3);
       const n = this.tokens[i + 1];
       const base = SPEECH_VERBS.has(stem) || SPEECH_VERBS.has(stem + 'e') || (/(.)\1$/.test(stem) && SPEECH_VERBS.has(stem.slice(0, -1)));
@@ -495,6 +498,32 @@ const TIME_WORDS = /^(?:today|yesterday|tonight|earlier|later|then|now|again|mon
 /** "Cruz himself said": a reflexive between subject and verb. */
 const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
 
+/** Plural and collective heads for people that the agent-noun endings miss ("officials", "Democrats"). */
+const PEOPLE_HEADS = new Set(['official', 'people', 'member', 'leader', 'democrat', 'republican', 'staff', 'staffer', 'aide', 'crowd', 'public', 'family', 'parent', 'child', 'student', 'expert', 'critic', 'ally', 'colleague', 'lawmaker']);
+
+/** True when a noun phrase head names people: a name, an agent noun ("senator", "voters") or a people noun. */
+function isPeopleHead(t: Token): boolean {
+  if (isNameToken(t)) return true;
+  const l = t.lemma.toLowerCase();
+  return t.pos === 'NOUN' && (AGENT_NOUN.test(l) || PEOPLE_HEADS.has(l));
+}
+
+/**
+ * Returns the agent of a passive speech verb at `v` ("was asked by Tom Bragg whether", "was told
+ * by her lawyer that"): the phrase right after "by", a person's name in it or after it as an
+ * apposition; or null.
+ */
+function passiveAgent(ctx: SpeakerContext, v: number, rightLimit: number): Found | null {
+  const tokens = ctx.tokens;
+  const by = v + 1;
+  if (by >= rightLimit || ctx.inQuote[by] || tokens[by]!.value.toLowerCase() !== 'by') return null;
+  const np = phraseStartingAt(tokens, by + 1, rightLimit);
+  if (!np || ctx.inQuote[np.from]) return null;
+  const later = personRightAfter(ctx, np, rightLimit) ?? appositiveName(ctx, np, rightLimit);
+  if (later) return ctx.found(later.from, later.to, 'same-sentence', true);
+  return fromPhrase(ctx, np, 'same-sentence', by + 1);
+}
+
 /** Quantifiers that can float after the subject they quantify ("Ruiz and Ode both said"). */
 const FLOATING = new Set(['both', 'all', 'each']);
 
@@ -581,8 +610,9 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
     if (before2?.pos === 'ADJ' && be && be.pos === 'AUX' && BE_FORMS.has(be.lower) && v - 3 > limit) return subjectOf(ctx, v - 3, limit, rightLimit, last);
   }
   let k = skipGapLeft(ctx, v, limit);
-  // "… is described as", "was told": a passive speech verb's subject is not the speaker
-  if (isPassive(ctx, k + 1, v)) return null;
+  // "… is described as", "was told": a passive speech verb's subject is not the speaker; its
+  // agent is ("Ruiz was asked by the moderator, Tom Bragg, whether …")
+  if (isPassive(ctx, k + 1, v)) return passiveAgent(ctx, v, rightLimit);
   // "Sen. Chuck Schumer (D-N.Y.) said": step over a bracketed party tag
   if (tokens[k]?.value === ')' && !ctx.inQuote[k]) {
     let o = k - 1;
@@ -601,6 +631,13 @@ export function subjectOf(ctx: SpeakerContext, v: number, limit: number, rightLi
       const pm = ms[ms.length - 1];
       if (pm && pm.to === k - 1 && ctx.mentions.entities[pm.entity]!.kind === 'person') return ctx.found(pm.from, pm.to, 'same-sentence', true);
       const np = phraseEndingAt(tokens, k - 1, limit);
+      // ("Democrats across the state, who said", "the chair of the board, who said": "who" skips
+      // a nameless non-person after a preposition to the people the phrase before it names)
+      const pp = np ? tokens[np.from - 1] : undefined;
+      if (np && lv === 'who' && !np.name && !isPeopleHead(tokens[np.head]!) && pp?.pos === 'ADP' && np.from - 1 > limit && !ctx.inQuote[np.from - 2]) {
+        const host = phraseEndingAt(tokens, np.from - 1, limit);
+        if (host && (host.name || isPeopleHead(tokens[host.head]!))) return fromPhrase(ctx, host, 'same-sentence', np.from - 1);
+      }
       if (np) return fromPhrase(ctx, np, 'same-sentence', k);
     }
     // "Trump released a video that said, “…”": a document speaks for who released it
@@ -743,13 +780,40 @@ function conjunctSubject(ctx: SpeakerContext, and: number, limit: number, last: 
  */
 function participleHost(ctx: SpeakerContext, comma: number, limit: number, last: Found | null): Found | null {
   const tokens = ctx.tokens;
-  for (let i = limit; i < comma; i++) {
+  // ("Alongside Ode's calls for a vote, a strategist said …, saying": not a verb or noun of an
+  // opening adverbial phrase; the clause starts after it)
+  const from = afterOpeningAdverbials(ctx, limit, comma);
+  for (let i = from; i < comma; i++) {
     if (ctx.inQuote[i] || !ctx.isSpeechVerb(i) || /ing$/.test(tokens[i]!.value)) continue;
     if (tokens[i]!.lower === tokens[i]!.lemma && tokens[i]!.pos !== 'NOUN') continue;
     const f = subjectOf(ctx, i, limit, comma, last);
     if (f) return f;
   }
   return null;
+}
+
+/**
+ * Returns the first token of the clause in [limit, end) after up to three opening adverbials set
+ * off by commas ("On Monday, …", "In June, after Ruiz fell ill, …").
+ */
+function afterOpeningAdverbials(ctx: SpeakerContext, limit: number, end: number): number {
+  const tokens = ctx.tokens;
+  let a = limit;
+  while (a < end && ctx.inQuote[a]) a++;
+  // ("SALEM, July 25 (UPI) — The council released …": a dateline before a dash opens no clause)
+  if (/^[A-Z][A-Z.’'-]+$/.test(tokens[a]?.value ?? '')) {
+    for (let d = a + 1; d < end && d - a <= 12; d++) {
+      if (tokens[d]!.pos === 'VERB' || tokens[d]!.pos === 'AUX') break;
+      if (/^(?:—|–|--)$/.test(tokens[d]!.value)) { a = d + 1; break; }
+    }
+  }
+  for (let n = 0; n < 3 && tokens[a] && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'ADV' || tokens[a]!.pos === 'SCONJ'); n++) {
+    let c = a;
+    while (c < end && tokens[c]!.value !== ',') c++;
+    if (c >= end) break;
+    a = c + 1;
+  }
+  return a;
 }
 
 /**
@@ -761,14 +825,7 @@ export function clauseSubject(ctx: SpeakerContext, end: number, limit: number, l
   const tokens = ctx.tokens;
   // skip opening adverbials: "On Monday, the committee released …", "In June, after Ruiz fell
   // ill, Ode wrote to her, telling her …" (a subject inside them is not the clause's)
-  let a = limit;
-  while (a < end && ctx.inQuote[a]) a++;
-  for (let n = 0; n < 3 && tokens[a] && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'ADV' || tokens[a]!.pos === 'SCONJ'); n++) {
-    let c = a;
-    while (c < end && tokens[c]!.value !== ',') c++;
-    if (c >= end) break;
-    a = c + 1;
-  }
+  let a = afterOpeningAdverbials(ctx, limit, end);
   // (not the subject of a reported clause: "Cole repeated claims that Ruiz recites …, calling him")
   for (const m of ctx.mentions.mentionsIn(a, end)) {
     if (m.subject && !m.embedded && ctx.mentions.entities[m.entity]!.kind === 'person') return ctx.found(m.from, m.to, 'same-sentence', true);
