@@ -155,7 +155,7 @@ if (b) try {
   result.extract_ms_median = round(median(perPage.map((p) => p.extract_ms)));
   result.mark_ms_median = round(median(perPage.map((p) => p.mark_ms)));
   result.readability_warm_ms_median = round(median(perPage.map((p) => p.warm_ms)));
-  result.extract_vs_readability = round(median(perPage.map((p) => p.extract_ms / p.readability_ms)), 3);
+  result.extract_vs_readability = round(median(perPage.map((p) => p.extract_ms / p.cold_ms)), 3);
   result.content_breakdown_ms_median = allRuns.length ? Object.fromEntries((['copy', 'readability', 'text', 'gate', 'prune', 'keep', 'plan', 'slices'] as const)
     .map((k) => [k, round(median(allRuns.map((x) => x.breakdown[k])))])) : null;
   result.annotate_vs_readability_warm = round(median(perPage.map((p) => p.content_ms / p.warm_ms)), 3);
