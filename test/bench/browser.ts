@@ -2,7 +2,8 @@
  * The Chromium half of the bench: a persistent context with the bench build, a raw CDP line to
  * the service worker (playwright-core gives no CDP session for workers), and the in-page
  * measurements: the content script's performance marks (bench builds only), a Readability parse
- * of the same page as the baseline, long tasks, and the popup's first items.
+ * of the same page as the baseline (cold, in a browser without the extension: launchPlain), long
+ * tasks, and the popup's first items.
  */
 /// <reference types="chrome" />
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -204,9 +205,8 @@ export async function launchPlain(): Promise<PlainBrowser> {
       try {
         await ctx.route((u) => /^https?:/.test(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname), (r) => r.abort());
         const page = await ctx.newPage();
+        // goto waits for the load event: about when the content script runs (document_idle).
         await page.goto(url);
-        // The extension's content script runs at document_idle; the baseline parses at the same point.
-        await page.waitForLoadState('load');
         await page.addScriptTag({ content: readabilitySrc });
         return await page.evaluate(() => {
           const R = (window as unknown as { Readability: new (d: Document) => { parse(): unknown } }).Readability;

@@ -197,10 +197,13 @@ const LAUNCH_ATTEMPTS = 3;
  * for a whole suite (BiDi session set-up gave up), which is the machine, not the extension.
  */
 export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
+  // A missing browser or build fails at once, with its fix: trying again would not help.
+  const executablePath = requireBrowser(browser);
+  const ext = opts.extension !== false ? opts.extensionDir ?? extensionDir(browser) : '';
   let lastError: unknown;
   for (let attempt = 1; attempt <= LAUNCH_ATTEMPTS; attempt++) {
     try {
-      return await launchOnce(browser, opts);
+      return await launchOnce(browser, opts, executablePath, ext);
     } catch (e) {
       lastError = e;
       const first = String((e as Error)?.message ?? e).split('\n')[0];
@@ -224,10 +227,8 @@ function killProfileProcesses(profile: string): void {
 /** Resolves after `ms`, with 'timeout'. */
 const timeoutAfter = (ms: number) => new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref());
 
-async function launchOnce(browser: BrowserName, opts: LaunchOptions): Promise<Session> {
-  const executablePath = requireBrowser(browser);
+async function launchOnce(browser: BrowserName, opts: LaunchOptions, executablePath: string, ext: string): Promise<Session> {
   const withExtension = opts.extension !== false;
-  const ext = withExtension ? opts.extensionDir ?? extensionDir(browser) : '';
   const profile = opts.profile ?? await mkdtemp(path.join(tmpdir(), `sourcemark-${browser}-`));
   const proxy = await blackholeProxy();
   try {
