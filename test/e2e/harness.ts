@@ -351,11 +351,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * navigate to moz-extension:// URLs.
  */
 export async function openPopup(session: Session, page: Page): Promise<PopupHandle> {
-  const openedAt = Date.now();
-  const opened = session.ctx.waitForEvent('page', { timeout: 15000 });
-  await page.evaluate(() => window.postMessage({ type: 'sourcemark:e2e-open', path: 'popup.html' }, '*'));
-  const popup = await opened;
-  return session.browser === 'firefox' ? firefoxPopup(page, openedAt) : chromiumPopup(popup);
+  const ask = () => page.evaluate(() => window.postMessage({ type: 'sourcemark:e2e-open', path: 'popup.html' }, '*'));
+  if (session.browser === 'firefox') {
+    // The popup is read through its storage snapshot, so the BiDi "page" event (which Firefox
+    // sometimes never reports for a new extension tab) is not waited for.
+    return firefoxPopup(page, Date.now(), ask);
+  }
+  // A request that got lost (the worker was restarting) is asked again, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    const opened = session.ctx.waitForEvent('page', { timeout: 15000 });
+    await ask();
+    try {
+      return await chromiumPopup(await opened);
+    } catch (e) {
+      if (attempt >= 3 || !(e instanceof Error && e.name === 'TimeoutError' && /waiting for event "page"/.test(e.message))) throw e;
+      console.error(`# the popup did not open in 15 s (attempt ${attempt}); asking again`);
+    }
+  }
 }
 
 async function chromiumPopup(popup: Page): Promise<PopupHandle> {
@@ -383,7 +395,7 @@ interface Snapshot { instance: string; ready: boolean; items: PopupItem[]; text:
  * build publishes what it shows to storage.local and the page's content script relays reads and
  * clicks (src/shared/e2e-bridge.ts). The popup page is left open: closing it over BiDi can hang.
  */
-async function firefoxPopup(page: Page, openedAt: number): Promise<PopupHandle> {
+async function firefoxPopup(page: Page, openedAt: number, ask: () => Promise<void>): Promise<PopupHandle> {
   const read = async (): Promise<Snapshot | null> => {
     await page.evaluate(() => {
       delete document.documentElement.dataset.sourcemarkPopup;
@@ -392,14 +404,21 @@ async function firefoxPopup(page: Page, openedAt: number): Promise<PopupHandle> 
     await page.waitForFunction(() => document.documentElement.dataset.sourcemarkPopup !== undefined, undefined, { timeout: 5000 });
     return JSON.parse(await page.evaluate(() => document.documentElement.dataset.sourcemarkPopup ?? 'null')) as Snapshot | null;
   };
-  const deadline = Date.now() + 30000;
+  const fresh = (s: Snapshot | null): s is Snapshot => !!s && s.ready && s.at >= openedAt;
   let snap: Snapshot | null = null;
-  while (Date.now() < deadline) {
-    snap = await read();
-    if (snap && snap.ready && snap.at >= openedAt) break;
-    await sleep(200);
+  // Up to three requests, 15 s each: a request can be lost while the background restarts, or
+  // the tab can fail to come up under load. The newest popup instance is the one used.
+  for (let attempt = 1; attempt <= 3 && !fresh(snap); attempt++) {
+    if (attempt > 1) console.error(`# the popup did not report in 15 s (attempt ${attempt - 1}); asking again`);
+    await ask();
+    const deadline = Date.now() + 15000;
+    while (Date.now() < deadline) {
+      snap = await read();
+      if (fresh(snap)) break;
+      await sleep(200);
+    }
   }
-  if (!snap || !snap.ready || snap.at < openedAt) throw new Error('the popup never finished loading');
+  if (!fresh(snap)) throw new Error('the popup never finished loading (asked three times)');
   const instance = snap.instance;
   return {
     items: async () => (await read())?.items ?? [],
