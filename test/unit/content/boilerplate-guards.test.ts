@@ -37,6 +37,26 @@ describe('guarded furniture patterns', () => {
     for (const promo of PROMOS) expect((await freshIsBoilerplate())(promo), promo).toBe(true);
   });
 
+  it('finds promotion lines that start after punctuation or in capitals, each case on first use', async () => {
+    for (const promo of ['\u2014 Related: the earlier budget vote', '>> READ MORE: the budget in charts', '(Also on CNN.com: a map)',
+      'Watch: the vote in full', 'MOST POPULAR: five stories', 'Follow them on the network', 'ESTIMATED READ TIME 3 MINUTES']) {
+      expect((await freshIsBoilerplate())(promo), promo).toBe(true);
+    }
+    const test = await freshIsBoilerplate();
+    expect(test('The board said: the library opens in May.')).toBe(false);
+    expect(test('Readers asked about the 5 minute drive to the new branch.')).toBe(false);
+  });
+
+  it('drops a block that repeats the title, with and without letters outside ASCII', async () => {
+    vi.resetModules();
+    const { isBoilerplateBlock } = await import('../../../src/content/boilerplate.js');
+    const same = (text: string, title: string) => isBoilerplateBlock({ text, linkShare: 0 }, 5, 20, title);
+    expect(same('County budget \u2014 \u201csettled\u201d', 'County Budget: Settled')).toBe(true);
+    expect(same('Caf\u00e9 owners\u2019 budget settled', 'CAF\u00c9 OWNERS BUDGET SETTLED')).toBe(true);
+    expect(same('Cafe owners budget settled', 'Caf\u00e9 owners budget settled')).toBe(false);
+    expect(same('\u0411\u044e\u0434\u0436\u0435\u0442 2024', '\u0431\u044e\u0434\u0436\u0435\u0442 \u2014 2024')).toBe(true);
+  });
+
   it('keeps prose that no guard lets through, and still finds a label after it', async () => {
     const test = await freshIsBoilerplate();
     expect(test('The county board met for four hours on Thursday to settle the budget.')).toBe(false);
