@@ -78,6 +78,11 @@ const GROUP_SOURCE_CUE: Compiled = {
   reason: 'Who exactly? The claim or view is credited to an unnamed group or person.',
 };
 
+const SHARE_SOURCE_CUE: Compiled = {
+  kind: 'weasel', attributing: true, pattern: '', order: 1000, re: /$^/,
+  reason: 'Which poll? A share of respondents is given, but the sentence does not say which poll or survey asked them.',
+};
+
 const AGENTLESS_CUE = new Map<AgentlessSense, Compiled>((Object.keys(AGENTLESS_REASONS) as AgentlessSense[]).map((sense) => [sense, {
   kind: 'weasel', attributing: true, pattern: '', order: 1001, re: /$^/, reason: AGENTLESS_REASONS[sense],
 }]));
@@ -97,7 +102,7 @@ function agentlessHits(tok: Tokenized, regions: Array<[number, number]>): Hit[] 
 function unnamedSourceHits(tok: Tokenized, regions: Array<[number, number]>): Hit[] {
   return findUnnamedSources(tok, regions).map((r) => ({
     start: r.start, end: r.end,
-    cue: r.phrase.anonymous ? ANON_SOURCE_CUE : r.phrase.document ? DOCUMENT_SOURCE_CUE : GROUP_SOURCE_CUE,
+    cue: r.share ? SHARE_SOURCE_CUE : r.phrase.anonymous ? ANON_SOURCE_CUE : r.phrase.document ? DOCUMENT_SOURCE_CUE : GROUP_SOURCE_CUE,
   }));
 }
 

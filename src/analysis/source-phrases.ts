@@ -43,6 +43,7 @@ const NEGATIVE = new Set(['no', 'nobody', 'none', 'neither', 'anyone', 'anybody'
 const ANONYMITY = /^(?:anonymous|anonymously|anonymity|unnamed|unidentified|familiar|briefed|privy|knowledgeable|insider|insiders)$/;
 
 const lower = (t: Token) => t.lower;
+const FRACTION = /^(?:half|thirds?|quarters?|fifths?|[a-z]+-(?:thirds?|quarters?|fifths?))$/;
 const isCap = (t: Token) => /^[A-Z]/.test(t.value);
 const isNounish = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM';
 
@@ -62,6 +63,11 @@ function namesSomeone(tokens: Token[], i: number, sentenceStart: boolean): boole
   // "Senior officials", "Anonymous sources": an adjective before a lower-case word
   const next = tokens[i + 1];
   return !((t.pos === 'ADJ' || t.pos === 'DET') && next !== undefined && !isCap(next));
+}
+
+/** True when the phrase head "percent" has a number right before it ("63 percent", "6.5 percent"). */
+function share0(tokens: Token[], i: number, head: number): boolean {
+  return head > 0 && head - 1 >= i - 1 && tokens[head - 1]!.pos === 'NUM';
 }
 
 /**
@@ -130,6 +136,8 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
       if (!quantified) anaphoric = true;
       continue;
     }
+    // wink tags "third" in "a third said" as an adverb
+    if (FRACTION.test(lower(t)) && t.pos === 'ADV') { head = j; continue; }
     if (isNounish(t) || t.pos === 'ADJ' || t.value === '-' || (t.pos === 'VERB' && /^[a-z-]+$/.test(t.value) && j + 1 < e && (isNounish(tokens[j + 1]!) || tokens[j + 1]!.pos === 'ADJ'))) {
       if (isNounish(t)) head = j;
       continue;
@@ -160,7 +168,10 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
   }
   const headTok = tokens[head]!;
   const hv = lower(headTok);
-  if (NOT_SOURCE_PLURALS.has(hv)) return null;
+  // "percent" is no source on its own ("points", "percent" of a rate), but a share of respondents is
+  if (NOT_SOURCE_PLURALS.has(hv) && !(hv === 'percent' && share0(tokens, i, head))) return null;
+  // "nearly half", "a third", "two-thirds": a fraction of respondents is a share as well
+  if (FRACTION.test(hv) && (head === i || det !== null || i > s)) share = true;
   if (hv === 'percent' || hv === '%' || (headTok.pos === 'NUM' && head === e - 1) || (head === i && headTok.pos === 'NUM' && !/^(?:one|two|three|four|five)$/.test(hv))) share = true;
   let named = false;
   let nameFirst = false;
@@ -179,7 +190,7 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
   // A sentence-initial common noun gets wink's PROPN for its capital ("Video shows ..."): judge it
   // as the noun it is unless the capital names someone.
   const commonHead = headTok.pos === 'NOUN' || (headTok.pos === 'PROPN' && startsSentence && head === s && !named);
-  if (det === null && !quantified && commonHead && lemma === hv && !QUANTIFIER_HEADS.has(hv) && !MASS_SOURCE_HEADS.has(hv) && hv !== 'police') {
+  if (det === null && !quantified && !share && commonHead && lemma === hv && !QUANTIFIER_HEADS.has(hv) && !MASS_SOURCE_HEADS.has(hv) && hv !== 'police') {
     // a bare singular noun is no source ("Government said", "Video shows" are headlines): needs a determiner
     if (!/s$/.test(hv)) return null;
   }
