@@ -53,7 +53,8 @@ const isNounish = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos =
  */
 function namesSomeone(tokens: Token[], i: number, sentenceStart: boolean): boolean {
   const t = tokens[i]!;
-  if (!isCap(t) || t.value === 'I') return false;
+  // a number word is no name ("Sixty-six percent said")
+  if (!isCap(t) || t.value === 'I' || t.pos === 'NUM') return false;
   if (isGroupWord(t.value)) return false;
   const v = lower(t);
   // determiners and quantifiers are never names, wherever the capital comes from
@@ -67,7 +68,7 @@ function namesSomeone(tokens: Token[], i: number, sentenceStart: boolean): boole
 
 /** True when the phrase head "percent" has a number right before it ("63 percent", "6.5 percent"). */
 function share0(tokens: Token[], i: number, head: number): boolean {
-  return head > 0 && head - 1 >= i - 1 && tokens[head - 1]!.pos === 'NUM';
+  return head > 0 && head >= i && tokens[head - 1]!.pos === 'NUM';
 }
 
 /**
@@ -92,7 +93,12 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
   }
   if (i >= e) return null;
   // "one in five", "6 in 10", "three-in-five"
-  if (tokens[i]!.pos === 'NUM' && tokens[i + 1] && lower(tokens[i + 1]!) === 'in' && tokens[i + 2]?.pos === 'NUM') { share = true; i += 3; }
+  if (tokens[i]!.pos === 'NUM' && tokens[i + 1] && lower(tokens[i + 1]!) === 'in' && tokens[i + 2]?.pos === 'NUM') {
+    share = true;
+    i += 3;
+    // "Two in three said": the share is the whole phrase, its last number the head
+    if (i === e) return { start: s, end: e, head: e - 1, named: false, anaphoric: false, anonymous: false, document: false, share };
+  }
   else if (/^[a-z]+-in-[a-z]+$/i.test(tokens[i]!.value)) { share = true; i++; }
   let quantified = false;
   let det: string | null = null;
@@ -136,8 +142,8 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
       if (!quantified) anaphoric = true;
       continue;
     }
-    // wink tags "third" in "a third said" as an adverb
-    if (FRACTION.test(lower(t)) && t.pos === 'ADV') { head = j; continue; }
+    // wink tags "third" in "a third said" as an adverb, and "%" as a symbol
+    if ((FRACTION.test(lower(t)) && t.pos === 'ADV') || (t.value === '%' && j > s && tokens[j - 1]!.pos === 'NUM')) { head = j; continue; }
     if (isNounish(t) || t.pos === 'ADJ' || t.value === '-' || (t.pos === 'VERB' && /^[a-z-]+$/.test(t.value) && j + 1 < e && (isNounish(tokens[j + 1]!) || tokens[j + 1]!.pos === 'ADJ'))) {
       if (isNounish(t)) head = j;
       continue;

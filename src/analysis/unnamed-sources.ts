@@ -320,7 +320,7 @@ export function findUnnamedSources(tok: Tokenized, quoteRegions: Array<[number, 
   const out: SourceRelation[] = [];
   const keep = (phrase: SourcePhrase | null, a: number, b: number, how: SourceRelation['how']) => {
     if (!phrase || !isUnnamed(phrase)) return;
-    if (phrase.share && (how !== 'subject' || pollCredited(tokens, starts, a) || tokens.slice(phrase.start, phrase.end).some((x) => x.lower === 'whom' || x.lower === 'which'))) return;
+    if (phrase.share && (how !== 'subject' || pollCredited(tokens, starts, a) || tokens.slice(phrase.start, phrase.end).some((x) => x.lower === 'whom' || x.lower === 'which' || x.pos === 'VERB'))) return;
     const start = tokens[a]!.start;
     if (inRegions(quoteRegions, start)) return;
     out.push({ start, end: tokens[b]!.end, phrase, how, ...(phrase.share ? { share: true } : {}) });

@@ -100,6 +100,11 @@ describe('shares of poll respondents', () => {
     ['However, 63 percent said they would vote in November.', '63 percent said'],
     ['Nearly half said they want someone new.', 'Nearly half said'],
     ['And a full 79 percent of farmers say the rule is unfair.', 'a full 79 percent of farmers say'],
+    // a number word that opens the sentence is no name; "%" and "two in three" are shares too
+    ['Sixty-six percent said it made no difference.', 'Sixty-six percent said'],
+    ['About 26% say they are conservative.', 'About 26% say'],
+    ['Two in three said they were less likely to vote.', 'Two in three said'],
+    ['In Ohio, 85% of farmers said the system favors the wealthy.', '85% of farmers said'],
   ];
   for (const [text, span] of flagged) it(`flags "${span}"`, () => expect(vague(text)).toContain(span));
   it('asks which poll', () => {
