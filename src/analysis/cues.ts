@@ -166,6 +166,12 @@ export const AGENTLESS_CUES: CueDef[] = [
     reason: 'Seen that way by whom? The sentence does not say whose view this is.' },
   { kind: 'hedge', attributing: true, needs: /accused|suspected/i, pattern: "(?:is|are|was|were|has been|have been|had been)\\s+(?:\\w+ly\\s+)?(?:accused|suspected)\\s+of",
     reason: 'Accused by whom? The sentence does not say who makes the accusation.' },
+  // "has come under criticism", "is drawing scrutiny", "faced accusations of": a criticism whose
+  // critics the sentence does not name (the nominal form of "has been criticized"; a named critic
+  // follows as "from" / "by"). Not after a modal or "to": "would face criticism" has not happened.
+  { kind: 'hedge', attributing: true, needs: /criticism|scrutiny|ridicule|complaints|accusations|allegations|backlash|condemnation|fire/i,
+    pattern: "(?<!\\b(?:would|could|should|might|may|will|to|not|never)\\s)(?:faces?|faced|facing|draws?|drew|drawn|drawing|attract(?:s|ed|ing)?|(?:comes?|came|coming|come) under)\\s+(?:(?:new|more|growing|increasing|heavy|harsh|sharp|withering|fierce|intense|widespread|strong|mounting|some|much|considerable|renewed|further|bipartisan|public|international|online|national)\\s+){0,2}(?:criticism|scrutiny|ridicule|complaints|accusations|allegations|backlash|condemnation|fire)\\b(?!\\s+(?:from|by)\\b)",
+    reason: 'Criticised by whom? The sentence does not say who makes the criticism or accusation.' },
   { kind: 'hedge', attributing: true, pattern: "(?:seems|seemed)|(?:appears?|appeared)\\s+(?:to|that|as if|as though|likely|unlikely|poised|set|ready|increasingly)|(?:looks?|looked|sounds?|sounded)\\s+(?:as if|as though|likely|set to|poised to)|it (?:was|has been|had been|is) (?:widely |previously |first |also )?reported",
     reason: 'An impression, not an established fact, and the sentence does not say whose.' },
 ];

@@ -142,6 +142,10 @@ describe('agentless attributions', () => {
     ['The board passed a measure opposed by unions on Monday.', 'opposed by unions'],
     ['The bill passed, as expected.', 'as expected'],
     ['The plant failed as predicted in July.', 'as predicted'],
+    // a criticism as a noun, with no critic named
+    ['The mayor has come under heavy criticism for the plan.', 'come under heavy criticism'],
+    ['The firm is facing accusations of fraud.', 'facing accusations'],
+    ['The program is drawing scrutiny.', 'drawing scrutiny'],
   ];
   for (const [text, span] of flagged) it(`flags "${span}"`, () => expect(vague(text)).toContain(span));
   it('says whose view is missing', () => {
@@ -154,6 +158,9 @@ describe('agentless attributions', () => {
     'The treaty was signed in 1994.',
     'He changed course so he would not be accused of bias.',
     'The plan was criticized by the city council.',
+    'The plan drew criticism from the city council.',
+    'He would face criticism if he left the race.',
+    'She faced questions about the budget.',
     'The actress spoke about being described as a role model.',
     'The district is known as the Golden Mile.',
     // a named agent, and a bare "be" after a modal (no assertion)
