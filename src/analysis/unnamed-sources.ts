@@ -307,6 +307,24 @@ function pollCredited(tokens: Token[], starts: Uint8Array, a: number): boolean {
   return false;
 }
 
+const FRACTION_WORD = /^(?:half|thirds?|quarters?|fifths?|[a-z]+-(?:thirds?|quarters?|fifths?))$/;
+
+/**
+ * True when a share phrase is a share of respondents: a percentage, a fraction or "N in M"
+ * ("63 percent", "26%", "nearly half", "two in three"), with no verb or relative pronoun inside.
+ * A bare number is not ("at one point", "Those over 60 say", "Schiff, 56, told").
+ */
+function respondentShare(tokens: Token[], p: SourcePhrase): boolean {
+  let share = false;
+  for (let k = p.start; k < p.end; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.lower === 'whom' || t.lower === 'which' || t.lower === 'who') return false;
+    if (t.lower === 'percent' || t.value === '%' || FRACTION_WORD.test(t.lower)) share = true;
+    if ((t.lower === 'in' && tokens[k - 1]?.pos === 'NUM' && tokens[k + 1]?.pos === 'NUM') || /^[a-z]+-in-[a-z]+$/.test(t.lower)) share = true;
+  }
+  return share;
+}
+
 /**
  * Returns the unnamed sources of verbs of saying and believing in a text, outside quotations.
  * Shares of poll respondents ("63 percent said") are kept only as subjects and when their
@@ -320,7 +338,7 @@ export function findUnnamedSources(tok: Tokenized, quoteRegions: Array<[number, 
   const out: SourceRelation[] = [];
   const keep = (phrase: SourcePhrase | null, a: number, b: number, how: SourceRelation['how']) => {
     if (!phrase || !isUnnamed(phrase)) return;
-    if (phrase.share && (how !== 'subject' || pollCredited(tokens, starts, a) || tokens.slice(phrase.start, phrase.end).some((x) => x.lower === 'whom' || x.lower === 'which' || x.pos === 'VERB'))) return;
+    if (phrase.share && (how !== 'subject' || !respondentShare(tokens, phrase) || /ing$/.test(tokens[b]!.value) || pollCredited(tokens, starts, a))) return;
     const start = tokens[a]!.start;
     if (inRegions(quoteRegions, start)) return;
     out.push({ start, end: tokens[b]!.end, phrase, how, ...(phrase.share ? { share: true } : {}) });

@@ -119,6 +119,10 @@ describe('shares of poll respondents', () => {
     // the sentence names the poll: the figure is the poll's, which is credited
     'A Gallup poll found that 63 percent said the plan was fair.',
     'According to the survey, 40 percent said they would move.',
+    // a bare number is no share of respondents
+    'At one point, she said, she was ready to quit.',
+    'Those over 60 say they feel that way.',
+    'With almost 100% of the precincts reporting, the race was close.',
     // a rate, not respondents
     'The 15 percent rate is lower than the 33 percent rate he proposed.',
     'The fund lost 5 percent last year.',
