@@ -441,7 +441,7 @@ export const DOXASTIC_CUE = /\b(?:believ\w*|thought|think\w*|expect\w*|consider\
 export const VAGUE_PRONOUNS = new Set(['some', 'many', 'others', 'most', 'few', 'several', 'someone', 'somebody', 'nobody', 'everyone', 'everybody', 'anyone']);
 
 /** Determiners that open an indefinite, unnamed source ("a source", "several aides", "many voters"). */
-export const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'few', 'most', 'other', 'two', 'three', 'four', 'five', 'multiple', 'numerous', 'various', 'certain', 'no', 'more', 'fewer', 'all', 'a few', 'dozens', 'hundreds', 'thousands']);
+export const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'few', 'most', 'other', 'two', 'three', 'four', 'five', 'multiple', 'numerous', 'various', 'certain', 'no', 'more', 'fewer', 'all', 'a few', 'dozens', 'hundreds', 'thousands', 'every']);
 
 
 /** Plural nouns that are not sources even as subjects of "show"/"see"/"call" ("years show", "times"). */

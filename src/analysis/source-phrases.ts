@@ -144,6 +144,8 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
     }
     // wink tags "third" in "a third said" as an adverb, and "%" as a symbol
     if ((FRACTION.test(lower(t)) && t.pos === 'ADV') || (t.value === '%' && j > s && tokens[j - 1]!.pos === 'NUM')) { head = j; continue; }
+    // wink tags "polling" in "recent polling shows" as a verb
+    if (t.pos === 'VERB' && MASS_SOURCE_HEADS.has(lower(t)) && j > i) { head = j; continue; }
     if (isNounish(t) || t.pos === 'ADJ' || t.value === '-' || (t.pos === 'VERB' && /^[a-z-]+$/.test(t.value) && j + 1 < e && (isNounish(tokens[j + 1]!) || tokens[j + 1]!.pos === 'ADJ'))) {
       if (isNounish(t)) head = j;
       continue;

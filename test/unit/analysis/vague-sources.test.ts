@@ -42,6 +42,9 @@ describe('unnamed sources of verbs of saying and believing', () => {
     ['Some critics have questioned the plan.', 'Some critics have questioned'],
     ['Republicans slammed the ruling on Monday.', 'Republicans slammed'],
     ['Many voters expressed frustration with the count.', 'Many voters expressed'],
+    // wink tags "polling" as a verb; "every" opens an indefinite source
+    ['Recent polling shows that his rating is low.', 'Recent polling shows'],
+    ['And every recent state poll has shown him trailing.', 'every recent state poll has shown'],
     // wink tags a bare plural after "to" as a verb
     ['The mayor will resign, according to reports.', 'according to reports'],
     ['According to reports, the mayor will resign.', 'According to reports'],
@@ -140,6 +143,7 @@ describe('agentless attributions', () => {
     ['The mayor has been harshly criticized for the plan.', 'has been harshly criticized for'],
     ['It was revealed in March that the firm had lied.', 'It was revealed'],
     ['The move was described by some as reckless.', 'was described by some'],
+    ['But the change was seen by some as a demotion.', 'was seen by some'],
     ['The rollout was widely criticized as sloppy.', 'was widely criticized as'],
     // a passive of a saying / judging verb whose agent is an unnamed group, also without "be"
     ['The toll is favored by most Republicans in the state.', 'is favored by most Republicans'],
@@ -167,6 +171,9 @@ describe('agentless attributions', () => {
     'She faced questions about the budget.',
     'The actress spoke about being described as a role model.',
     'The district is known as the Golden Mile.',
+    // a sighting, and a named agent
+    'He was seen by police leaving the house.',
+    'The plan was seen by the board as a failure.',
     // a named agent, and a bare "be" after a modal (no assertion)
     'The toll is favored by Senator Ruiz and her staff.',
     'The figures cannot be trusted by investors.',
