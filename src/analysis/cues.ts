@@ -23,6 +23,12 @@ export interface CueDef {
    * these; every cue is highlighted in the product.
    */
   attributing?: boolean;
+  /**
+   * An impression verb ("seems", "appears to") that, right after a relative pronoun ("an economy
+   * that seems rigged", "what appeared to be a snub"), describes a noun in the writer's own words:
+   * highlighted there as the writer's hedge, not as an attribution.
+   */
+  describing?: boolean;
   /** The first word must be tagged VERB (keeps the nouns "thought", "claims", "fears" out). */
   verb?: boolean;
   /**
@@ -172,7 +178,7 @@ export const AGENTLESS_CUES: CueDef[] = [
   { kind: 'hedge', attributing: true, needs: /criticism|scrutiny|ridicule|complaints|accusations|allegations|backlash|condemnation|fire/i,
     pattern: "(?<!\\b(?:would|could|should|might|may|will|to|not|never)\\s)(?:faces?|faced|facing|draws?|drew|drawn|drawing|attract(?:s|ed|ing)?|(?:comes?|came|coming|come) under)\\s+(?:(?:new|more|growing|increasing|heavy|harsh|sharp|withering|fierce|intense|widespread|strong|mounting|some|much|considerable|renewed|further|bipartisan|public|international|online|national)\\s+){0,2}(?:criticism|scrutiny|ridicule|complaints|accusations|allegations|backlash|condemnation|fire)\\b(?!\\s+(?:from|by)\\b)",
     reason: 'Criticised by whom? The sentence does not say who makes the criticism or accusation.' },
-  { kind: 'hedge', attributing: true, pattern: "(?:seems|seemed)|(?:appears?|appeared)\\s+(?:to|that|as if|as though|likely|unlikely|poised|set|ready|increasingly)|(?:looks?|looked|sounds?|sounded)\\s+(?:as if|as though|likely|set to|poised to)|it (?:was|has been|had been|is) (?:widely |previously |first |also )?reported",
+  { kind: 'hedge', attributing: true, describing: true, pattern: "(?:seems|seemed|seem\\s+(?:to|like|as if|as though|intent|certain|likely|unlikely))|(?:appears?|appeared)\\s+(?:to|that|as if|as though|likely|unlikely|poised|set|ready|increasingly)|(?:looks?|looked|sounds?|sounded)\\s+(?:as if|as though|likely|set to|poised to)|it (?:was|has been|had been|is) (?:widely |previously |first |also )?reported",
     reason: 'An impression, not an established fact, and the sentence does not say whose.' },
 ];
 

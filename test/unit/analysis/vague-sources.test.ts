@@ -138,6 +138,7 @@ describe('agentless attributions', () => {
     ['The bill is expected to pass next week.', 'is expected to'],
     ['The minister seemed reluctant to answer.', 'seemed'],
     ['The fire appears to have started in the kitchen.', 'appears to'],
+    ['Voters seem to care more about jobs.', 'seem to'],
     ['He is widely seen as the front-runner.', 'is widely seen as'],
     ['The firm has been accused of hiding losses.', 'has been accused of'],
     ['The mayor has been harshly criticized for the plan.', 'has been harshly criticized for'],
@@ -197,6 +198,17 @@ describe('a coordinated verb keeps the subject of the first verb', () => {
   it('"X met a group of farmers and said" does not credit the farmers', () => {
     expect(vague('The governor met a group of farmers and said the tariff would end.')).toEqual([]);
     expect(vague('She rallied young voters with her speech and called for calm.')).toEqual([]);
+  });
+});
+
+describe('an impression inside a relative clause is the writer\u2019s description', () => {
+  it('"an economy that seems rigged" is highlighted as the writer\u2019s hedge, not a vague attribution', () => {
+    const text = 'Voters are angry about an economy that seems rigged.';
+    const all = findAttributions(tokenize(text));
+    expect(all.map((a) => [a.kind, text.slice(a.start, a.end)])).toEqual([['hedge', 'seems']]);
+    expect(all[0]!.reason).toMatch(/the writer signals/);
+    expect(all.filter(isAttributing)).toEqual([]);
+    expect(vague('He took what appeared to be a bribe.')).toEqual([]);
   });
 });
 
