@@ -170,6 +170,12 @@ export const AGENTLESS_CUES: CueDef[] = [
     reason: 'Expected or believed by whom? The sentence does not say whose view this is.' },
   { kind: 'hedge', attributing: true, pattern: "(?:is|are|was|were|been)\\s+(?:\\w+ly\\s+)?(?:seen|viewed|regarded|perceived|considered|deemed|touted|billed)\\s+(?:as|to be)\\b",
     reason: 'Seen that way by whom? The sentence does not say whose view this is.' },
+  // the reduced passive after a noun or comma: "Scalia, regarded as the dominant figure", "a
+  // shake-up viewed as a sign" (not after a be-form, "have" or a pronoun: those are the full
+  // passive above or an active verb, "he has seen as much")
+  { kind: 'hedge', attributing: true, needs: /\b(?:seen|viewed|regarded|perceived) as\b/i,
+    pattern: "(?<!\\b(?:is|are|was|were|be|been|being|has|have|had|having|he|she|they|i|we|you|what|who|it|not)\\s(?:\\w+ly\\s)?)(?:widely |long |largely |generally |often |once |still |increasingly |broadly )?(?:seen|viewed|regarded|perceived) as",
+    reason: 'Seen that way by whom? The sentence does not say whose view this is.' },
   { kind: 'hedge', attributing: true, needs: /accused|suspected/i, pattern: "(?:is|are|was|were|has been|have been|had been)\\s+(?:\\w+ly\\s+)?(?:accused|suspected)\\s+of",
     reason: 'Accused by whom? The sentence does not say who makes the accusation.' },
   // "has come under criticism", "is drawing scrutiny", "faced accusations of": a criticism whose

@@ -139,6 +139,9 @@ describe('agentless attributions', () => {
     ['The minister seemed reluctant to answer.', 'seemed'],
     ['The fire appears to have started in the kitchen.', 'appears to'],
     ['Voters seem to care more about jobs.', 'seem to'],
+    // the reduced passive of a judging verb after a noun or comma
+    ['Ruiz, regarded as the dominant figure of the court, died.', 'regarded as'],
+    ['He defended the shake-up, viewed as a sign of trouble.', 'viewed as'],
     ['He is widely seen as the front-runner.', 'is widely seen as'],
     ['The firm has been accused of hiding losses.', 'has been accused of'],
     ['The mayor has been harshly criticized for the plan.', 'has been harshly criticized for'],
@@ -172,7 +175,8 @@ describe('agentless attributions', () => {
     'She faced questions about the budget.',
     'The actress spoke about being described as a role model.',
     'The district is known as the Golden Mile.',
-    // a sighting, and a named agent
+    // an active "have seen", a sighting, and a named agent
+    'He has seen as much before.',
     'He was seen by police leaving the house.',
     'The plan was seen by the board as a failure.',
     // a named agent, and a bare "be" after a modal (no assertion)
