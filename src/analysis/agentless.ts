@@ -60,7 +60,9 @@ export function findAgentless(tok: Tokenized, inQuote: (pos: number) => boolean)
     const nv = next ? lower(next) : '';
     // "known as X", "seen leaving": a name or a sighting, not a view
     if (t.lemma === 'know' && !(nv === 'to' || nv === 'for' || nv === 'that')) continue;
-    if ((t.lemma === 'see' || t.lemma === 'view' || t.lemma === 'regard' || t.lemma === 'perceive') && !(nv === 'as' || nv === 'to')) continue;
+    // "was seen by some as": an agent between the participle and "as" (judged on the agent below)
+    const agentThenAs = nv === 'by' && tokens.slice(v + 2, v + 8).some((x) => lower(x) === 'as');
+    if ((t.lemma === 'see' || t.lemma === 'view' || t.lemma === 'regard' || t.lemma === 'perceive') && !(nv === 'as' || nv === 'to' || agentThenAs)) continue;
     // "it was revealed that": the disclosure verbs only with an "it ... that" frame
     let first = b;
     while (first > 0 && (tokens[first - 1]!.pos === 'AUX' || lower(tokens[first - 1]!) === 'not' || lower(tokens[first - 1]!) === "n't") && !HYPOTHETICAL.has(lower(tokens[first - 1]!))) first--;

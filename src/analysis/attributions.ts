@@ -78,6 +78,18 @@ const GROUP_SOURCE_CUE: Compiled = {
   reason: 'Who exactly? The claim or view is credited to an unnamed group or person.',
 };
 
+const SHARE_SOURCE_CUE: Compiled = {
+  kind: 'weasel', attributing: true, pattern: '', order: 1000, re: /$^/,
+  reason: 'Which poll? A share of respondents is given, but the sentence does not say which poll or survey asked them.',
+};
+
+/** An impression verb inside a relative clause: the writer's description (CueDef.describing). */
+const WRITER_IMPRESSION_CUE: Compiled = {
+  kind: 'hedge', pattern: '', order: 1002, re: /$^/,
+  reason: 'A hedge: the writer signals this is an impression, not an established fact.',
+};
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'what', 'who', 'whom']);
+
 const AGENTLESS_CUE = new Map<AgentlessSense, Compiled>((Object.keys(AGENTLESS_REASONS) as AgentlessSense[]).map((sense) => [sense, {
   kind: 'weasel', attributing: true, pattern: '', order: 1001, re: /$^/, reason: AGENTLESS_REASONS[sense],
 }]));
@@ -97,7 +109,7 @@ function agentlessHits(tok: Tokenized, regions: Array<[number, number]>): Hit[] 
 function unnamedSourceHits(tok: Tokenized, regions: Array<[number, number]>): Hit[] {
   return findUnnamedSources(tok, regions).map((r) => ({
     start: r.start, end: r.end,
-    cue: r.phrase.anonymous ? ANON_SOURCE_CUE : r.phrase.document ? DOCUMENT_SOURCE_CUE : GROUP_SOURCE_CUE,
+    cue: r.share ? SHARE_SOURCE_CUE : r.phrase.anonymous ? ANON_SOURCE_CUE : r.phrase.document ? DOCUMENT_SOURCE_CUE : GROUP_SOURCE_CUE,
   }));
 }
 
@@ -141,6 +153,14 @@ function findHits(tok: Tokenized): Hit[] {
       // Inside a quotation the words are the quoted speaker's, who is named: PolNeAR credits the
       // quote to that speaker, and a reader sees whose view it is.
       if (cue.attributing && inRegions(regions, start)) return;
+      if (cue.describing) {
+        const ti = tokenIndexAt(tokens, start);
+        const prev = ti > 0 ? tokens[ti - 1] : undefined;
+        if (prev && RELATIVE_PRONOUNS.has(prev.lower) && (prev.pos === 'PRON' || prev.pos === 'DET' || prev.lower !== 'that')) {
+          hits.push({ start, end, cue: WRITER_IMPRESSION_CUE });
+          return;
+        }
+      }
       hits.push({ start, end, cue });
     });
   }
@@ -168,6 +188,8 @@ export function findAttributions(tok: Tokenized): Attribution[] {
 export function isAttributing(a: Attribution): boolean {
   if (a.kind === 'anonymous-source' || a.kind === 'weasel') return true;
   if (a.kind === 'unsupported-claim') return false;
+  // "an economy that seems rigged": the writer's own description, however its words read
+  if (a.reason === WRITER_IMPRESSION_CUE.reason) return false;
   return HEDGE_ATTRIBUTING.some((re) => re.test(a.cue));
 }
 

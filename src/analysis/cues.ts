@@ -23,6 +23,12 @@ export interface CueDef {
    * these; every cue is highlighted in the product.
    */
   attributing?: boolean;
+  /**
+   * An impression verb ("seems", "appears to") that, right after a relative pronoun ("an economy
+   * that seems rigged", "what appeared to be a snub"), describes a noun in the writer's own words:
+   * highlighted there as the writer's hedge, not as an attribution.
+   */
+  describing?: boolean;
   /** The first word must be tagged VERB (keeps the nouns "thought", "claims", "fears" out). */
   verb?: boolean;
   /**
@@ -164,9 +170,21 @@ export const AGENTLESS_CUES: CueDef[] = [
     reason: 'Expected or believed by whom? The sentence does not say whose view this is.' },
   { kind: 'hedge', attributing: true, pattern: "(?:is|are|was|were|been)\\s+(?:\\w+ly\\s+)?(?:seen|viewed|regarded|perceived|considered|deemed|touted|billed)\\s+(?:as|to be)\\b",
     reason: 'Seen that way by whom? The sentence does not say whose view this is.' },
+  // the reduced passive after a noun or comma: "Scalia, regarded as the dominant figure", "a
+  // shake-up viewed as a sign" (not after a be-form, "have" or a pronoun: those are the full
+  // passive above or an active verb, "he has seen as much")
+  { kind: 'hedge', attributing: true, needs: /\b(?:seen|viewed|regarded|perceived) as\b/i,
+    pattern: "(?<!\\b(?:is|are|was|were|be|been|being|has|have|had|having|he|she|they|i|we|you|what|who|it|not)\\s(?:\\w+ly\\s)?)(?:widely |long |largely |generally |often |once |still |increasingly |broadly )?(?:seen|viewed|regarded|perceived) as",
+    reason: 'Seen that way by whom? The sentence does not say whose view this is.' },
   { kind: 'hedge', attributing: true, needs: /accused|suspected/i, pattern: "(?:is|are|was|were|has been|have been|had been)\\s+(?:\\w+ly\\s+)?(?:accused|suspected)\\s+of",
     reason: 'Accused by whom? The sentence does not say who makes the accusation.' },
-  { kind: 'hedge', attributing: true, pattern: "(?:seems|seemed)|(?:appears?|appeared)\\s+(?:to|that|as if|as though|likely|unlikely|poised|set|ready|increasingly)|(?:looks?|looked|sounds?|sounded)\\s+(?:as if|as though|likely|set to|poised to)|it (?:was|has been|had been|is) (?:widely |previously |first |also )?reported",
+  // "has come under criticism", "is drawing scrutiny", "faced accusations of": a criticism whose
+  // critics the sentence does not name (the nominal form of "has been criticized"; a named critic
+  // follows as "from" / "by"). Not after a modal or "to": "would face criticism" has not happened.
+  { kind: 'hedge', attributing: true, needs: /criticism|scrutiny|ridicule|complaints|accusations|allegations|backlash|condemnation|fire/i,
+    pattern: "(?<!\\b(?:would|could|should|might|may|will|to|not|never)\\s)(?:faces?|faced|facing|draws?|drew|drawn|drawing|attract(?:s|ed|ing)?|(?:comes?|came|coming|come) under)\\s+(?:(?:new|more|growing|increasing|heavy|harsh|sharp|withering|fierce|intense|widespread|strong|mounting|some|much|considerable|renewed|further|bipartisan|public|international|online|national)\\s+){0,2}(?:criticism|scrutiny|ridicule|complaints|accusations|allegations|backlash|condemnation|fire)\\b(?!\\s+(?:from|by)\\b)",
+    reason: 'Criticised by whom? The sentence does not say who makes the criticism or accusation.' },
+  { kind: 'hedge', attributing: true, describing: true, pattern: "(?:seems|seemed|seem\\s+(?:to|like|as if|as though|intent|certain|likely|unlikely))|(?:appears?|appeared)\\s+(?:to|that|as if|as though|likely|unlikely|poised|set|ready|increasingly)|(?:looks?|looked|sounds?|sounded)\\s+(?:as if|as though|likely|set to|poised to)|it (?:was|has been|had been|is) (?:widely |previously |first |also )?reported",
     reason: 'An impression, not an established fact, and the sentence does not say whose.' },
 ];
 
@@ -435,7 +453,7 @@ export const DOXASTIC_CUE = /\b(?:believ\w*|thought|think\w*|expect\w*|consider\
 export const VAGUE_PRONOUNS = new Set(['some', 'many', 'others', 'most', 'few', 'several', 'someone', 'somebody', 'nobody', 'everyone', 'everybody', 'anyone']);
 
 /** Determiners that open an indefinite, unnamed source ("a source", "several aides", "many voters"). */
-export const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'few', 'most', 'other', 'two', 'three', 'four', 'five', 'multiple', 'numerous', 'various', 'certain', 'no', 'more', 'fewer', 'all', 'a few', 'dozens', 'hundreds', 'thousands']);
+export const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'few', 'most', 'other', 'two', 'three', 'four', 'five', 'multiple', 'numerous', 'various', 'certain', 'no', 'more', 'fewer', 'all', 'a few', 'dozens', 'hundreds', 'thousands', 'every']);
 
 
 /** Plural nouns that are not sources even as subjects of "show"/"see"/"call" ("years show", "times"). */

@@ -43,6 +43,7 @@ const NEGATIVE = new Set(['no', 'nobody', 'none', 'neither', 'anyone', 'anybody'
 const ANONYMITY = /^(?:anonymous|anonymously|anonymity|unnamed|unidentified|familiar|briefed|privy|knowledgeable|insider|insiders)$/;
 
 const lower = (t: Token) => t.lower;
+const FRACTION = /^(?:half|thirds?|quarters?|fifths?|[a-z]+-(?:thirds?|quarters?|fifths?))$/;
 const isCap = (t: Token) => /^[A-Z]/.test(t.value);
 const isNounish = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM';
 
@@ -52,7 +53,8 @@ const isNounish = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos =
  */
 function namesSomeone(tokens: Token[], i: number, sentenceStart: boolean): boolean {
   const t = tokens[i]!;
-  if (!isCap(t) || t.value === 'I') return false;
+  // a number word is no name ("Sixty-six percent said")
+  if (!isCap(t) || t.value === 'I' || t.pos === 'NUM') return false;
   if (isGroupWord(t.value)) return false;
   const v = lower(t);
   // determiners and quantifiers are never names, wherever the capital comes from
@@ -62,6 +64,11 @@ function namesSomeone(tokens: Token[], i: number, sentenceStart: boolean): boole
   // "Senior officials", "Anonymous sources": an adjective before a lower-case word
   const next = tokens[i + 1];
   return !((t.pos === 'ADJ' || t.pos === 'DET') && next !== undefined && !isCap(next));
+}
+
+/** True when the phrase head "percent" has a number right before it ("63 percent", "6.5 percent"). */
+function share0(tokens: Token[], i: number, head: number): boolean {
+  return head > 0 && head >= i && tokens[head - 1]!.pos === 'NUM';
 }
 
 /**
@@ -86,7 +93,12 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
   }
   if (i >= e) return null;
   // "one in five", "6 in 10", "three-in-five"
-  if (tokens[i]!.pos === 'NUM' && tokens[i + 1] && lower(tokens[i + 1]!) === 'in' && tokens[i + 2]?.pos === 'NUM') { share = true; i += 3; }
+  if (tokens[i]!.pos === 'NUM' && tokens[i + 1] && lower(tokens[i + 1]!) === 'in' && tokens[i + 2]?.pos === 'NUM') {
+    share = true;
+    i += 3;
+    // "Two in three said": the share is the whole phrase, its last number the head
+    if (i === e) return { start: s, end: e, head: e - 1, named: false, anaphoric: false, anonymous: false, document: false, share };
+  }
   else if (/^[a-z]+-in-[a-z]+$/i.test(tokens[i]!.value)) { share = true; i++; }
   let quantified = false;
   let det: string | null = null;
@@ -130,6 +142,10 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
       if (!quantified) anaphoric = true;
       continue;
     }
+    // wink tags "third" in "a third said" as an adverb, and "%" as a symbol
+    if ((FRACTION.test(lower(t)) && t.pos === 'ADV') || (t.value === '%' && j > s && tokens[j - 1]!.pos === 'NUM')) { head = j; continue; }
+    // wink tags "polling" in "recent polling shows" as a verb
+    if (t.pos === 'VERB' && MASS_SOURCE_HEADS.has(lower(t)) && j > i) { head = j; continue; }
     if (isNounish(t) || t.pos === 'ADJ' || t.value === '-' || (t.pos === 'VERB' && /^[a-z-]+$/.test(t.value) && j + 1 < e && (isNounish(tokens[j + 1]!) || tokens[j + 1]!.pos === 'ADJ'))) {
       if (isNounish(t)) head = j;
       continue;
@@ -160,7 +176,10 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
   }
   const headTok = tokens[head]!;
   const hv = lower(headTok);
-  if (NOT_SOURCE_PLURALS.has(hv)) return null;
+  // "percent" is no source on its own ("points", "percent" of a rate), but a share of respondents is
+  if (NOT_SOURCE_PLURALS.has(hv) && !(hv === 'percent' && share0(tokens, i, head))) return null;
+  // "nearly half", "a third", "two-thirds": a fraction of respondents is a share as well
+  if (FRACTION.test(hv) && (head === i || det !== null || i > s)) share = true;
   if (hv === 'percent' || hv === '%' || (headTok.pos === 'NUM' && head === e - 1) || (head === i && headTok.pos === 'NUM' && !/^(?:one|two|three|four|five)$/.test(hv))) share = true;
   let named = false;
   let nameFirst = false;
@@ -179,7 +198,7 @@ export function readSourcePhrase(tokens: Token[], s: number, e: number, startsSe
   // A sentence-initial common noun gets wink's PROPN for its capital ("Video shows ..."): judge it
   // as the noun it is unless the capital names someone.
   const commonHead = headTok.pos === 'NOUN' || (headTok.pos === 'PROPN' && startsSentence && head === s && !named);
-  if (det === null && !quantified && commonHead && lemma === hv && !QUANTIFIER_HEADS.has(hv) && !MASS_SOURCE_HEADS.has(hv) && hv !== 'police') {
+  if (det === null && !quantified && !share && commonHead && lemma === hv && !QUANTIFIER_HEADS.has(hv) && !MASS_SOURCE_HEADS.has(hv) && hv !== 'police') {
     // a bare singular noun is no source ("Government said", "Video shows" are headlines): needs a determiner
     if (!/s$/.test(hv)) return null;
   }
