@@ -75,8 +75,7 @@ export const K_FOLDS = 5;
 /** Folds of the inner cross-validation that picks a threshold (chooseThreshold). */
 export const INNER_FOLDS = 8;
 /** Training settings (exported so scratch sweeps can vary them; the committed model uses these). */
-export const FIT = { epochs: 6, l2: 1e-5, rate: 0.3, checkThatWeight: 0.5, positiveWeight: 1 };
-const SEED = 20240810;
+export const FIT = { epochs: 6, l2: 1e-5, rate: 0.3, checkThatWeight: 0.5, positiveWeight: 1, seed: 20240810 };
 /** News threshold = debate threshold + this margin: news prose is denser in facts than debate talk. */
 export const NEWS_MARGIN = 0.1;
 /** Threshold of a fold whose training part holds a single debate (no inner CV possible). */
@@ -123,7 +122,7 @@ export function fitLogistic(examples: Example[]): Fitted {
   const g2 = new Float64Array(dims).fill(1e-8);
   const biases = [0, 0], gb = [1e-8, 1e-8];
   const order = examples.map((_, i) => i);
-  const rand = mulberry32(SEED);
+  const rand = mulberry32(FIT.seed);
   for (let epoch = 0; epoch < FIT.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
