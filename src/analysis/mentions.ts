@@ -318,9 +318,14 @@ export class MentionTracker {
   private inTitleCaseLine(i: number): boolean {
     const { tokens, text } = this.src;
     const at = tokens[i]!.start;
-    const a = text.lastIndexOf('\n', at) + 1;
-    let b = text.indexOf('\n', at);
-    if (b < 0) b = text.length;
+    // The line is found once for all its names (a long paragraph was searched for its line
+    // breaks from every name in it): [lineA, lineB) holds no line break.
+    if (!(at >= this.lineA && at < this.lineB)) {
+      this.lineA = text.lastIndexOf('\n', at) + 1;
+      const nl = text.indexOf('\n', at);
+      this.lineB = nl < 0 ? text.length : nl;
+    }
+    const a = this.lineA, b = this.lineB;
     if (b - a > 300) return false;
     // one scan per line: a headline's several names share it
     const known = this.titleCaseLines.get(a);
@@ -335,6 +340,8 @@ export class MentionTracker {
     return title;
   }
   private readonly titleCaseLines = new Map<number, boolean>();
+  private lineA = 0;
+  private lineB = -1;
 
   private startsSentence(a: number): boolean {
     const s = this.src.sentOf[a]!;
