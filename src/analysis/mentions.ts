@@ -581,6 +581,9 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
   return false;
 }
 
+/** Tags that can open the subject of a closing attribution. */
+const SUBJECT_POS = new Set(['PROPN', 'PRON', 'DET', 'NOUN', 'ADJ']);
+
 /**
  * True when the name at `i` opens an attribution closing its sentence after a comma ("Cruz
  * electrified the crowds if elected, Stovall said."): the reporting clause is the main one, whatever
@@ -589,7 +592,7 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
 function closingAttribution(ctx: MentionSource, i: number, end: number): boolean {
   if (ctx.tokens[i - 1]?.value !== ',' || ctx.inQuote[i - 1]) return false;
   // (a subject first: not the verb phrase after an apposition, ", also questioned …")
-  if (!['PROPN', 'PRON', 'DET', 'NOUN', 'ADJ'].includes(ctx.tokens[i]?.pos ?? '')) return false;
+  if (!SUBJECT_POS.has(ctx.tokens[i]?.pos ?? '')) return false;
   let v = i;
   while (v < end && v - i < 5 && !ctx.isSpeechVerb(v)) v++;
   if (v >= end || v - i >= 5) return false;
