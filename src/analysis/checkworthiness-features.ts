@@ -20,7 +20,6 @@ import type { Tokenized } from './nlp.js';
 import { lexemeColumns } from './lexeme-memo.js';
 import { CLUSTER_LEVELS, CLUSTER_WORDS, CLUSTERS_SIGNATURE, classAt, wordIndexOf } from './checkworthiness-clusters.js';
 import { COMPARISON_WORDS, FIRST_SECOND_PERSON, MODALS, OPINION_WORDS, REPORTED_ACTION_LEMMAS } from './cues.js';
-import { MODEL, PACKED_WEIGHTS, scoreValues } from './checkworthiness-model.js';
 
 /** Hash space size: 2^18 buckets; the committed weights keep only the non-zero ones. */
 export const FEATURE_BITS = 18;
@@ -125,17 +124,6 @@ let slotKey = new Int32Array(1 << slotBits).fill(-1);
 let slotVal = new Float64Array(1 << slotBits);
 const touched: number[] = [];
 const touchedSlot: number[] = [];
-/**
- * The committed model's packed weight of each touched bucket (checkworthiness-model.ts
- * PACKED_WEIGHTS), in touch order. Why: reading the weights at random from the 0.5 MB table
- * after the pass missed the CPU cache on most features; the per-word hashes carry their bucket's
- * packed weight in the lexeme row (and the POS hashes in their table), so most are not read
- * from the table at all. The score is the same sum in the same order (scoreSentenceWithModel).
- */
-const touchedCode: number[] = [];
-const CODES = PACKED_WEIGHTS?.packed ?? null;
-/** The packed weight of hash h's bucket (0 without packed weights: then nothing reads it). */
-const codeOf = (h: number) => (CODES ? CODES[bucket(h)]! : 0);
 function slotOf(b: number): number {
   const mask = (1 << slotBits) - 1;
   let i = Math.imul(b, 0x9e3779b1) >>> (32 - slotBits);
@@ -150,22 +138,8 @@ function addHash(h: number, v = 1): void {
     slotKey[i] = b;
     touched.push(b);
     touchedSlot.push(i);
-    touchedCode.push(CODES ? CODES[b]! : 0);
   }
   slotVal[i]! += v;
-}
-/** addHash of a hash whose bucket's packed weight is known (`code` = codeOf(h)). */
-function addHashCoded(h: number, code: number): void {
-  const b = bucket(h);
-  let i = slotOf(b);
-  if (slotKey[i] === -1) {
-    if (2 * (touched.length + 1) > slotKey.length) { grow(); i = slotOf(b); }
-    slotKey[i] = b;
-    touched.push(b);
-    touchedSlot.push(i);
-    touchedCode.push(code);
-  }
-  slotVal[i]! += 1;
 }
 function grow(): void {
   const keys = touched.slice(), vals = touchedSlot.map((i) => slotVal[i]!);
@@ -201,10 +175,8 @@ const F_CHANGED = 1, F_ING_OR_S = 2, F_PAST_AUX = 4, F_WILL = 8, F_P1S = 16, F_P
   F_COMPARISON = 16384, F_CMP_SHAPE = 32768, F_FIRST_SECOND = 65536, F_OPINION = 131072, F_MONTH = 262144;
 // Row layout: flags, hash of "w:" + lemma, bigram state "b:" + lemma + "|", hash of "f:" + lower
 // case, word-class table index (-1: none), then the CLUSTER_LEVELS class feature hashes.
-// Then the packed weights (codeOf) of the "w:" and "f:" hashes and of the class feature hashes.
 const R_FLAGS = 0, R_HW = 1, R_HB = 2, R_HF = 3, R_CLASS = 4, R_CLASS_HASH = 5;
-const R_CW = R_CLASS_HASH + CLUSTER_LEVELS, R_CF = R_CW + 1, R_CK = R_CW + 2;
-const lexemeRows = lexemeColumns(R_CK + CLUSTER_LEVELS, (t, d, at) => {
+const lexemeRows = lexemeColumns(R_CLASS_HASH + CLUSTER_LEVELS, (t, d, at) => {
   const lemma = t.lemma, low = t.lower;
   let f = 0;
   if (low !== lemma) f |= F_CHANGED;
@@ -233,13 +205,9 @@ const lexemeRows = lexemeColumns(R_CK + CLUSTER_LEVELS, (t, d, at) => {
   d[at + R_HF] = fnv(H_F, low);
   d[at + R_CLASS] = wi;
   for (let g = 0; g < CLUSTER_LEVELS; g++) d[at + R_CLASS_HASH + g] = wi < 0 ? 0 : CLASS_HASH[wi * CLUSTER_LEVELS + g]!;
-  d[at + R_CW] = codeOf(d[at + R_HW]!);
-  d[at + R_CF] = codeOf(d[at + R_HF]!);
-  for (let g = 0; g < CLUSTER_LEVELS; g++) d[at + R_CK + g] = codeOf(d[at + R_CLASS_HASH + g]!);
 });
 const H_W_NAME = fnv(H_W, '<name>');
 const H_B_NAME = fnv(fnv(H_B, '<name>'), '|');
-const C_W_NAME = codeOf(H_W_NAME);
 /** The class features of a word with no class that is not a class token: "unknown" at each level. */
 const NO_CLASS_HASH = Array.from({ length: CLUSTER_LEVELS }, (_, g) => fnv(H_K[g]!, '?'));
 /** The class features of each class token (<name>, <year>, ...), hashed once (a lemma that merely starts with "<" may be one too: the cache is capped). */
@@ -256,35 +224,29 @@ function classTokenHashes(w: string): number[] {
  * Per POS tag: a small number, its unigram hash and its bigram hashes after each previous tag by
  * that tag's number (filled lazily; one map look-up per token instead of two). Number 0 is "<s>".
  */
-interface PosHashes { id: number; name: string; unigram: number; unigramCode: number; after: number[]; afterCode: number[] }
+interface PosHashes { id: number; name: string; unigram: number; after: number[] }
 const POS_HASHES = new Map<string, PosHashes>();
 const POS_BY_ID: PosHashes[] = [];
 function posHashes(pos: string): PosHashes {
   let p = POS_HASHES.get(pos);
   if (!p) {
-    const unigram = fnv(H_P, pos);
-    p = { id: POS_BY_ID.length, name: pos, unigram, unigramCode: codeOf(unigram), after: [], afterCode: [] };
+    p = { id: POS_BY_ID.length, name: pos, unigram: fnv(H_P, pos), after: [] };
     POS_HASHES.set(pos, p);
     POS_BY_ID.push(p);
   }
   return p;
 }
 const POS_START = posHashes('<s>');
-/** Adds the POS bigram prev + p. */
-function addPosBigram(prev: PosHashes, p: PosHashes): void {
+function posBigram(prev: PosHashes, p: PosHashes): number {
   let h = p.after[prev.id];
-  if (h === undefined) {
-    p.after[prev.id] = h = fnv(fnv(fnv(H_Q, prev.name), '|'), p.name);
-    p.afterCode[prev.id] = codeOf(h);
-  }
-  addHashCoded(h, p.afterCode[prev.id]!);
+  if (h === undefined) p.after[prev.id] = h = fnv(fnv(fnv(H_Q, prev.name), '|'), p.name);
+  return h;
 }
 
 /** Accumulates the features of tokens [tokenStart, tokenEnd) in the table; returns the reason tallies. */
 function accumulate(tok: Tokenized, tokenStart: number, tokenEnd: number): SentenceSignals {
   touched.length = 0;
   touchedSlot.length = 0;
-  touchedCode.length = 0;
   VERB_LEMMA.length = 0;
   const sig: SentenceSignals = { numbers: 0, dates: 0, names: 0, reportedActions: 0, comparisons: 0, firstSecond: 0, opinion: 0, words: 0, question: false };
   const tokens = tok.tokens;
@@ -310,32 +272,32 @@ function accumulate(tok: Tokenized, tokenStart: number, tokenEnd: number): Sente
     const ph = posHashes(pos);
     let w: string;
     // Hashes of w: its unigram, and the bigram state it leaves for the next word.
-    let hw: number, hb: number, cw: number;
+    let hw: number, hb: number;
     if (t.type === 'number' || pos === 'NUM') {
       let next: string | undefined;
       for (let j = i + 1; j < tokenEnd; j++) { const n = tokens[j]!; if (n.type !== 'tabCRLF' && n.pos !== 'SPACE') { next = n.value; break; } }
       w = numberClass(t.value, next);
-      hw = fnv(H_W, w); hb = fnv(fnv(H_B, w), '|'); cw = codeOf(hw);
+      hw = fnv(H_W, w); hb = fnv(fnv(H_B, w), '|');
       nums++;
     } else if (pos === 'PROPN' && (fl & F_MONTH) === 0) {
       w = '<name>';
-      hw = H_W_NAME; hb = H_B_NAME; cw = C_W_NAME;
+      hw = H_W_NAME; hb = H_B_NAME;
       // A capitalised first word is often just sentence case; count names after it.
       if (at > 0) sig.names++;
       lastName = at;
-    } else { w = t.lemma; hw = rd[row + R_HW]!; hb = rd[row + R_HB]!; cw = rd[row + R_CW]!; }
-    addHashCoded(hw, cw);
+    } else { w = t.lemma; hw = rd[row + R_HW]!; hb = rd[row + R_HB]!; }
+    addHash(hw);
     // Word classes of the surface form; a word without one counts as its class token or unknown.
     if (rd[row + R_CLASS]! < 0) {
       const unknown = w.charCodeAt(0) !== 60; /* < */
       const hs = unknown ? NO_CLASS_HASH : classTokenHashes(w);
       for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(hs[g]!);
-    } else for (let g = 0; g < CLUSTER_LEVELS; g++) addHashCoded(rd[row + R_CLASS_HASH + g]!, rd[row + R_CK + g]!);
+    } else for (let g = 0; g < CLUSTER_LEVELS; g++) addHash(rd[row + R_CLASS_HASH + g]!);
     addHash(fnv(prevState, w));
     const changed = (fl & F_CHANGED) !== 0; // lower case differs from the lemma
-    if (changed) addHashCoded(rd[row + R_HF]!, rd[row + R_CF]!);
-    addHashCoded(ph.unigram, ph.unigramCode);
-    addPosBigram(prevPos, ph);
+    if (changed) addHash(rd[row + R_HF]!);
+    addHash(ph.unigram);
+    addHash(posBigram(prevPos, ph));
     const verbal = pos === 'VERB' || pos === 'AUX';
     if (verbal && changed && (fl & F_ING_OR_S) === 0) past++;
     if (verbal && (fl & F_PAST_AUX) !== 0) past++;
@@ -460,19 +422,4 @@ export function scoreSentence(
   const signals = accumulate(tok, tokenStart, tokenEnd);
   const n = finish();
   return { score: score(touched, VAL, n), signals };
-}
-
-/**
- * scoreSentence with the committed model (what claims.ts scores with): the same probability as
- * scoreValues over the buffers (the same products summed in the same order), the weights taken
- * from the packed weights collected during the pass instead of looked up afterwards.
- */
-export function scoreSentenceWithModel(tok: Tokenized, tokenStart: number, tokenEnd: number): { score: number; signals: SentenceSignals } {
-  const signals = accumulate(tok, tokenStart, tokenEnd);
-  const n = finish();
-  if (!PACKED_WEIGHTS) return { score: scoreValues(touched, VAL, n), signals };
-  const weightOf = PACKED_WEIGHTS.weightOf;
-  let z = MODEL.bias;
-  for (let i = 0; i < n; i++) z += weightOf[touchedCode[i]!]! * VAL[i]!;
-  return { score: 1 / (1 + Math.exp(-z)), signals };
 }

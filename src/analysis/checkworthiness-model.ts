@@ -73,9 +73,6 @@ const PACKED = ((file: CheckworthinessModelFile) => {
   return { packed, weightOf };
 })(weightsJson as unknown as CheckworthinessModelFile);
 
-/** MODEL's packed weights (null when they do not fit): weightOf[packed[b]] is MODEL.weights[b]. */
-export const PACKED_WEIGHTS: { packed: Uint16Array; weightOf: Float64Array } | null = PACKED;
-
 /** Returns the model's probability in [0, 1] that the features describe a check-worthy claim. */
 export function scoreFeatures(f: Features, model: Pick<CheckworthinessModel, 'bias' | 'weights'> = MODEL): number {
   return scoreValues(f.idx, f.val, f.idx.length, model);

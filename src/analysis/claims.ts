@@ -16,10 +16,12 @@
  */
 import type { Claim, ClaimReason, Quote, Attribution, Sentence } from '../shared/model.js';
 import type { Tokenized } from './nlp.js';
-import { scoreSentenceWithModel, type SentenceSignals } from './checkworthiness-features.js';
-import { MODEL } from './checkworthiness-model.js';
+import { scoreSentence, type SentenceSignals } from './checkworthiness-features.js';
+import { MODEL, scoreValues } from './checkworthiness-model.js';
 import { BOILERPLATE_LINE } from './cues.js';
 
+/** The committed model's score of features in scoreSentence's buffers. */
+const scoreWithModel = (idx: readonly number[], val: Float64Array, count: number) => scoreValues(idx, val, count);
 
 const MIN_WORDS = 6;
 /** Lowest model score a sentence with a named actor plus an action, date or number may have. */
@@ -69,7 +71,7 @@ function inCaption(text: string, start: number, end: number, seen: Map<number, {
 }
 
 function scoreOne(tok: Tokenized, tokenStart: number, tokenEnd: number): { score: number; signals: SentenceSignals } {
-  return scoreSentenceWithModel(tok, tokenStart, tokenEnd);
+  return scoreSentence(tok, tokenStart, tokenEnd, scoreWithModel);
 }
 
 // Signals of the last scoreSentences call, so selectClaims need not run the feature pass twice.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tokenize } from '../../../src/analysis/nlp.js';
-import { FEATURE_BITS, FEATURE_SIGNATURE, scoreSentence, scoreSentenceWithModel, sentenceFeatures } from '../../../src/analysis/checkworthiness-features.js';
+import { FEATURE_BITS, FEATURE_SIGNATURE, scoreSentence, sentenceFeatures } from '../../../src/analysis/checkworthiness-features.js';
 import { MODEL, scoreFeatures, scoreValues } from '../../../src/analysis/checkworthiness-model.js';
 
 const feats = (text: string) => { const tok = tokenize(text); return sentenceFeatures(tok, 0, tok.tokens.length); };
@@ -56,10 +56,6 @@ describe('check-worthiness features and model', () => {
       const buffered = scoreSentence(tok, 0, tok.tokens.length, (idx, val, count) => scoreValues(idx, val, count));
       expect(buffered.score).toBe(scoreFeatures(f, dense));
       expect(buffered.signals).toEqual(feats(text).signals);
-      // And so does the path that collects the packed weights during the pass.
-      const collected = scoreSentenceWithModel(tok, 0, tok.tokens.length);
-      expect(collected.score).toBe(scoreFeatures(f, dense));
-      expect(collected.signals).toEqual(feats(text).signals);
     }
   });
   it('ranks a statistic above a greeting', () => {
