@@ -101,8 +101,9 @@ export function TabReport({ tabId }: { tabId: number }) {
   }
 }
 
-export function App({ search }: { search?: string }) {
-  const tab = useTargetTab(search);
+/** `tabId`: the tab index.tsx already found (so the first render needn't look it up again). */
+export function App({ search, tabId }: { search?: string; tabId?: number }) {
+  const tab = useTargetTab(search, tabId);
   return (
     <div class="app">
       {tab.state === 'ok' ? <TabReport tabId={tab.tabId} /> : null}

@@ -1,21 +1,27 @@
 /**
- * Popup entry: starts the tab's reads at once (before the first render, see preload.ts), then
- * renders the App into popup.html's #app.
+ * Popup entry: starts the tab's reads at once (see preload.ts), waits briefly for the first
+ * answer so the first render already shows the items (the static "Loading…" placeholder shows
+ * meanwhile), then renders the App into popup.html's #app.
  */
 import { render } from 'preact';
 import { App } from './App.js';
 import { installE2eBridge } from './e2e.js';
 import { benchMark } from './bench-marks.js';
-import { startPreload } from './preload.js';
+import { settleFirst, startPreload } from './preload.js';
 import { activeTabId, tabFromSearch } from './use-target-tab.js';
 
+/** The longest the first render waits for an answer; a service worker waking up can take longer. */
+const FIRST_ANSWER_WAIT_MS = 150;
+
 benchMark('script');
-const fixed = tabFromSearch(location.search);
-if (fixed !== null) startPreload(fixed);
-else void activeTabId().then((id) => { if (id !== null) startPreload(id); });
-const root = document.getElementById('app');
-if (root) {
+
+async function start(root: HTMLElement): Promise<void> {
+  const tabId = tabFromSearch(location.search) ?? await activeTabId();
+  if (tabId !== null) await settleFirst(startPreload(tabId), FIRST_ANSWER_WAIT_MS);
   root.textContent = ''; // drop the static "Loading…" placeholder; Preact does not clear it
-  render(<App />, root);
+  render(<App tabId={tabId ?? undefined} />, root);
   if (__E2E__) installE2eBridge(root);
 }
+
+const root = document.getElementById('app');
+if (root) void start(root);

@@ -16,6 +16,11 @@ export interface Preload {
   /** The last answer, from storage.session; null when there is none. */
   cached: Promise<TabReply | null>;
   handoff: Promise<Handoff | null>;
+  /**
+   * The first answer to hand the first render, once `settleFirst` has seen one: the cached or the
+   * fresh reply, whichever came first (a cached one is still replaced by the fresh one).
+   */
+  first?: { reply: TabReply; fresh: boolean } | { error: Result<TabReply> & { ok: false } };
 }
 
 type Area = { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> };
@@ -44,8 +49,10 @@ export async function clearHandoff(tabId: number): Promise<void> {
 const started = new Map<number, Preload>();
 
 /** Returns nothing; starts the first reads for the tab (once), for `takePreload` to pick up. */
-export function startPreload(tabId: number): void {
-  if (!started.has(tabId)) started.set(tabId, preload(tabId));
+export function startPreload(tabId: number): Preload {
+  let p = started.get(tabId);
+  if (!p) started.set(tabId, p = preload(tabId));
+  return p;
 }
 
 /** Returns the reads started for the tab, once; later loads read afresh. */
@@ -53,6 +60,30 @@ export function takePreload(tabId: number): Preload | undefined {
   const p = started.get(tabId);
   started.delete(tabId);
   return p;
+}
+
+/**
+ * Returns once the tab's first answer is known (cached or fresh, noted in `first`) or after
+ * `capMs`, so the popup's first render can show items at once instead of a loading state that is
+ * replaced a few milliseconds later; the static "Loading…" placeholder shows meanwhile.
+ */
+export async function settleFirst(p: Preload, capMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let settled = false; // after the cap, `first` stays as the first render saw it
+  const cap = new Promise<void>((r) => { timer = setTimeout(r, capMs); });
+  const fromCache = p.cached.then((reply) => {
+    if (settled) return undefined;
+    if (reply && !p.first) p.first = { reply, fresh: false };
+    // No cached answer: wait for the fresh one instead.
+    return reply ? undefined : fromFresh;
+  });
+  const fromFresh = p.fresh.then((r) => {
+    if (settled || (p.first && 'reply' in p.first && p.first.fresh)) return;
+    if (!p.first || 'reply' in p.first) p.first = r.ok ? { reply: r.value, fresh: true } : { error: r };
+  });
+  await Promise.race([fromCache, fromFresh, cap]);
+  settled = true;
+  clearTimeout(timer);
 }
 
 /** Starts every first read for the tab. */

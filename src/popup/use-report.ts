@@ -34,7 +34,13 @@ export function viewOf(reply: TabReply, fresh: boolean): ReportState {
 
 /** Returns the report state for the tab and the actions on it; `first` holds reads already started. */
 export function useReport(tabId: number, first?: Preload): UseReport {
-  const [view, setView] = useState<ReportState>({ state: 'loading' });
+  // The first render shows the answer index.tsx waited for (settleFirst), when there is one.
+  const [view, setView] = useState<ReportState>(() => {
+    const known = first?.tabId === tabId ? first.first : undefined;
+    if (!known) return { state: 'loading' };
+    if ('error' in known) return { state: 'error', error: known.error.error, fresh: true };
+    return viewOf(known.reply, known.fresh);
+  });
   const [round, setRound] = useState(0);
 
   // A layout effect subscribes right after the first render, not a frame later as useEffect would.
@@ -43,8 +49,10 @@ export function useReport(tabId: number, first?: Preload): UseReport {
     let answered = false;
     const early = round === 0 && first?.tabId === tabId ? first : null;
     if (!early) setView({ state: 'loading' });
+    const shown = early?.first; // what the first render showed, if anything
+    const shownFresh = shown !== undefined && ('error' in shown || shown.fresh);
     void early?.cached.then((reply) => {
-      if (!live || answered || !reply) return;
+      if (!live || answered || !reply || shown) return;
       benchMark('cached');
       setView(viewOf(reply, false));
     });
@@ -53,7 +61,8 @@ export function useReport(tabId: number, first?: Preload): UseReport {
     void fresh.then((r) => {
       benchMark('reply');
       answered = true;
-      if (!live) return;
+      // The first render already showed this very answer: no second render of the same list.
+      if (!live || shownFresh) return;
       setView(r.ok ? viewOf(r.value, true) : { state: 'error', error: r.error, fresh: true });
     });
     return () => { live = false; };

@@ -19,9 +19,9 @@ export function activeTabId(): Promise<number | null> {
   return active;
 }
 
-/** Returns the tab the popup reports on. */
-export function useTargetTab(search = location.search): TargetTab {
-  const fixed = tabFromSearch(search);
+/** Returns the tab the popup reports on; `known` is the active tab when the caller already has it. */
+export function useTargetTab(search = location.search, known?: number): TargetTab {
+  const fixed = tabFromSearch(search) ?? known ?? null;
   const [tab, setTab] = useState<TargetTab>(fixed === null ? { state: 'loading' } : { state: 'ok', tabId: fixed });
   useEffect(() => {
     if (fixed !== null) return;

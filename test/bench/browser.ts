@@ -236,6 +236,20 @@ export function watchFirstItem(): void {
 
 export interface PopupTiming { first_item_ms: number; first_frame_ms: number; dcl_ms: number; dom_interactive_ms: number; items: number; report_rpc_ms: number; marks: Record<string, number> }
 
+/**
+ * Returns the first frame of the bench build's blank extension page (BLANK_PAGE in build.ts), ms
+ * from navigation, measured as the popup's is: the browser's own cost of opening an extension page.
+ */
+export async function measureBlankPage(b: Bench, file: string): Promise<number> {
+  const page = await b.ctx.newPage();
+  await page.addInitScript(watchFirstItem);
+  await page.goto(`chrome-extension://${b.extId}/${file}`);
+  await page.waitForFunction(() => (window as unknown as { __smFirstFrame?: number }).__smFirstFrame !== undefined, undefined, { timeout: 30000 });
+  const ms = await page.evaluate(() => (window as unknown as { __smFirstFrame: number }).__smFirstFrame);
+  await page.close();
+  return ms;
+}
+
 /** Opens popup.html for a tab and returns when its first item was inserted and painted. */
 export async function measurePopup(b: Bench, tabId: number): Promise<PopupTiming> {
   const page = await b.ctx.newPage();

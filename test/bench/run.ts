@@ -22,8 +22,8 @@ import { MemoryStore } from '../../src/corpus/memory-store.ts';
 import { parseCsv } from '../../src/cli/eval/csv.ts';
 import { splitSentences } from '../../src/corpus/sentences.ts';
 import { serve } from '../e2e/harness.ts';
-import { buildChrome } from './build.ts';
-import { launchBench, launchPlain, measurePage, measurePopup, recordLongTasks, tabIdOf, visitPage, type PageTiming } from './browser.ts';
+import { BLANK_PAGE, buildChrome } from './build.ts';
+import { launchBench, launchPlain, measureBlankPage, measurePage, measurePopup, recordLongTasks, tabIdOf, visitPage, type PageTiming } from './browser.ts';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
@@ -191,11 +191,19 @@ if (b) try {
   const { page: articlePage } = await visitPage(b, articleUrl);
   const tabId = await tabIdOf(b, articlePage);
   const pops: Awaited<ReturnType<typeof measurePopup>>[] = [];
-  for (let r = 0; r < (smoke ? 1 : 7); r++) pops.push(await measurePopup(b, tabId));
+  // Interleaved with the popup: the blank extension page (the browser's own floor), same run.
+  const blanks: number[] = [];
+  for (let r = 0; r < (smoke ? 1 : 7); r++) {
+    blanks.push(await measureBlankPage(b, BLANK_PAGE));
+    pops.push(await measurePopup(b, tabId));
+  }
   await articlePage.close();
   result.popup_items = pops[0]?.items ?? 0;
   result.popup_first_paint_ms = round(median(pops.map((p) => p.first_frame_ms)), 1);
   result.popup_first_item_dom_ms = round(median(pops.map((p) => p.first_item_ms)), 1);
+  result.popup_blank_page_first_paint_ms = round(median(blanks), 1);
+  result.popup_first_paint_vs_blank_page = round(median(pops.map((p, i) => p.first_frame_ms / blanks[i]!)), 2);
+  result.popup_own_ms = round(median(pops.map((p, i) => p.first_frame_ms - blanks[i]!)), 1);
   result.popup_dcl_ms_baseline = round(median(pops.map((p) => p.dcl_ms)), 1);
   result.popup_report_rpc_ms = round(median(pops.map((p) => p.report_rpc_ms)), 1);
   result.popup_first_paint_vs_dcl = round(median(pops.map((p) => p.first_frame_ms / p.dcl_ms)), 2);
@@ -244,7 +252,7 @@ const budgets: [string, boolean | null, string][] = [
   ['analysis >= 40% of tokenizer', num('analysis_vs_tokenizer') === null ? null : num('analysis_vs_tokenizer')! >= 0.4, `${result.analysis_words_per_s} vs ${result.tokenizer_words_per_s} words/s (the product's wink pipe alone: ${result.wink_pipe_words_per_s} words/s, analysis ${result.analysis_vs_wink_pipe} of it)`],
   [`match p50 <= 50 ms (${sizes[0]})`, num('match_ms_p50_10k') === null ? null : num('match_ms_p50_10k')! <= 50, `${result.match_ms_p50_10k} ms`],
   [`match p50 <= 200 ms (${sizes[1]})`, num('match_ms_p50_100k') === null ? null : num('match_ms_p50_100k')! <= 200, `${result.match_ms_p50_100k} ms`],
-  ['popup_first_paint <= 100 ms', num('popup_first_paint_ms') === null ? null : num('popup_first_paint_ms')! <= 100, `${result.popup_first_paint_ms} ms, ${result.popup_items} items (DCL ${result.popup_dcl_ms_baseline} ms, tab/report round trip ${result.popup_report_rpc_ms} ms)`],
+  ['popup_first_paint <= 100 ms', num('popup_first_paint_ms') === null ? null : num('popup_first_paint_ms')! <= 100, `${result.popup_first_paint_ms} ms, ${result.popup_items} items (a blank extension page: ${result.popup_blank_page_first_paint_ms} ms, ratio ${result.popup_first_paint_vs_blank_page}; DCL ${result.popup_dcl_ms_baseline} ms, tab/report round trip ${result.popup_report_rpc_ms} ms)`],
   ['content_js_gzip <= 60 KB', num('content_js_gzip_kb') === null ? null : num('content_js_gzip_kb')! <= 60, `${result.content_js_gzip_kb} KB (Readability + mark.js alone ${result.readability_markjs_gzip_kb} KB)`],
   ['longest_task <= 50 ms', num('longest_task_ms') === null ? null : num('longest_task_ms')! <= 50, `${result.longest_task_ms} ms on ${result.largest_page ?? '-'} (page's own ${result.page_own_longest_task_ms ?? '-'} ms)`],
   ['heap <= 150 MB', num('heap_mb_after_100_pages') === null ? null : num('heap_mb_after_100_pages')! <= 150, `${result.heap_mb_after_100_pages} MB (start ${result.heap_mb_baseline ?? '-'}, +${result.heap_growth_mb_50_to_100 ?? '-'} MB from page ${result.heap_mb_after_50_pages === undefined ? '-' : Math.floor(Number(result.heap_pages) / 2)} to ${result.heap_pages ?? '-'})`],

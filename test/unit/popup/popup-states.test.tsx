@@ -25,7 +25,7 @@ vi.mock('webextension-polyfill', () => ({
 
 const { App } = await import('../../../src/popup/App.js');
 const { ReportView } = await import('../../../src/popup/components/ReportView.js');
-const { startPreload } = await import('../../../src/popup/preload.js');
+const { settleFirst, startPreload } = await import('../../../src/popup/preload.js');
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -72,6 +72,64 @@ describe('first paint', () => {
     await flush();
     expect(status('c0')).toBe('contradicted');
     expect(ready()).toBe(true);
+  });
+
+  it('after settleFirst, the very first render shows the cached items, then the answer replaces them', async () => {
+    session['report:42'] = withStatus('corroborated');
+    let open!: () => void;
+    background(withStatus('contradicted'), new Promise((r) => { open = r; }));
+    await settleFirst(startPreload(42), 1000);
+    render(<App search="?tab=42" />, root);
+    // No flush: the first render itself has the items, not a loading state.
+    expect(status('c0')).toBe('corroborated');
+    expect(root.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(ready()).toBe(false);
+    open();
+    await flush();
+    expect(status('c0')).toBe('contradicted');
+    expect(ready()).toBe(true);
+  });
+
+  it('after settleFirst with no cached copy, the first render shows the background\'s answer', async () => {
+    background(withStatus('contradicted'));
+    await settleFirst(startPreload(42), 1000);
+    render(<App search="?tab=42" />, root);
+    expect(status('c0')).toBe('contradicted');
+    await flush();
+    expect(status('c0')).toBe('contradicted');
+    expect(ready()).toBe(true);
+  });
+
+  it('settleFirst gives up after its cap: the popup shows its loading state, then the answer', async () => {
+    let open!: () => void;
+    background(withStatus('contradicted'), new Promise((r) => { open = r; }));
+    await settleFirst(startPreload(42), 20);
+    render(<App search="?tab=42" />, root);
+    expect(status('c0')).toBeUndefined();
+    open();
+    await flush();
+    expect(status('c0')).toBe('contradicted');
+    expect(ready()).toBe(true);
+  });
+
+  it('a cached copy that arrives after the cap is still shown until the answer', async () => {
+    let cacheRead!: () => void;
+    const gate = new Promise<void>((r) => { cacheRead = r; });
+    let open!: () => void;
+    session['report:42'] = withStatus('corroborated');
+    background(withStatus('contradicted'), new Promise((r) => { open = r; }));
+    const area = (await import('webextension-polyfill')).default.storage.session;
+    const get = area.get;
+    const slow = vi.spyOn(area, 'get').mockImplementation(async (k) => { await gate; return get(k as string); });
+    await settleFirst(startPreload(42), 20);
+    render(<App search="?tab=42" />, root);
+    cacheRead();
+    await flush();
+    expect(status('c0')).toBe('corroborated');
+    open();
+    await flush();
+    expect(status('c0')).toBe('contradicted');
+    slow.mockRestore();
   });
 
   it('an answer is never replaced by an older cached copy', async () => {
