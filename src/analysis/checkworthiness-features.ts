@@ -220,17 +220,26 @@ function classTokenHashes(w: string): number[] {
   }
   return hs;
 }
-/** Per POS tag: its unigram hash and its bigram hashes after each previous tag (filled lazily). */
-interface PosHashes { unigram: number; after: Map<string, number> }
+/**
+ * Per POS tag: a small number, its unigram hash and its bigram hashes after each previous tag by
+ * that tag's number (filled lazily; one map look-up per token instead of two). Number 0 is "<s>".
+ */
+interface PosHashes { id: number; name: string; unigram: number; after: number[] }
 const POS_HASHES = new Map<string, PosHashes>();
+const POS_BY_ID: PosHashes[] = [];
 function posHashes(pos: string): PosHashes {
   let p = POS_HASHES.get(pos);
-  if (!p) POS_HASHES.set(pos, (p = { unigram: fnv(H_P, pos), after: new Map() }));
+  if (!p) {
+    p = { id: POS_BY_ID.length, name: pos, unigram: fnv(H_P, pos), after: [] };
+    POS_HASHES.set(pos, p);
+    POS_BY_ID.push(p);
+  }
   return p;
 }
-function posBigram(prev: string, pos: string, p: PosHashes): number {
-  let h = p.after.get(prev);
-  if (h === undefined) p.after.set(prev, (h = fnv(fnv(fnv(H_Q, prev), '|'), pos)));
+const POS_START = posHashes('<s>');
+function posBigram(prev: PosHashes, p: PosHashes): number {
+  let h = p.after[prev.id];
+  if (h === undefined) p.after[prev.id] = h = fnv(fnv(fnv(H_Q, prev.name), '|'), p.name);
   return h;
 }
 
@@ -242,7 +251,7 @@ function accumulate(tok: Tokenized, tokenStart: number, tokenEnd: number): Sente
   const sig: SentenceSignals = { numbers: 0, dates: 0, names: 0, reportedActions: 0, comparisons: 0, firstSecond: 0, opinion: 0, words: 0, question: false };
   const tokens = tok.tokens;
   let prevState = fnv(fnv(H_B, '<s>'), '|');
-  let prevPos = '<s>';
+  let prevPos = POS_START;
   let nums = 0, past = 0, future = 0, p1s = 0, p1p = 0, p2 = 0, neg = 0, comparative = 0, superlative = 0, modals = 0, nameVerb = 0, questions = 0;
   let position = 0; // index among the sentence's non-space tokens
   let lastName = -10;
@@ -288,7 +297,7 @@ function accumulate(tok: Tokenized, tokenStart: number, tokenEnd: number): Sente
     const changed = (fl & F_CHANGED) !== 0; // lower case differs from the lemma
     if (changed) addHash(rd[row + R_HF]!);
     addHash(ph.unigram);
-    addHash(posBigram(prevPos, pos, ph));
+    addHash(posBigram(prevPos, ph));
     const verbal = pos === 'VERB' || pos === 'AUX';
     if (verbal && changed && (fl & F_ING_OR_S) === 0) past++;
     if (verbal && (fl & F_PAST_AUX) !== 0) past++;
@@ -313,7 +322,7 @@ function accumulate(tok: Tokenized, tokenStart: number, tokenEnd: number): Sente
     if (fl & F_FIRST_SECOND) sig.firstSecond++;
     if (fl & F_OPINION) sig.opinion++;
     prevState = hb;
-    prevPos = pos;
+    prevPos = ph;
   }
   addHash(fnv(prevState, '</s>'));
   sig.numbers = nums;

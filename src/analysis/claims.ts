@@ -55,11 +55,19 @@ function isDatelineOrByline(s: string): boolean {
   return /^(?:\w+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b/i.test(s) && s.split(/\s+/).length <= 10;
 }
 
-/** Returns the paragraph (text between line breaks) around [start, end). */
-function paragraphOf(text: string, start: number, end: number): string {
+/**
+ * True when the paragraph (text between line breaks) around [start, end) holds a photo credit;
+ * `seen` keeps the answer per paragraph start (a paragraph's sentences share it, and the credit
+ * scan runs over the whole paragraph).
+ */
+function inCaption(text: string, start: number, end: number, seen: Map<number, { b: number; yes: boolean }>): boolean {
   const a = text.lastIndexOf('\n', start - 1) + 1;
   const b = text.indexOf('\n', end);
-  return text.slice(a, b < 0 ? text.length : b);
+  const known = seen.get(a);
+  if (known !== undefined && known.b === b) return known.yes;
+  const yes = CAPTION_CREDIT.test(text.slice(a, b < 0 ? text.length : b));
+  seen.set(a, { b, yes });
+  return yes;
 }
 
 function scoreOne(tok: Tokenized, tokenStart: number, tokenEnd: number): { score: number; signals: SentenceSignals } {
@@ -102,6 +110,7 @@ export function selectClaims(
     ? lastSignals.signals
     : tok.sentences.map((s) => scoreOne(tok, s.tokenStart, s.tokenEnd).signals);
   const claims: Claim[] = [];
+  const captions = new Map<number, { b: number; yes: boolean }>();
   sentences.forEach((s, i) => {
     const sig = signals[i]!;
     const byModel = s.checkworthiness >= MODEL.newsThreshold;
@@ -110,7 +119,7 @@ export function selectClaims(
     if (sig.words < MIN_WORDS || sig.question || sig.firstSecond > 1) return;
     const text = tok.text.slice(s.start, s.end);
     if (BOILERPLATE_LINE.test(text) || NON_CLAIM.test(text) || isHeadline(text) || isDatelineOrByline(text)) return;
-    if (CAPTION_CREDIT.test(paragraphOf(tok.text, s.start, s.end))) return;
+    if (inCaption(tok.text, s.start, s.end, captions)) return;
     let quoted = 0;
     for (const q of ctx.quotes) quoted += Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start));
     if (quoted > 0.6 * (s.end - s.start)) return;

@@ -318,9 +318,14 @@ export class MentionTracker {
   private inTitleCaseLine(i: number): boolean {
     const { tokens, text } = this.src;
     const at = tokens[i]!.start;
-    const a = text.lastIndexOf('\n', at) + 1;
-    let b = text.indexOf('\n', at);
-    if (b < 0) b = text.length;
+    // The line is found once for all its names (a long paragraph was searched for its line
+    // breaks from every name in it): [lineA, lineB) holds no line break.
+    if (!(at >= this.lineA && at < this.lineB)) {
+      this.lineA = text.lastIndexOf('\n', at) + 1;
+      const nl = text.indexOf('\n', at);
+      this.lineB = nl < 0 ? text.length : nl;
+    }
+    const a = this.lineA, b = this.lineB;
     if (b - a > 300) return false;
     // one scan per line: a headline's several names share it
     const known = this.titleCaseLines.get(a);
@@ -335,6 +340,8 @@ export class MentionTracker {
     return title;
   }
   private readonly titleCaseLines = new Map<number, boolean>();
+  private lineA = 0;
+  private lineB = -1;
 
   private startsSentence(a: number): boolean {
     const s = this.src.sentOf[a]!;
@@ -574,6 +581,9 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
   return false;
 }
 
+/** Tags that can open the subject of a closing attribution. */
+const SUBJECT_POS = new Set(['PROPN', 'PRON', 'DET', 'NOUN', 'ADJ']);
+
 /**
  * True when the name at `i` opens an attribution closing its sentence after a comma ("Cruz
  * electrified the crowds if elected, Stovall said."): the reporting clause is the main one, whatever
@@ -582,7 +592,7 @@ export function isEmbedded(ctx: MentionSource, i: number): boolean {
 function closingAttribution(ctx: MentionSource, i: number, end: number): boolean {
   if (ctx.tokens[i - 1]?.value !== ',' || ctx.inQuote[i - 1]) return false;
   // (a subject first: not the verb phrase after an apposition, ", also questioned …")
-  if (!['PROPN', 'PRON', 'DET', 'NOUN', 'ADJ'].includes(ctx.tokens[i]?.pos ?? '')) return false;
+  if (!SUBJECT_POS.has(ctx.tokens[i]?.pos ?? '')) return false;
   let v = i;
   while (v < end && v - i < 5 && !ctx.isSpeechVerb(v)) v++;
   if (v >= end || v - i >= 5) return false;

@@ -5,6 +5,7 @@
  * chunk probably is. Everything here is pure and works on token index ranges.
  */
 import type { Token } from './nlp.js';
+import { lexemeMemo } from './lexeme-memo.js';
 
 /**
  * Personal titles and honorifics that lead a person's name ("Sen. JD Vance", "Gen. Qassem
@@ -125,9 +126,10 @@ const NP_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'to', 'at', 'from', 
 /** Returns true when the token can be part of a proper name chunk. */
 export function isNameToken(t: Token): boolean {
   if (t.pos !== 'PROPN') return false;
-  if (CALENDAR.test(t.value)) return false;
-  return /^[A-Z0-9]/.test(t.value);
+  return nameShaped(t) === 1;
 }
+/** 1 when the value can be a name word (capital or digit first, not a month or weekday); per lexeme (the value decides). */
+const nameShaped = lexemeMemo((t) => (!CALENDAR.test(t.value) && /^[A-Z0-9]/.test(t.value) ? 1 : 0));
 
 /** Returns true when the token can be part of a noun phrase. */
 function isNpWord(t: Token): boolean {

@@ -278,6 +278,13 @@ interface LexemeFacts {
   more: Map<number, number>;
   /** By fact number (one object per fact, so a token reads one cache line, not four columns). */
   list: LexemeFact[];
+  /**
+   * Value + POS -> fact number, for words forgetNewLexemes makes unknown again. Such a word comes
+   * back under a new lexeme index in every text that uses it; with the same facts it gets the
+   * same fact number (so the same Token.lex), and every per-lexeme cache (lexeme-memo.ts) keeps
+   * its entry instead of filling a new one per text.
+   */
+  reborn: Map<string, number>;
 }
 interface LexemeFact { type: string; stop: boolean; lemma: string; lower: string }
 let facts: LexemeFacts | null = null;
@@ -285,7 +292,7 @@ let factsFor: Nlp | null = null;
 function lexemeFacts(n: Nlp, size: number): LexemeFacts {
   if (factsFor !== n || !facts) {
     startLexemeTable(facts ? facts.list.length : 0);
-    facts = { first: new Int32Array(size), firstPos: new Uint8Array(size), more: new Map(), list: [] };
+    facts = { first: new Int32Array(size), firstPos: new Uint8Array(size), more: new Map(), list: [], reborn: new Map() };
     factsFor = n;
   } else if (facts.first.length < size) {
     const cap = Math.max(size, facts.first.length * 2);
@@ -304,10 +311,24 @@ function factOf(lf: LexemeFacts, u: number, pn: number): number {
   return lf.more.get(u * POS_SLOTS + pn) ?? -1;
 }
 
-function addFact(lf: LexemeFacts, u: number, pn: number, type: string, stop: boolean, lemma: string, lower: string): void {
-  const k = lf.list.length;
-  lf.list.push({ type, stop, lemma, lower });
+/** Registers the facts of (lexeme u, POS pn) and returns their fact number. */
+function addFact(lf: LexemeFacts, u: number, pn: number, value: string, type: string, stop: boolean, lemma: string, lower: string): number {
+  let k = -1;
+  // A word that is not SAFE_OOV is forgotten after each text: reuse its earlier fact number when
+  // every fact is the same (they depend on the value and POS; compared, not assumed).
+  const key = SAFE_OOV.test(value) ? null : `${pn}\u0000${value}`;
+  if (key !== null) {
+    const old = lf.reborn.get(key);
+    const o = old === undefined ? undefined : lf.list[old]!;
+    if (o && o.type === type && o.stop === stop && o.lemma === lemma && o.lower === lower) k = old!;
+  }
+  if (k < 0) {
+    k = lf.list.length;
+    lf.list.push({ type, stop, lemma, lower });
+    if (key !== null && lf.reborn.size < MAX_OOV_LEXEMES) lf.reborn.set(key, k);
+  }
   if (lf.first[u] === 0) { lf.first[u] = k + 1; lf.firstPos[u] = pn; } else lf.more.set(u * POS_SLOTS + pn, k);
+  return k;
 }
 
 /**
@@ -371,7 +392,7 @@ export function tokenize(text: string): Tokenized {
       } else {
         const pn = posNums[i]!;
         let f = factOf(lf, u, pn);
-        if (f < 0) { addFact(lf, u, pn, type, stop, lemma, lower); f = lf.list.length - 1; }
+        if (f < 0) f = addFact(lf, u, pn, value, type, stop, lemma, lower);
         factNo[i] = f;
       }
     }

@@ -143,7 +143,7 @@ export class SpeakerContext implements MentionSource {
     // ("made the following comment:": a "verb" after a determiner and a noun is a noun)
     if (t.pos === 'VERB') return SPEECH_VERBS.has(t.lemma) && !(t.lower === t.lemma && !(t.lower in IRREGULAR_PAST) && this.endsNounPhrase(i));
     // "Toomey fumed": wink sometimes tags a past-tense speech verb after a name as an adjective
-    if ((t.pos === 'ADJ' || t.pos === 'NOUN') && /ed$/.test(t.value)) {
+    if ((t.pos === 'ADJ' || t.pos === 'NOUN') && t.value.endsWith('ed')) {
       const p = this.tokens[i - 1];
       // ("The complaint alleged that …", "The suit, filed Monday, alleged that …": after a common
       // noun or a comma, when "that" opens what was said)
@@ -164,7 +164,7 @@ export class SpeakerContext implements MentionSource {
     // (also a participle right after a comma, tagged as a noun or an adjective: "…, promising
     // that …", "…, warning “…”")
     const prev = this.tokens[i - 1]?.lower ?? '';
-    if ((t.pos === 'NOUN' || (t.pos === 'ADJ' && prev === ',')) && /^\p{Ll}+ing$/u.test(t.value) && (PARTICIPLE_PREPOSITIONS.has(prev) || (prev === ',' && !this.inQuote[i - 1]))) {
+    if ((t.pos === 'NOUN' || (t.pos === 'ADJ' && prev === ',')) && t.value.endsWith('ing') && /^\p{Ll}+ing$/u.test(t.value) && (PARTICIPLE_PREPOSITIONS.has(prev) || (prev === ',' && !this.inQuote[i - 1]))) {
       const stem = t.value.slice(0, -3);
       const n = this.tokens[i + 1];
       const base = SPEECH_VERBS.has(stem) || SPEECH_VERBS.has(stem + 'e') || (/(.)\1$/.test(stem) && SPEECH_VERBS.has(stem.slice(0, -1)));
@@ -172,7 +172,7 @@ export class SpeakerContext implements MentionSource {
     }
     // "Ben Ode, a consultant, notes that …": a present-tense speech verb tagged as a plural noun,
     // told apart by a subject before it and "that", a colon or a quote after it
-    if (t.pos === 'NOUN' && /^\p{Ll}+s$/u.test(t.value)) {
+    if (t.pos === 'NOUN' && t.value.endsWith('s') && /^\p{Ll}+s$/u.test(t.value)) {
       const v = t.value;
       if (!(SPEECH_VERBS.has(v.slice(0, -1)) || SPEECH_VERBS.has(v.slice(0, -2)))) return false;
       const p = this.tokens[i - 1], n = this.tokens[i + 1], pp = this.tokens[i - 2];
