@@ -8,11 +8,17 @@ import { E2E_POPUP_CLICK, E2E_POPUP_SNAPSHOT, type PopupClick, type PopupSnapsho
 /** Starts publishing the popup's items and answering click requests. */
 export function installE2eBridge(root: HTMLElement): void {
   const instance = Math.random().toString(36).slice(2);
+  const born = Date.now();
   const tab = Number(new URLSearchParams(location.search).get('tab')) || null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Firefox test popups are left open, and all share one snapshot key: once a newer popup has
+  // published, this one stays quiet, so a test never reads an older popup's items.
+  let superseded = false;
   const publish = () => {
+    if (superseded) return;
     const snapshot: PopupSnapshot = {
       instance,
+      born,
       tab,
       ready: Boolean(root.querySelector('[data-sourcemark-ready]')),
       items: [...root.querySelectorAll('[data-sourcemark-item]')].map((el) => ({
@@ -27,12 +33,19 @@ export function installE2eBridge(root: HTMLElement): void {
     };
     void browser.storage.local.set({ [E2E_POPUP_SNAPSHOT]: snapshot });
   };
-  new MutationObserver(() => {
+  const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(publish, 50);
-  }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+  new MutationObserver(schedule).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   publish();
   browser.storage.onChanged.addListener((changes, area) => {
+    const other = changes[E2E_POPUP_SNAPSHOT]?.newValue as PopupSnapshot | undefined;
+    if (area === 'local' && other && other.instance !== instance) {
+      // A newer popup silences this one; an older one's late write is overwritten again.
+      if (other.born > born) superseded = true;
+      else schedule();
+    }
     const click = changes[E2E_POPUP_CLICK]?.newValue as PopupClick | undefined;
     if (area !== 'local' || !click || click.instance !== instance) return;
     root.querySelector<HTMLElement>(click.selector)?.click();

@@ -10,6 +10,8 @@ export const E2E_POPUP_CLICK = 'sourcemark:e2e:click';
 export interface PopupSnapshot {
   /** Random per popup page: a click request names the popup it is for. */
   instance: string;
+  /** When that popup started (Date.now()): an older popup stops publishing once a newer one has. */
+  born: number;
   /** The tab the popup reports on. */
   tab: number | null;
   ready: boolean;

@@ -404,7 +404,11 @@ async function firefoxPopup(page: Page, openedAt: number, ask: () => Promise<voi
     await page.waitForFunction(() => document.documentElement.dataset.sourcemarkPopup !== undefined, undefined, { timeout: 5000 });
     return JSON.parse(await page.evaluate(() => document.documentElement.dataset.sourcemarkPopup ?? 'null')) as Snapshot | null;
   };
-  const fresh = (s: Snapshot | null): s is Snapshot => !!s && s.ready && s.at >= openedAt;
+  // A popup left open by an earlier step is not this one: only an instance that was not there
+  // before the first request counts (older popups stop publishing once a newer one has, see
+  // src/popup/e2e.ts).
+  const before = (await read().catch(() => null))?.instance;
+  const fresh = (s: Snapshot | null): s is Snapshot => !!s && s.ready && s.at >= openedAt && s.instance !== before;
   let snap: Snapshot | null = null;
   // Up to three requests, 15 s each: a request can be lost while the background restarts, or
   // the tab can fail to come up under load. The newest popup instance is the one used.
