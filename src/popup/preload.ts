@@ -69,21 +69,22 @@ export function takePreload(tabId: number): Preload | undefined {
  */
 export async function settleFirst(p: Preload, capMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let settled = false; // after the cap, `first` stays as the first render saw it
+  let first: Preload['first'];
   const cap = new Promise<void>((r) => { timer = setTimeout(r, capMs); });
-  const fromCache = p.cached.then((reply) => {
-    if (settled) return undefined;
-    if (reply && !p.first) p.first = { reply, fresh: false };
-    // No cached answer: wait for the fresh one instead.
-    return reply ? undefined : fromFresh;
-  });
+  // The background's answer wins over the cached copy; its error only shows when nothing else did.
   const fromFresh = p.fresh.then((r) => {
-    if (settled || (p.first && 'reply' in p.first && p.first.fresh)) return;
-    if (!p.first || 'reply' in p.first) p.first = r.ok ? { reply: r.value, fresh: true } : { error: r };
+    if (r.ok) first = { reply: r.value, fresh: true };
+    else first ??= { error: r };
+  });
+  const fromCache = p.cached.then((reply) => {
+    if (reply) first ??= { reply, fresh: false };
+    // No cached answer: wait for the fresh one instead.
+    else return fromFresh;
   });
   await Promise.race([fromCache, fromFresh, cap]);
-  settled = true;
   clearTimeout(timer);
+  // Set once, here: what the first render sees does not change behind it.
+  p.first = first;
 }
 
 /** Starts every first read for the tab. */
