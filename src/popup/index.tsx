@@ -18,8 +18,10 @@ benchMark('script');
 async function start(root: HTMLElement): Promise<void> {
   const tabId = tabFromSearch(location.search) ?? await activeTabId();
   if (tabId !== null) await settleFirst(startPreload(tabId), FIRST_ANSWER_WAIT_MS);
+  benchMark('settled');
   root.textContent = ''; // drop the static "Loading…" placeholder; Preact does not clear it
   render(<App tabId={tabId ?? undefined} />, root);
+  benchMark('rendered');
   if (__E2E__) installE2eBridge(root);
 }
 
