@@ -33,6 +33,11 @@ export interface OpenedLibrary {
   store: ArticleStore;
   /** Set when the library is degraded: e.g. records skipped, or kept in memory only. */
   warning: string | null;
+  /**
+   * Settles when every stored article is indexed (Library.openInSlices); until then answers
+   * carry `libraryPending` and are sent again when it settles. Absent: indexed already.
+   */
+  indexed?: Promise<void>;
 }
 
 export interface Services {
@@ -152,6 +157,40 @@ async function store(s: Services, lib: OpenedLibrary, record: ArticleRecord, inc
   }
 }
 
+/** Per opened library: the tabs answered while it was still being read, with what they show. */
+const incomplete = new WeakMap<OpenedLibrary, Map<number, { record: ArticleRecord; article: ExtractedArticle }>>();
+
+/**
+ * Returns nothing; once every stored article is indexed, sends each tab that was answered while
+ * the library was still being read its statuses against the whole library, and keeps that answer
+ * for the popup. A tab that has moved on to another article is skipped.
+ */
+function completeLater(s: Services, lib: OpenedLibrary, tabId: number, record: ArticleRecord, article: ExtractedArticle): void {
+  let tabs = incomplete.get(lib);
+  if (!tabs) {
+    incomplete.set(lib, tabs = new Map());
+    const waiting = tabs;
+    void lib.indexed?.then(async () => {
+      for (const [id, page] of waiting) await completeTab(s, lib, id, page.record, page.article);
+      waiting.clear();
+    });
+  }
+  tabs.set(tabId, { record, article });
+}
+
+async function completeTab(s: Services, lib: OpenedLibrary, tabId: number, record: ArticleRecord, article: ExtractedArticle): Promise<void> {
+  try {
+    const known = await s.tabs.get(tabId);
+    if (known?.articleId !== record.id) return;
+    const corroboration = lib.library.corroborate(record);
+    const pushed = await s.toTab(tabId, 'highlights/statuses', { corroboration });
+    if (!pushed.ok) return; // the tab was closed or navigated: nothing to update
+    await s.ui?.reports.put(tabId, report(record, corroboration, known.enabled, known.storageWarning ?? lib.warning), article);
+  } catch (e) {
+    console.warn('Sourcemark: could not update a page after the library was read', e);
+  }
+}
+
 function report(record: ArticleRecord, corroboration: Corroboration, enabled: boolean, storageWarning: string | null): PageReport {
   return {
     articleId: record.id, url: record.url, outlet: record.outlet, title: record.title, text: record.text,
@@ -187,6 +226,7 @@ export const contentHandlers = {
     await s.tabs.set(tabId, { articleId: record.id, enabled, incognito, storageWarning });
     const value = report(record, corroboration, enabled, storageWarning);
     await s.ui?.reports.put(tabId, value, article);
+    if (corroboration.libraryPending) completeLater(s, lib, tabId, record, article);
     return ok(value);
   },
   ...uiContentHandlers,
@@ -227,6 +267,7 @@ export const popupHandlers = {
     if (!pushed.ok) console.warn('Sourcemark: could not update the page tooltips', pushed.error);
     const value = report(record, corroboration, enabled, storageWarning);
     await s.ui?.reports.put(tabId, value, article);
+    if (corroboration.libraryPending) completeLater(s, lib, tabId, record, article);
     return ok(value);
   },
   async 'tab/reveal'({ tabId, itemId }, { services: s }) {

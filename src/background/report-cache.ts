@@ -42,7 +42,8 @@ export class ReportCache {
   reportFor(tabId: number, page: { url: string; text: string }): PageReport | undefined {
     const m = this.memo.get(tabId);
     if (!m || m.generation !== this.generation || m.url !== page.url || m.text !== page.text) return undefined;
-    return 'analysis' in m.reply ? m.reply : undefined;
+    // An answer made while the library was still being read is partial: never reused.
+    return 'analysis' in m.reply && !m.reply.corroboration.libraryPending ? m.reply : undefined;
   }
 
   /** Records the tab's reply (with the page it is for, when it is a report) and shows it. */

@@ -25,11 +25,12 @@ import { handoffKey } from '../shared/handoff.js';
 export async function openLibrary(): Promise<OpenedLibrary> {
   const store = new IdbStore();
   try {
-    const library = await Library.open(store);
+    // Indexed in slices: pages are answered meanwhile, against the part indexed so far.
+    const library = await Library.openInSlices(store);
     const warning = store.skipped
       ? `${store.skipped} unreadable article(s) in your library were skipped.`
       : null;
-    return { library, store, warning };
+    return { library, store, warning, indexed: library.indexed };
   } catch (e) {
     console.error('Sourcemark: the article library could not be opened; using a temporary one', e);
     const memory = new MemoryStore();
@@ -103,8 +104,12 @@ export function createServices(): Services {
   const ui = createUi(session);
   return {
     ui,
-    // Every library change makes the memoised reports stale (report-cache.ts).
-    ready: openLibrary().then((opened) => ({ ...opened, library: notifyingLibrary(opened.library, () => ui.reports.libraryChanged()) })),
+    // Every library change makes the memoised reports stale (report-cache.ts), and so does the
+    // end of the indexing that follows a worker start.
+    ready: openLibrary().then((opened) => {
+      void opened.indexed?.then(() => ui.reports.libraryChanged());
+      return { ...opened, library: notifyingLibrary(opened.library, () => ui.reports.libraryChanged()) };
+    }),
     analyze: cachedAnalyze(),
     makeRecord,
     tabs: new TabStates(session),

@@ -83,7 +83,7 @@ export function describeItem(
       kind,
       title: 'Check-worthy claim',
       detail: why.length ? `Why: ${why.join(', ')}` : null,
-      status: report ? statusWithCount(report.status, report.agreeingOrigins) : null,
+      status: report ? soFar(statusWithCount(report.status, report.agreeingOrigins), corroboration) : null,
       statusKey: report?.status ?? null,
     };
   }
@@ -95,7 +95,7 @@ export function describeItem(
       kind,
       title: 'Direct quote',
       detail: q.speaker ? `Speaker: ${q.speaker}` : 'Speaker not named nearby',
-      status: report ? QUOTE_STATUS_TEXT[report.status] : null,
+      status: report ? soFar(QUOTE_STATUS_TEXT[report.status], corroboration) : null,
       statusKey: report?.status ?? null,
     };
   }
@@ -105,6 +105,11 @@ export function describeItem(
     return { kind, title: 'Vague attribution', detail: a.reason, status: null, statusKey: null };
   }
   return null;
+}
+
+/** A status from a partial comparison (the library is still being read) says so. */
+function soFar(status: string, c: Corroboration | null): string {
+  return c?.libraryPending ? `${status} (so far: your library is still being read)` : status;
 }
 
 function statusWithCount(status: ClaimStatus, origins: number): string {

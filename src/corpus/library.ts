@@ -113,20 +113,70 @@ export class Library {
   private aliveSentences = 0;
   private acc = new Float64Array(1024);
 
+  /** Records read from the store and not indexed yet (oldest first, from `pendingAt` on). */
+  private pending: ArticleRecord[] = [];
+  private pendingAt = 0;
+  /** Ids stored or removed while records are pending: their pending copies are out of date. */
+  private readonly touched = new Set<string>();
+  /** Settles when every record read at open is in the index (at once for `open`). */
+  indexed: Promise<void> = Promise.resolve();
+  /** Records that could not be indexed (logged and left out; they stay in the store). */
+  unindexable = 0;
+
   private constructor(private readonly store: ArticleStore) {}
 
-  /** Returns a library over the store, indexing every readable record. */
+  /** Returns a library over the store, indexing every readable record before it returns. */
   static async open(store: ArticleStore): Promise<Library> {
-    const lib = new Library(store);
-    const { records } = await store.all();
-    records.sort((a, b) => a.firstSeen - b.firstSeen || (a.id < b.id ? -1 : 1));
-    for (const r of records) lib.index(r);
+    const lib = await Library.openInSlices(store, Infinity);
+    await lib.indexed;
     return lib;
   }
 
-  /** Number of articles in the library. */
+  /**
+   * Returns a library over the store as soon as its records are read, and indexes them in slices
+   * of about `sliceMs` with a macrotask between slices (`indexed` settles at the end). Indexing
+   * costs milliseconds per article, so after a worker restart a large library would otherwise hold
+   * back every page's highlights; meanwhile corroborate() compares with the articles indexed so
+   * far and says how many are left (`libraryPending`).
+   */
+  static async openInSlices(store: ArticleStore, sliceMs = 25): Promise<Library> {
+    const lib = new Library(store);
+    const { records } = await store.all();
+    records.sort((a, b) => a.firstSeen - b.firstSeen || (a.id < b.id ? -1 : 1));
+    lib.pending = records;
+    lib.indexed = lib.indexPending(sliceMs);
+    return lib;
+  }
+
+  private async indexPending(sliceMs: number): Promise<void> {
+    while (this.pendingAt < this.pending.length) {
+      const until = performance.now() + sliceMs;
+      do {
+        const r = this.pending[this.pendingAt++]!;
+        if (this.touched.has(r.id)) continue; // stored anew or removed meanwhile: that is what counts
+        try {
+          this.index(r);
+        } catch (e) {
+          this.unindex(r.id);
+          this.unindexable++;
+          console.warn('Sourcemark: an article in the library could not be indexed', r.id, e);
+        }
+      } while (this.pendingAt < this.pending.length && performance.now() < until);
+      if (this.pendingAt < this.pending.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    this.pending = [];
+    this.pendingAt = 0;
+    this.touched.clear();
+  }
+
+  /** Number of articles in the library (indexed so far). */
   get size(): number {
     return this.byId.size;
+  }
+
+  /** Articles read at open and not indexed yet (0 once `indexed` has settled). */
+  get pendingCount(): number {
+    return this.pending.length - this.pendingAt;
   }
 
   /** Returns the origin key of a stored article (see origin.ts), or undefined. */
@@ -137,12 +187,14 @@ export class Library {
   /** Stores the record, then indexes it (a revisit with the same id replaces the old one). A failed put leaves the index as it was. */
   async upsert(record: ArticleRecord): Promise<void> {
     await this.store.put(record);
+    if (this.pendingCount) this.touched.add(record.id);
     this.index(record);
   }
 
   /** Removes the article from store and index. */
   async remove(id: string): Promise<void> {
     await this.store.delete(id);
+    if (this.pendingCount) this.touched.add(id);
     this.unindex(id);
   }
 
@@ -304,7 +356,10 @@ export class Library {
     const claims: ClaimReport[] = record.analysis.claims.map((c) =>
       this.claimReport(c.id, record.text.slice(c.start, c.end), record, origin, selfEntry));
     const quotes: QuoteReport[] = record.analysis.quotes.map((q) => this.quoteReport(q.id, q.text, q.speaker, origin, selfEntry));
-    return { articleId: record.id, claims, quotes, librarySize: this.size - (selfEntry !== undefined ? 1 : 0) };
+    const c: Corroboration = { articleId: record.id, claims, quotes, librarySize: this.size - (selfEntry !== undefined ? 1 : 0) };
+    const pending = this.pendingCount;
+    if (pending) c.libraryPending = pending;
+    return c;
   }
 
   /** Returns matches of one sentence against the library, best first: [sentence id, cosine, shared terms]. */

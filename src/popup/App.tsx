@@ -49,6 +49,8 @@ export function TabReport({ tabId }: { tabId: number }) {
   // Loading has ended when the background's own answer is shown in full (not the cached one).
   const complete = view.state !== 'loading' && view.fresh && (view.state !== 'report' || limit === Infinity);
   useFocusItem(() => rootRef.current, handoff?.kind === 'focus' ? handoff.itemId : null, complete && view.state === 'report');
+  // Compared with part of the library only (still being read after a restart): asked again soon.
+  const partial = view.state === 'report' && view.report.corroboration.libraryPending !== undefined;
 
   const setSite = (site: string, mode: SiteMode) => {
     setSiteBusy(true);
@@ -62,7 +64,7 @@ export function TabReport({ tabId }: { tabId: number }) {
 
   // data-sourcemark-ready tells tests (and anyone scripting the popup) that loading has ended.
   return (
-    <div class="tab-report" ref={rootRef} data-sourcemark-ready={complete ? '' : undefined} data-fresh={view.state !== 'loading' && view.fresh ? '' : undefined}>
+    <div class="tab-report" ref={rootRef} data-sourcemark-ready={complete && !partial ? '' : undefined} data-fresh={view.state !== 'loading' && view.fresh ? '' : undefined}>
       {handoff?.kind === 'lookup' ? <LookupPanel text={handoff.text} tabId={tabId} onClose={dismiss} /> : null}
       {view.state === 'report' ? body() : (
         <main class="body">

@@ -25,6 +25,9 @@ export interface UseReport {
   reveal(itemId: string): void;
 }
 
+/** How often a partial answer (library still being read) is asked for again. */
+const PARTIAL_RETRY_MS = 1500;
+
 /** Returns the view for a reply. */
 export function viewOf(reply: TabReply, fresh: boolean): ReportState {
   if ('notArticle' in reply) return { state: 'not-article', reason: reply.notArticle, fresh };
@@ -58,14 +61,26 @@ export function useReport(tabId: number, first?: Preload): UseReport {
     });
     benchMark('ask');
     const fresh: Promise<Result<TabReply>> = early?.fresh ?? ask('tab/report', { tabId });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // An answer given while the library is still being read after a restart is partial: ask
+    // again, quietly (the list stays), until it is complete.
+    const askAgainIfPartial = (r: Result<TabReply>) => {
+      if (!live || !r.ok || !('corroboration' in r.value) || !r.value.corroboration.libraryPending) return;
+      timer = setTimeout(() => void ask('tab/report', { tabId }).then((again) => {
+        if (!live || !again.ok) return;
+        setView(viewOf(again.value, true));
+        askAgainIfPartial(again);
+      }), PARTIAL_RETRY_MS);
+    };
     void fresh.then((r) => {
       benchMark('reply');
       answered = true;
+      askAgainIfPartial(r);
       // The first render already showed this very answer: no second render of the same list.
       if (!live || shownFresh) return;
       setView(r.ok ? viewOf(r.value, true) : { state: 'error', error: r.error, fresh: true });
     });
-    return () => { live = false; };
+    return () => { live = false; clearTimeout(timer); };
   }, [tabId, round]);
 
   const setEnabled = useCallback(async (enabled: boolean) => {

@@ -166,4 +166,9 @@ export interface Corroboration {
   quotes: QuoteReport[];
   /** How many other articles the library held when this was computed. */
   librarySize: number;
+  /**
+   * Articles not compared yet: the library was still being read after a background restart
+   * (the answer is partial and is sent again once it is complete). Absent when none.
+   */
+  libraryPending?: number;
 }

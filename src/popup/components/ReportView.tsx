@@ -67,7 +67,12 @@ export function ReportView({ report, onToggle, onReveal, exports, limit = Infini
             <p data-storage-warning="">{report.storageWarning}</p>
           </Notice>
         ) : null}
-        {corroboration.librarySize === 0 ? (
+        {corroboration.libraryPending ? (
+          <p class="library-size" data-library-pending="" aria-live="polite">
+            Still reading your library: compared with {corroboration.librarySize} article{corroboration.librarySize === 1 ? '' : 's'} so
+            far, {corroboration.libraryPending} to go. The list updates when it is done.
+          </p>
+        ) : corroboration.librarySize === 0 ? (
           <Notice kind="info">
             <p data-library-empty="">Your library is empty: read another article on this story to see which outlets report the same thing.</p>
           </Notice>

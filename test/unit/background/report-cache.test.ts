@@ -26,6 +26,15 @@ describe('ReportCache', () => {
     expect(c.reportFor(1, page())).toBeUndefined();
   });
 
+  it('never reuses an answer made while the library was still being read', async () => {
+    const c = new ReportCache(null);
+    const r = fakeReport();
+    await c.put(1, { ...r, corroboration: { ...r.corroboration, libraryPending: 40 } }, page());
+    expect(c.reportFor(1, page())).toBeUndefined();
+    await c.put(1, r, page());
+    expect(c.reportFor(1, page())).toBe(r);
+  });
+
   it('mirrors every reply to storage.session for the popup, and updates the badge', async () => {
     const session = new Session();
     const onPut = vi.fn();

@@ -83,4 +83,12 @@ describe('tooltip', () => {
     expect(describeItem('claim', 'c9', analysis, null)).toBeNull();
     expect(describeItem('quote', 'q0', { ...analysis, quotes: [{ ...analysis.quotes[0]!, speaker: null }] }, null)!.detail).toBe('Speaker not named nearby');
   });
+
+  it('a status from a library still being read says it is so far only', () => {
+    const whole = describeItem('claim', 'c0', analysis, corroboration)!.status!;
+    const partial = describeItem('claim', 'c0', analysis, { ...corroboration, libraryPending: 12 })!.status!;
+    expect(whole).not.toContain('so far');
+    expect(partial).toBe(`${whole} (so far: your library is still being read)`);
+    expect(describeItem('quote', 'q0', analysis, { ...corroboration, libraryPending: 12 })!.status).toContain('so far');
+  });
 });

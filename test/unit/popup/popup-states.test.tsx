@@ -58,6 +58,39 @@ const withStatus = (s: 'corroborated' | 'contradicted'): PageReport => {
   return r;
 };
 
+describe('a library still being read', () => {
+  it('says the comparison is partial, asks again quietly, and shows the complete answer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const partial = withStatus('corroborated');
+      partial.corroboration.libraryPending = 300;
+      const complete = withStatus('contradicted');
+      let answers = 0;
+      sendMessage.mockImplementation(async (m: { name: string }) => {
+        if (m.name !== 'tab/report') return { ok: true, value: true };
+        answers++;
+        return { ok: true, value: structuredClone(answers === 1 ? partial : complete) };
+      });
+      render(<App search="?tab=42" />, root);
+      for (let i = 0; i < 8; i++) await act(async () => { await vi.advanceTimersByTimeAsync(0); });
+      expect(root.querySelector('[data-library-pending]')?.textContent).toContain('300 to go');
+      expect(status('c0')).toBe('corroborated');
+      expect(ready()).toBe(false); // a partial answer is not the end of loading
+      await act(async () => { await vi.advanceTimersByTimeAsync(1600); });
+      for (let i = 0; i < 4; i++) await act(async () => { await vi.advanceTimersByTimeAsync(0); });
+      expect(answers).toBe(2);
+      expect(root.querySelector('[data-library-pending]')).toBeNull();
+      expect(status('c0')).toBe('contradicted');
+      expect(ready()).toBe(true);
+      // Complete now: no more asking.
+      await act(async () => { await vi.advanceTimersByTimeAsync(5000); });
+      expect(answers).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('first paint', () => {
   it('shows the cached report at once, then the background\'s answer; ready only after that', async () => {
     session['report:42'] = withStatus('corroborated');
