@@ -307,7 +307,12 @@ export class MentionTracker {
     if (ORG_HEADS.has(lower(tokens[j - 1]))) return 'org';
     // "Midway Baptist Church, which …": "which" never stands for a person
     if (lower(tokens[j]) === ',' && lower(tokens[j + 1]) === 'which' && !(j - a >= 2 && (MALE_NAMES.has(v.toLowerCase()) || FEMALE_NAMES.has(v.toLowerCase())))) return 'org';
-    if (j - a >= 2 && PLACE_HEADS.has(lower(tokens[j - 1]))) return null;
+    // "Palm Springs", "Orange County": a place, but "Helen Park", "Ricki Lake" are people: a known
+    // first name makes a person unless a locative leads ("in Jackson Heights")
+    if (j - a >= 2 && PLACE_HEADS.has(lower(tokens[j - 1]))) {
+      const first = v.toLowerCase();
+      if (!(MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) || LOCATIVES.has(lower(tokens[a - 1]))) return null;
+    }
     return 'person';
   }
 

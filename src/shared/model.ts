@@ -6,7 +6,7 @@
 import type { Span } from './spans.js';
 
 /** Bumped whenever the analysis output changes shape or meaning; stored records are re-analysed. */
-export const ANALYSIS_VERSION = 8;
+export const ANALYSIS_VERSION = 9;
 
 export interface Sentence extends Span {
   /** Probability-like score in [0, 1] that the sentence is a check-worthy factual claim. */

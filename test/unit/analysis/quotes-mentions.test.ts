@@ -26,6 +26,11 @@ describe('mention tracker: who is named', () => {
     expect(es.filter((e) => e.kind === 'person').map((e) => [e.name, e.mentions])).toEqual([['hillary ruiz', 3], ['bill ruiz', 1]]);
   });
 
+  it('a known first name before a place word makes a person; the place word alone, or after "in", a place', () => {
+    const es = entities('Helen Park spoke on Monday in Palm Springs. Later she met residents of Orange County in Jackson Heights.');
+    expect(es.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['helen park']);
+  });
+
   it('reads sex from first names and titles', () => {
     const es = entities('Mary Ode met Mr. Vale on Monday. Ms. Lee and the spokeswoman Pat Oro said nothing.');
     expect(es.map((e) => [e.name, e.gender])).toEqual([['mary ode', 'f'], ['vale', 'm'], ['lee', 'f'], ['pat oro', 'f']]);
