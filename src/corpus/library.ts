@@ -88,6 +88,15 @@ function speakerTokens(s: string | null): Set<string> {
   return out;
 }
 
+/** How openInSlices divides its work (the core has no clock or timers of its own). */
+export interface Slicer {
+  /** Work per slice, in the units of `now`. */
+  sliceMs: number;
+  now(): number;
+  /** Resolves after other work had its turn (a macrotask in the browser). */
+  pause(): Promise<void>;
+}
+
 export class Library {
   private readonly entries: Entry[] = [];
   private readonly byId = new Map<string, number>();
@@ -120,14 +129,14 @@ export class Library {
   private readonly touched = new Set<string>();
   /** Settles when every record read at open is in the index (at once for `open`). */
   indexed: Promise<void> = Promise.resolve();
-  /** Records that could not be indexed (logged and left out; they stay in the store). */
-  unindexable = 0;
+  /** Ids of records that could not be indexed (left out; they stay in the store). */
+  readonly unindexable: string[] = [];
 
   private constructor(private readonly store: ArticleStore) {}
 
   /** Returns a library over the store, indexing every readable record before it returns. */
   static async open(store: ArticleStore): Promise<Library> {
-    const lib = await Library.openInSlices(store, Infinity);
+    const lib = await Library.openInSlices(store, null);
     await lib.indexed;
     return lib;
   }
@@ -139,30 +148,29 @@ export class Library {
    * back every page's highlights; meanwhile corroborate() compares with the articles indexed so
    * far and says how many are left (`libraryPending`).
    */
-  static async openInSlices(store: ArticleStore, sliceMs = 25): Promise<Library> {
+  static async openInSlices(store: ArticleStore, slicer: Slicer | null): Promise<Library> {
     const lib = new Library(store);
     const { records } = await store.all();
     records.sort((a, b) => a.firstSeen - b.firstSeen || (a.id < b.id ? -1 : 1));
     lib.pending = records;
-    lib.indexed = lib.indexPending(sliceMs);
+    lib.indexed = lib.indexPending(slicer);
     return lib;
   }
 
-  private async indexPending(sliceMs: number): Promise<void> {
+  private async indexPending(slicer: Slicer | null): Promise<void> {
     while (this.pendingAt < this.pending.length) {
-      const until = performance.now() + sliceMs;
+      const until = slicer ? slicer.now() + slicer.sliceMs : Infinity;
       do {
         const r = this.pending[this.pendingAt++]!;
         if (this.touched.has(r.id)) continue; // stored anew or removed meanwhile: that is what counts
         try {
           this.index(r);
-        } catch (e) {
+        } catch {
           this.unindex(r.id);
-          this.unindexable++;
-          console.warn('Sourcemark: an article in the library could not be indexed', r.id, e);
+          this.unindexable.push(r.id);
         }
-      } while (this.pendingAt < this.pending.length && performance.now() < until);
-      if (this.pendingAt < this.pending.length) await new Promise((resolve) => setTimeout(resolve, 0));
+      } while (this.pendingAt < this.pending.length && (!slicer || slicer.now() < until));
+      if (slicer && this.pendingAt < this.pending.length) await slicer.pause();
     }
     this.pending = [];
     this.pendingAt = 0;

@@ -12,10 +12,13 @@ function records(n: number) {
   return Array.from({ length: n }, (_, i) => ({ ...recordOf(story(i, 30), `https://o${i}.example/1`, `Outlet ${i}`), firstSeen: i + 1 }));
 }
 
+/** One record per slice. */
+const EACH_RECORD = { sliceMs: 0, now: () => performance.now(), pause: () => new Promise<void>((r) => setTimeout(r, 0)) };
+
 describe('Library.openInSlices', () => {
   it('returns before indexing ends; corroborate meanwhile is partial and says how many are left', async () => {
     const stored = records(40);
-    const lib = await Library.openInSlices(new MemoryStore(stored), 0);
+    const lib = await Library.openInSlices(new MemoryStore(stored), EACH_RECORD);
     expect(lib.pendingCount).toBeGreaterThan(0);
     const query = recordOf(story(99, 30), 'https://q.example/1', 'Q');
     const partial = lib.corroborate(query);
@@ -36,7 +39,7 @@ describe('Library.openInSlices', () => {
     const last = stored[29]!;
     const gone = { ...recordOf(ECHO, 'https://gone.example/1', 'Gone'), firstSeen: 100 };
     const store = new MemoryStore([...stored, gone]);
-    const lib = await Library.openInSlices(store, 0);
+    const lib = await Library.openInSlices(store, EACH_RECORD);
     expect(lib.pendingCount).toBeGreaterThan(2); // `last` and `gone` are still pending
     await lib.upsert({ ...recordOf(ECHO, last.url, last.outlet), id: last.id, firstSeen: last.firstSeen });
     await lib.remove(gone.id);
