@@ -5,7 +5,8 @@
  */
 import browser from 'webextension-polyfill';
 import { analyze } from '../analysis/analyze.js';
-import { Library, type Slicer } from '../corpus/library.js';
+import { Library } from '../corpus/library.js';
+import { TASK_SLICER } from './task-slicer.js';
 import { MemoryStore } from '../corpus/memory-store.js';
 import { makeRecord } from '../corpus/record.js';
 import { envelope, type ArgsOf, type BackgroundToContent, type ReplyOf } from '../shared/messages.js';
@@ -21,15 +22,12 @@ import { SiteSettings, type KeyValueArea } from './site-settings.js';
 import type { UiServices } from './ui-services.js';
 import { handoffKey } from '../shared/handoff.js';
 
-/** About 25 ms of indexing per task, so messages are answered in between. */
-const SLICES: Slicer = { sliceMs: 25, now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) };
-
 /** Returns the library on IndexedDB; if IndexedDB cannot be opened, an in-memory one with a warning. */
 export async function openLibrary(): Promise<OpenedLibrary> {
   const store = new IdbStore();
   try {
     // Indexed in slices: pages are answered meanwhile, against the part indexed so far.
-    const library = await Library.openInSlices(store, SLICES);
+    const library = await Library.openInSlices(store, TASK_SLICER);
     void library.indexed.then(() => {
       for (const id of library.unindexable) console.warn('Sourcemark: an article in the library could not be indexed', id);
     });

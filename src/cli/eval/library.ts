@@ -107,6 +107,7 @@ async function measureIdb(records: ArticleRecord[], queries: number) {
     return null;
   }
   const { IdbStore } = await import('../../background/idb-store.js');
+  const { TASK_SLICER } = await import('../../background/task-slicer.js');
   const store = new IdbStore(`sourcemark-eval-${records.length}-${Date.now()}`);
   let t0 = performance.now();
   for (const r of records) await store.put(r);
@@ -114,7 +115,7 @@ async function measureIdb(records: ArticleRecord[], queries: number) {
   t0 = performance.now();
   // As the background opens it: answers can start once the records are read (`ready`), the
   // index fills in slices behind them (`open`: until the last one is indexed).
-  const lib = await Library.openInSlices(store, { sliceMs: 25, now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) });
+  const lib = await Library.openInSlices(store, TASK_SLICER);
   const ready = performance.now() - t0;
   await lib.indexed;
   const open = performance.now() - t0;

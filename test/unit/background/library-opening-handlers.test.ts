@@ -72,14 +72,14 @@ describe('answers while the library is still being read', () => {
 
   it('a tab that moved on to another article meanwhile is not sent the old one', async () => {
     const a = article('https://news.example/a');
-    const b = article('https://news.example/b');
-    const { services, sent, finish } = setup({ state: 'article', article: b, enabled: true });
+    const { services, sent, finish } = setup({ state: 'article', article: a, enabled: true });
     await contentHandlers['page/analyze']({ article: a }, { services, tabId: 4, incognito: false });
-    await contentHandlers['page/analyze']({ article: b }, { services, tabId: 4, incognito: false });
+    await contentHandlers['page/analyze']({ article: a }, { services, tabId: 5, incognito: false });
+    const five = (await services.tabs.get(5))!;
+    await services.tabs.set(5, { ...five, articleId: 'another-article' });
     finish();
     await settle(); await settle();
-    const pushed = statusesFor(sent, 4);
-    expect(pushed).toHaveLength(1);
-    expect(pushed[0]!.articleId).toBe((await services.tabs.get(4))!.articleId);
+    expect(statusesFor(sent, 4)).toHaveLength(1);
+    expect(statusesFor(sent, 5)).toEqual([]);
   });
 });
